@@ -1,0 +1,14 @@
+package io.paypulse.config;
+
+/**
+ * @param rate     events per second; 0 means as fast as possible
+ * @param events   total events to send; 0 means unbounded
+ * @param seed     seed for a deterministic event sequence; null means random
+ * @param scenario scenario name at start (see io.paypulse.generate.Scenario)
+ */
+public record GeneratorSettings(double rate, long events, Long seed, String scenario) {
+
+    public static GeneratorSettings defaults() {
+        return new GeneratorSettings(100, 0, null, "normal");
+    }
+}

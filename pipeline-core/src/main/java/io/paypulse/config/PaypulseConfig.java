@@ -1,0 +1,59 @@
+package io.paypulse.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one immutable configuration of a PayPulse process, resolved from
+ * defaults &lt; config file &lt; PAYPULSE_* environment &lt; command-line flags (see {@link ConfigLoader}).
+ *
+ * @param bootstrapServers Kafka bootstrap servers; empty means "start the embedded broker"
+ * @param dataDir          where the embedded broker, Streams state and outputs live
+ * @param outputDir        where the CSV files go
+ * @param brokerPort       port of the embedded broker
+ * @param brokerPortExplicit whether the user chose the port (then a taken port is an error, not a fallback)
+ * @param partitions       partitions of the raw and parsed topics
+ * @param replication      replication factor of pipeline topics
+ * @param kafka            extra Kafka client properties ({@code kafka.*} keys without the prefix)
+ */
+public record PaypulseConfig(
+        String bootstrapServers,
+        Path dataDir,
+        Path outputDir,
+        int brokerPort,
+        boolean brokerPortExplicit,
+        int partitions,
+        short replication,
+        GeneratorSettings generator,
+        ProcessorSettings processor,
+        Map<String, String> kafka) {
+
+    public PaypulseConfig {
+        kafka = Map.copyOf(kafka);
+    }
+
+    public boolean embedded() {
+        return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+
+    public PaypulseConfig withBootstrapServers(String servers) {
+        return new PaypulseConfig(servers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+                replication, generator, processor, kafka);
+    }
+
+    public PaypulseConfig withGenerator(GeneratorSettings settings) {
+        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+                replication, settings, processor, kafka);
+    }
+
+    public PaypulseConfig withProcessor(ProcessorSettings settings) {
+        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+                replication, generator, settings, kafka);
+    }
+
+    /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */
+    public static PaypulseConfig forCluster(String bootstrapServers, Path dataDir) {
+        return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), 9092, false, 6, (short) 1,
+                GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of());
+    }
+}

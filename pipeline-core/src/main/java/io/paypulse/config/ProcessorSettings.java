@@ -1,0 +1,28 @@
+package io.paypulse.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param grace          how late an event may be and still count in its window
+ * @param guarantee      Kafka Streams processing.guarantee (exactly_once_v2 or at_least_once)
+ * @param commitInterval Kafka Streams commit interval; also bounds live-update latency
+ * @param rulesFile      alert rules YAML; null means the rules shipped with PayPulse
+ * @param threads        Kafka Streams stream threads in this instance
+ * @param applicationId  Kafka Streams application id (the consumer group instances share)
+ * @param sinks          whether this instance writes the CSV files (one instance per output dir)
+ */
+public record ProcessorSettings(
+        Duration grace,
+        String guarantee,
+        Duration commitInterval,
+        Path rulesFile,
+        int threads,
+        String applicationId,
+        boolean sinks) {
+
+    public static ProcessorSettings defaults() {
+        return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
+                "paypulse-processor", true);
+    }
+}

@@ -1,0 +1,6 @@
+package io.paypulse.event;
+
+public enum Severity {
+    WARNING,
+    CRITICAL
+}
