@@ -1,0 +1,23 @@
+package io.paypulse.broker;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to start the embedded broker.
+ *
+ * @param dataDir      the PayPulse data directory; Kafka keeps its logs in {@code dataDir/kafka}
+ *                     and the broker lock is {@code dataDir/kafka.lock}
+ * @param port         the PLAINTEXT port on localhost; 0 picks any free port
+ * @param portExplicit true when the user chose the port (e.g. {@code --broker-port}): a taken port
+ *                     is then an error instead of a silent fallback to a free port
+ */
+public record BrokerOptions(Path dataDir, int port, boolean portExplicit) {
+
+    public BrokerOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+    }
+}

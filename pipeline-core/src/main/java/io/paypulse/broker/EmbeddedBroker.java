@@ -1,0 +1,463 @@
+package io.paypulse.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Apache Kafka broker (KRaft, combined broker + controller) running inside this JVM.
+ *
+ * <p>Kafka's data lives in {@code dataDir/kafka} and survives restarts: the directory is formatted
+ * (with a new cluster id) only when its {@code meta.properties} is missing, never again after. A
+ * {@link FileChannel#tryLock() file lock} on {@code dataDir/kafka.lock}, taken before anything else
+ * starts, keeps two brokers off one data directory; the operating system drops it when the holder
+ * dies, so a lock file left behind by a killed process is simply locked again.
+ *
+ * <p>The broker listens for clients on {@code localhost:port} (PLAINTEXT); the controller listens
+ * on a free ephemeral port on 127.0.0.1 chosen at each start. While a broker is open, Kafka's
+ * {@code Exit.exit/halt} calls are turned into logged errors (see {@link ExitGuard}).
+ *
+ * <p>This class configures no logging and registers no shutdown hook; callers add their own and
+ * call {@link #close()}, which is idempotent.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    static final String BROKER_HOST = "localhost";
+    static final String CONTROLLER_HOST = "127.0.0.1";
+    static final String KAFKA_SUBDIR = "kafka";
+    static final String LOCK_FILE = "kafka.lock";
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** Attempts to bind a port we picked ourselves, in case another process takes it meanwhile. */
+    private static final int PICKED_PORT_ATTEMPTS = 3;
+
+    private final KafkaRaftServer server;
+    private final DirLock lock;
+    private final int port;
+    private final String clusterId;
+    private final Duration startupTime;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedBroker(KafkaRaftServer server, DirLock lock, int port, String clusterId, Duration startupTime) {
+        this.server = server;
+        this.lock = lock;
+        this.port = port;
+        this.clusterId = clusterId;
+        this.startupTime = startupTime;
+    }
+
+    /**
+     * Starts the broker (formatting {@code dataDir/kafka} only when {@code meta.properties} is
+     * missing) and blocks until a client can use it, at most 60 s.
+     *
+     * @throws BrokerException with a plain sentence when the data directory is in use or not
+     *                         writable, an explicit port is taken, or the broker does not come up
+     */
+    public static EmbeddedBroker start(BrokerOptions options) throws BrokerException {
+        long startNanos = System.nanoTime();
+        Path dataDir = options.dataDir().toAbsolutePath().normalize();
+        createDirectories(dataDir);
+        DirLock lock = DirLock.acquire(dataDir);
+        ExitGuard.acquire();
+        boolean started = false;
+        try {
+            int port = choosePort(options);
+            Path kafkaDir = dataDir.resolve(KAFKA_SUBDIR);
+            createDirectories(kafkaDir);
+            String clusterId = formatIfNeeded(kafkaDir);
+            long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    KafkaRaftServer server = startServer(kafkaDir, port, deadline);
+                    Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
+                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime);
+                    LOG.info("Broker ready on {}:{} in {} s", BROKER_HOST, port,
+                            String.format(Locale.ROOT, "%.1f", startupTime.toMillis() / 1000.0));
+                    started = true;
+                    return broker;
+                } catch (PortTakenException e) {
+                    if (options.portExplicit() && port == options.port()) {
+                        throw portInUse(port, e.getCause());
+                    }
+                    if (attempt >= PICKED_PORT_ATTEMPTS) {
+                        throw new BrokerException("The embedded broker could not bind a port on " + BROKER_HOST
+                                + " after " + attempt + " attempts. Choose a port with --broker-port.", e.getCause());
+                    }
+                    int next = PortProbe.freePort(BROKER_HOST);
+                    LOG.warn("Port {} was taken while the embedded broker started; retrying on port {}", port, next);
+                    port = next;
+                }
+            }
+        } finally {
+            if (!started) {
+                ExitGuard.release();
+                lock.release();
+            }
+        }
+    }
+
+    /** Where clients connect, e.g. {@code localhost:9092}. */
+    public String bootstrapServers() {
+        return BROKER_HOST + ":" + port;
+    }
+
+    /** The PLAINTEXT port on localhost actually in use (never 0). */
+    public int port() {
+        return port;
+    }
+
+    /** From the call to {@link #start} until the broker answered a client. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The Kafka cluster id stored in {@code dataDir/kafka/meta.properties}; stable across restarts. */
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Stops the broker cleanly and releases the data directory. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("The embedded broker on {} did not stop cleanly", bootstrapServers(), e);
+        } finally {
+            ExitGuard.release();
+            lock.release();
+        }
+        LOG.info("Broker on {} stopped in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static int choosePort(BrokerOptions options) {
+        int requested = options.port();
+        if (requested == 0) {
+            return PortProbe.freePort(BROKER_HOST);
+        }
+        if (PortProbe.isFree(BROKER_HOST, requested)) {
+            return requested;
+        }
+        if (options.portExplicit()) {
+            throw portInUse(requested, null);
+        }
+        int chosen = PortProbe.freePort(BROKER_HOST);
+        LOG.warn("Port {} is in use; the embedded broker uses port {} instead", requested, chosen);
+        return chosen;
+    }
+
+    private static BrokerException portInUse(int port, Throwable cause) {
+        return new BrokerException("Port " + port
+                + " is already in use. Free it or choose another port with --broker-port.", cause);
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BrokerException("Cannot create the data directory " + dir
+                    + ". Make it writable or choose another one with --data-dir.", e);
+        }
+    }
+
+    /** Formats {@code kafkaDir} only when it has no meta.properties; returns the cluster id either way. */
+    private static String formatIfNeeded(Path kafkaDir) {
+        Path meta = kafkaDir.resolve("meta.properties");
+        if (Files.exists(meta)) {
+            return readClusterId(meta);
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            new Formatter()
+                    .setPrintStream(print)
+                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .addDirectory(kafkaDir.toString())
+                    .setMetadataLogDirectory(kafkaDir.toString())
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setIgnoreFormatted(false)
+                    .run();
+        } catch (Exception e) {
+            throw new BrokerException("Cannot prepare the Kafka data directory " + kafkaDir
+                    + ". Delete it to start with an empty broker, or choose another one with --data-dir.", e);
+        }
+        LOG.info("Formatted new Kafka data directory {} (cluster id {})", kafkaDir, clusterId);
+        LOG.debug("Formatter output: {}", out.toString(StandardCharsets.UTF_8).strip());
+        return clusterId;
+    }
+
+    private static String readClusterId(Path meta) {
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(meta)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new BrokerException("Cannot read " + meta
+                    + ". Check its permissions, or choose another data directory with --data-dir.", e);
+        }
+        String id = props.getProperty("cluster.id");
+        if (id == null || id.isBlank()) {
+            throw new BrokerException(meta + " has no cluster.id. Delete " + meta.getParent()
+                    + " to start with an empty broker, or choose another data directory with --data-dir.");
+        }
+        return id;
+    }
+
+    static Properties brokerConfig(Path kafkaDir, int port, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + CONTROLLER_HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + BROKER_HOST + ":" + port
+                + "," + CONTROLLER_LISTENER + "://" + CONTROLLER_HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + BROKER_HOST + ":" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", kafkaDir.toString());
+        // One node: every internal topic has one replica, and exactly-once needs min ISR 1.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "8");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("num.partitions", "1");
+        p.put("auto.create.topics.enable", "false");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("group.streams.initial.rebalance.delay.ms", "0");
+        // A desktop-sized broker: the default 128 MiB cleaner buffer would be most of a small heap.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        // After a crash (kill -9, power loss) the controller keeps the dead incarnation's session
+        // until it expires, and refuses the restarted broker's registration until then: 9 s with
+        // the default. Heartbeats are in-process here, so a short session is safe.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        return p;
+    }
+
+    /**
+     * Starts a KafkaRaftServer and waits until a client can talk to it. A failure to bind the
+     * broker port surfaces as {@link PortTakenException} after the half-started server is stopped.
+     */
+    private static KafkaRaftServer startServer(Path kafkaDir, int port, long deadlineNanos) {
+        int controllerPort = PortProbe.freePort(CONTROLLER_HOST);
+        KafkaRaftServer server;
+        try {
+            KafkaConfig config = KafkaConfig.fromProps(brokerConfig(kafkaDir, port, controllerPort), false);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+        } catch (RuntimeException e) {
+            throw new BrokerException("The embedded broker rejected its configuration. This is a bug in PayPulse;"
+                    + " please report it with the log.", e);
+        }
+        try {
+            runStartup(server, deadlineNanos);
+            awaitClient(BROKER_HOST + ":" + port, deadlineNanos);
+            return server;
+        } catch (RuntimeException e) {
+            stopQuietly(server);
+            if (causedByBind(e)) {
+                throw new PortTakenException(e);
+            }
+            throw e;
+        }
+    }
+
+    /** server.startup() runs on its own thread so a hung start cannot block the caller past the deadline. */
+    private static void runStartup(KafkaRaftServer server, long deadlineNanos) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                server.startup();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "paypulse-broker-startup");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            done.get(remaining(deadlineNanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw notReady(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BrokerException be) {
+                throw be;
+            }
+            throw new BrokerException("The embedded Kafka broker failed to start. See the log above for"
+                    + " Kafka's reason, then fix it or choose another data directory with --data-dir.", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("The embedded broker start was interrupted. Start PayPulse again.", e);
+        }
+    }
+
+    /** Blocks until Admin.describeCluster lists our node, i.e. the broker is registered and unfenced. */
+    private static void awaitClient(String bootstrap, long deadlineNanos) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "paypulse-broker-readiness");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        props.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "50");
+        props.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "200");
+        Exception last = null;
+        try (Admin admin = Admin.create(props)) {
+            while (remaining(deadlineNanos) > 0) {
+                try {
+                    if (!admin.describeCluster().nodes().get(remaining(deadlineNanos), TimeUnit.NANOSECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    last = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BrokerException("The embedded broker start was interrupted. Start PayPulse again.", e);
+                }
+            }
+        }
+        throw notReady(last);
+    }
+
+    private static BrokerException notReady(Throwable cause) {
+        return new BrokerException("The embedded Kafka broker did not become ready within "
+                + STARTUP_TIMEOUT.toSeconds() + " s. Check the log for Kafka errors; a slow or full disk"
+                + " under the data directory is a common cause.", cause);
+    }
+
+    private static long remaining(long deadlineNanos) {
+        return Math.max(0, deadlineNanos - System.nanoTime());
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            LOG.debug("Error while stopping a broker that failed to start", e);
+        }
+    }
+
+    private static boolean causedByBind(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BindException) {
+                return true;
+            }
+            String message = c.getMessage();
+            if (message != null && message.contains("failed to bind")) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The broker port was taken between our probe and Kafka's bind. */
+    private static final class PortTakenException extends RuntimeException {
+        PortTakenException(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** Our own exclusive lock on {@code dataDir/kafka.lock}, held for the broker's lifetime. */
+    private static final class DirLock {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private DirLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static DirLock acquire(Path dataDir) {
+            Path file = dataDir.resolve(LOCK_FILE);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new BrokerException("Cannot create the lock file " + file
+                        + ". Make the data directory writable or choose another one with --data-dir.", e);
+            }
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by another broker in this JVM
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new BrokerException("Cannot lock " + file
+                        + ". Make the data directory writable or choose another one with --data-dir.", e);
+            }
+            if (lock == null) {
+                closeQuietly(channel);
+                throw new BrokerException("Another PayPulse broker is already using " + dataDir
+                        + ". Stop it or use --data-dir.");
+            }
+            return new DirLock(channel, lock);
+        }
+
+        void release() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                LOG.debug("Releasing the broker lock failed", e);
+            } finally {
+                closeQuietly(channel);
+            }
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the broker lock file failed", e);
+            }
+        }
+    }
+}
