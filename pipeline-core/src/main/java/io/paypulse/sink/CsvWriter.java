@@ -1,0 +1,115 @@
+package io.paypulse.sink;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Appends CSV rows to one file. Rows are buffered and handed to the file only whole, so a reader of the
+ * live file sees complete rows; {@link #sync()} writes the buffer and fsyncs. Not thread-safe.
+ */
+final class CsvWriter implements Closeable {
+
+    static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path path;
+    private final FileChannel channel;
+    private byte[] buffer = new byte[4096];
+    private int buffered;
+    private long length;
+
+    private CsvWriter(Path path, FileChannel channel, long length) {
+        this.path = path;
+        this.channel = channel;
+        this.length = length;
+    }
+
+    /** Creates (or replaces) {@code path} and writes the header row. */
+    static CsvWriter create(Path path, List<String> header) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        CsvWriter w = new CsvWriter(path, ch, 0);
+        w.write(header);
+        return w;
+    }
+
+    /**
+     * Opens an existing file to append after its first {@code length} bytes; anything beyond them is cut
+     * off first, so the file holds exactly what was committed before.
+     */
+    static CsvWriter append(Path path, long length) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (ch.size() > length) {
+                ch.truncate(length);
+            }
+            ch.position(length);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return new CsvWriter(path, ch, length);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    void write(List<String> cells) throws IOException {
+        byte[] row = CsvCells.line(cells).getBytes(StandardCharsets.UTF_8);
+        if (buffered + row.length > BUFFER_BYTES) {
+            drain();
+        }
+        if (row.length > BUFFER_BYTES) {
+            writeFully(row, row.length);
+        } else {
+            if (buffered + row.length > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(BUFFER_BYTES, Math.max(buffer.length * 2, buffered + row.length)));
+            }
+            System.arraycopy(row, 0, buffer, buffered, row.length);
+            buffered += row.length;
+        }
+        length += row.length;
+    }
+
+    /** Bytes of this file including rows still buffered. */
+    long length() {
+        return length;
+    }
+
+    /** Writes buffered rows and forces them to the storage device. */
+    void sync() throws IOException {
+        drain();
+        channel.force(false);
+    }
+
+    /** Syncs and closes. */
+    @Override
+    public void close() throws IOException {
+        try {
+            sync();
+        } finally {
+            channel.close();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (buffered > 0) {
+            writeFully(buffer, buffered);
+            buffered = 0;
+        }
+    }
+
+    private void writeFully(byte[] bytes, int count) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes, 0, count);
+        while (b.hasRemaining()) {
+            channel.write(b);
+        }
+    }
+}

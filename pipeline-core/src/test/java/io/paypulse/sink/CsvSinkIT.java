@@ -1,0 +1,363 @@
+package io.paypulse.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paypulse.event.Alert;
+import io.paypulse.event.AlertState;
+import io.paypulse.event.Level;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.PaymentType;
+import io.paypulse.event.Severity;
+import io.paypulse.event.Topics;
+import io.paypulse.event.WindowAggregate;
+import io.paypulse.testing.SharedBroker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CSV sinks against a real broker: transactional input (aborted rows must never appear), a restart
+ * over crash debris, and a real kill -9 of a sink process in the middle of a stream.
+ */
+class CsvSinkIT {
+
+    private static final Instant BASE = Instant.parse("2024-05-01T09:40:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ParsedFormat FORMAT = new ParsedFormat();
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path scratch;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final String bootstrap = SharedBroker.bootstrapServers();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        Collections.reverse(toClose);
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    @Test
+    void writesCommittedRowsExactlyOnceAcrossARestartOverCrashDebris() throws Exception {
+        String topic = unique("parsed");
+        SharedBroker.createTopics(Map.of(topic, 3));
+        Producer<String, byte[]> producer = producer();
+        send(producer, topic, range(0, 60), true, 97);
+        send(producer, topic, range(60, 80), false, 97);
+        producer.beginTransaction(); // an unreadable record and a tombstone, committed: skipped, not fatal
+        producer.send(new ProducerRecord<>(topic, "bad", "{not json".getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(topic, "gone", null));
+        producer.commitTransaction();
+        send(producer, topic, range(80, 140), true, 97);
+
+        CsvSink sink = track(CsvSink.parsed(props(), dir, topic));
+        sink.start();
+        await().atMost(WAIT).until(() -> sink.caughtUp() || sink.failure().isPresent());
+        assertThat(sink.failure()).isEmpty();
+        assertThat(sink.rowsWritten()).isEqualTo(120);
+        assertThat(sink.recordsSkipped()).isEqualTo(1);
+        assertExactlyOnce(concat(range(0, 60), range(80, 140)), 97);
+        sink.close();
+        sink.close(); // idempotent
+
+        // Debris of a crash after the checkpoint: a duplicate row and a torn row, a file created later.
+        Path someFile = csvFiles().get(0);
+        String firstDataRow = Files.readAllLines(someFile).get(1);
+        Files.writeString(someFile, firstDataRow + "\r\n" + "2024-05-01T10:00:00Z,INFO,Payment,fa",
+                StandardOpenOption.APPEND);
+        Path stale = dir.resolve("enriched_data_2099-01-01_00.csv");
+        Files.writeString(stale, String.join(",", FORMAT.header()) + "\r\n" + firstDataRow + "\r\n");
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "not a sink file");
+
+        CsvSink again = track(CsvSink.parsed(props(), dir, topic));
+        again.start();
+        assertThat(again.awaitCaughtUp(WAIT)).isTrue();
+        send(producer, topic, range(140, 200), true, 97);
+        send(producer, topic, range(200, 220), false, 97);
+        assertThat(again.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(again.rowsWritten()).isEqualTo(60);
+        assertThat(stale).doesNotExist();
+        assertThat(notes).hasContent("not a sink file");
+        assertExactlyOnce(concat(range(0, 60), range(80, 140), range(140, 200)), 97);
+    }
+
+    @Test
+    void nothingIsLostOrDuplicatedWhenTheSinkProcessIsKilledMidStream() throws Exception {
+        String topic = unique("parsed-kill");
+        SharedBroker.createTopics(Map.of(topic, 3));
+        Set<Integer> committed = Collections.synchronizedSet(new HashSet<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            try (Producer<String, byte[]> p = producer()) {
+                for (int batch = 0; !stop.get(); batch++) {
+                    boolean commit = batch % 4 != 3;
+                    List<Integer> ids = range(batch * 200, batch * 200 + 200);
+                    send(p, topic, ids, commit, 1);
+                    if (commit) {
+                        committed.addAll(ids);
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "it-producer");
+        writer.start();
+
+        await().atMost(WAIT).until(() -> committed.size() >= 10_000); // a backlog: the sink will be busy catching up
+        Process child = startChild(topic);
+        toClose.add(child::destroyForcibly);
+        CheckpointStore store = new CheckpointStore(dir, "parsed");
+        // kill it after a checkpoint with rows, while its files hold rows that no checkpoint covers yet
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> {
+            if (!child.isAlive()) {
+                throw new AssertionError("sink process died:\n" + Files.readString(scratch.resolve("child.log")));
+            }
+            var cp = store.load();
+            return cp.isPresent() && !cp.get().files().isEmpty() && bytesBeyond(cp.get()) > 0;
+        });
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Checkpoint atKill = store.load().orElseThrow();
+        System.out.println("kill -9 left " + bytesBeyond(atKill) + " bytes not covered by the checkpoint; checkpoint offsets "
+                + atKill.offsets());
+
+        Thread.sleep(500);
+        stop.set(true);
+        writer.join(60_000);
+        assertThat(writer.isAlive()).isFalse();
+
+        CsvSink sink = track(CsvSink.parsed(props(), dir, topic));
+        sink.start();
+        assertThat(sink.awaitCaughtUp(WAIT)).isTrue();
+        List<Integer> expected = new ArrayList<>(committed);
+        assertThat(expected).hasSizeGreaterThan(10_000);
+        assertExactlyOnce(expected, 1);
+    }
+
+    @Test
+    void aggregateCsvHasFinalWindowsOnlyAndAlertCsvLogsEveryUpdate() throws Exception {
+        String aggTopic = unique("agg");
+        String alertTopic = unique("alerts");
+        SharedBroker.createTopics(Map.of(aggTopic, 1, alertTopic, 1));
+        Instant w1 = Instant.parse("2024-05-01T23:59:00Z");
+        Instant w2 = Instant.parse("2024-05-02T00:00:00Z");
+        WindowAggregate live = new WindowAggregate(w1, w1.plusSeconds(60), PaymentType.PAYMENT, false, 5, 50_000, false);
+        WindowAggregate final1 = new WindowAggregate(w1, w1.plusSeconds(60), PaymentType.PAYMENT, false, 9, 90_000, true);
+        WindowAggregate final2 = new WindowAggregate(w1, w1.plusSeconds(60), PaymentType.REFUND, true, 1, 1_234, true);
+        WindowAggregate final3 = new WindowAggregate(w2, w2.plusSeconds(60), PaymentType.PAYMENT, true, 11, 22_000, true);
+        WindowAggregate abortedFinal = new WindowAggregate(w2, w2.plusSeconds(60), PaymentType.REFUND, false, 2, 2_000, true);
+        String id = Alert.idOf("failed-payments", "Payment/failed", w1);
+        Alert firing = new Alert(id, "failed-payments", Severity.WARNING, "Payment/failed", w1, w1.plusSeconds(60), 10, 10,
+                "10 failed payments in a minute", AlertState.FIRING, 1, w1.plusSeconds(60), w1.plusSeconds(60));
+        Alert again = new Alert(id, "failed-payments", Severity.CRITICAL, "Payment/failed", w1, w2.plusSeconds(60), 25, 10,
+                "=25 failed, still firing", AlertState.FIRING, 2, w1.plusSeconds(60), w2.plusSeconds(60));
+
+        Producer<String, byte[]> producer = producer();
+        producer.beginTransaction();
+        for (WindowAggregate a : List.of(live, final1, final2, final3)) {
+            producer.send(new ProducerRecord<>(aggTopic, a.group().key(), Topics.AGGREGATE_VALUE.serializer().serialize(aggTopic, a)));
+        }
+        for (Alert a : List.of(firing, again)) {
+            producer.send(new ProducerRecord<>(alertTopic, a.id(), Topics.ALERT_VALUE.serializer().serialize(alertTopic, a)));
+        }
+        producer.commitTransaction();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(aggTopic, "x", Topics.AGGREGATE_VALUE.serializer().serialize(aggTopic, abortedFinal)));
+        producer.flush();
+        producer.abortTransaction();
+
+        CsvSink aggregates = track(CsvSink.aggregates(props(), dir, aggTopic));
+        CsvSink alerts = track(CsvSink.alerts(props(), dir, alertTopic));
+        aggregates.start();
+        alerts.start();
+        assertThat(aggregates.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(alerts.awaitCaughtUp(WAIT)).isTrue();
+
+        AggregateFormat af = new AggregateFormat();
+        assertThat(StrictCsv.read(dir.resolve("aggregated_data_2024-05-01.csv")))
+                .containsExactly(af.header(), af.cells(final1), af.cells(final2));
+        assertThat(StrictCsv.read(dir.resolve("aggregated_data_2024-05-02.csv")))
+                .containsExactly(af.header(), af.cells(final3));
+        AlertFormat lf = new AlertFormat();
+        assertThat(StrictCsv.read(dir.resolve("alerts_2024-05-02.csv")))
+                .containsExactly(lf.header(), lf.cells(firing), lf.cells(again));
+        assertThat(StrictCsv.read(dir.resolve("alerts_2024-05-02.csv")).get(2).get(8)).isEqualTo("'=25 failed, still firing");
+        assertThat(aggregates.rowsWritten()).isEqualTo(3);
+        assertThat(alerts.rowsWritten()).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    static ParsedEvent event(int i, long secondsApart) {
+        Instant t = BASE.plusSeconds(i * secondsApart).plusMillis(i % 1000);
+        String order = String.format("order_%012x", i);
+        String user = String.format("user_%06d", i % 10_000 + 1);
+        String ip = "198.51." + (i % 256) + "." + (i * 7 % 256);
+        long cents = 1_000 + (i * 7_919L) % 99_000;
+        switch (i % 5) {
+            case 0:
+            case 1:
+                return new ParsedEvent(t, Level.INFO, PaymentType.PAYMENT, false, order, cents, user, ip,
+                        String.format("pay_%016x", i), null, null);
+            case 2:
+                return new ParsedEvent(t, Level.INFO, PaymentType.REFUND, false, order, cents, user, ip, null, null,
+                        String.format("ref_%016x", i));
+            case 3:
+                String reason = i % 2 == 0 ? "Card declined" : "=HYPERLINK(\"http://x\"), or \"worse\"\r\nnext line";
+                return new ParsedEvent(t, Level.ERROR, PaymentType.PAYMENT, true, order, cents, user, ip, null, reason, null);
+            default:
+                return new ParsedEvent(t, Level.ERROR, PaymentType.REFUND, true, order, -cents, user, ip, null,
+                        "Transaction blocked by bank", null);
+        }
+    }
+
+    private static void send(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart) {
+        p.beginTransaction();
+        for (int i : ids) {
+            ParsedEvent e = event(i, secondsApart);
+            p.send(new ProducerRecord<>(topic, e.orderId(), Topics.PARSED_VALUE.serializer().serialize(topic, e)));
+        }
+        if (commit) {
+            p.commitTransaction();
+        } else {
+            p.flush(); // the aborted records reach the log, so read_committed has something to filter
+            p.abortTransaction();
+        }
+    }
+
+    /** Every expected event has exactly its row, once, in the file of its hour; nothing else; nothing torn. */
+    private void assertExactlyOnce(List<Integer> expectedIds, long secondsApart) throws IOException {
+        Map<String, List<String>> expected = new HashMap<>();
+        for (int i : expectedIds) {
+            ParsedEvent e = event(i, secondsApart);
+            expected.put(e.orderId(), FORMAT.cells(e));
+        }
+        Map<String, Integer> seen = new TreeMap<>();
+        List<String> unexpected = new ArrayList<>();
+        for (Path file : csvFiles()) {
+            List<List<String>> rows = StrictCsv.read(file); // fails on a torn or malformed line
+            assertThat(rows.get(0)).as("header of %s", file).isEqualTo(FORMAT.header());
+            for (List<String> row : rows.subList(1, rows.size())) {
+                String order = row.get(4);
+                seen.merge(order, 1, Integer::sum);
+                List<String> want = expected.get(order);
+                if (want == null) {
+                    unexpected.add(order);
+                    continue;
+                }
+                assertThat(row).as("row of %s", order).isEqualTo(want);
+                assertThat(file.getFileName().toString()).isEqualTo(FileNames.hourly("enriched_data_",
+                        Instant.parse(row.get(0)), "t"));
+            }
+        }
+        assertThat(unexpected).as("rows that must not exist (aborted or never produced)").isEmpty();
+        assertThat(seen.entrySet().stream().filter(e -> e.getValue() != 1).collect(Collectors.toList()))
+                .as("rows written more than once").isEmpty();
+        assertThat(seen.keySet()).as("rows written").containsExactlyInAnyOrderElementsOf(expected.keySet());
+    }
+
+    /** Bytes in this sink's files beyond what the checkpoint covers (files it does not list count whole). */
+    private long bytesBeyond(Checkpoint cp) throws IOException {
+        long beyond = 0;
+        for (Path f : csvFiles()) {
+            beyond += Files.size(f) - cp.files().getOrDefault(f.getFileName().toString(), 0L);
+        }
+        return beyond;
+    }
+
+    private List<Path> csvFiles() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> FORMAT.fileNames().matcher(p.getFileName().toString()).matches()).sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private Process startChild(String topic) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        String logback = System.getProperty("logback.configurationFile");
+        if (logback != null) {
+            cmd.add("-Dlogback.configurationFile=" + logback);
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(SinkChildProcess.class.getName());
+        cmd.add(bootstrap);
+        cmd.add(topic);
+        cmd.add(dir.toString());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(scratch.resolve("child.log").toFile()).start();
+    }
+
+    private Producer<String, byte[]> producer() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "csv-sink-it-" + UUID.randomUUID());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p);
+        producer.initTransactions();
+        synchronized (toClose) {
+            toClose.add(producer);
+        }
+        return producer;
+    }
+
+    private Map<String, Object> props() {
+        return Map.of("bootstrap.servers", bootstrap);
+    }
+
+    private CsvSink track(CsvSink sink) {
+        toClose.add(sink);
+        return sink;
+    }
+
+    private static String unique(String what) {
+        return "it-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static List<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().collect(Collectors.toList());
+    }
+
+    @SafeVarargs
+    private static List<Integer> concat(List<Integer>... parts) {
+        return Stream.of(parts).flatMap(List::stream).collect(Collectors.toList());
+    }
+}
