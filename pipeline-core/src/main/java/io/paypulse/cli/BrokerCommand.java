@@ -1,0 +1,56 @@
+package io.paypulse.cli;
+
+import io.paypulse.broker.BrokerOptions;
+import io.paypulse.broker.EmbeddedBroker;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.config.PaypulseConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = {"Runs only the embedded single-node Kafka broker (KRaft) until Ctrl-C.",
+            "Example: paypulse broker --broker-port 9092"})
+final class BrokerCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", description = "Port. Default 9092 (another free port if taken).")
+    String brokerPort;
+
+    @Option(names = "--fresh", description = "Delete the broker data first.")
+    boolean fresh;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.verbose(common.verbose);
+        Map<String, String> flags = new HashMap<>();
+        flags.put(ConfigKeys.BROKER_PORT, brokerPort);
+        PaypulseConfig config = common.load(flags);
+        if (fresh) {
+            DataDir.wipe(config.dataDir());
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(
+                new BrokerOptions(config.dataDir(), config.brokerPort(), config.brokerPortExplicit()))) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                broker.close();
+            }, "paypulse-shutdown"));
+            spec.commandLine().getOut().printf("Broker ready on %s in %.1f s; press Ctrl-C to stop.%n",
+                    broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
+            spec.commandLine().getOut().flush();
+            stop.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+package io.paypulse.cli;
+
+import io.paypulse.cluster.ClusterClients;
+import io.paypulse.cluster.TopicSetup;
+import io.paypulse.config.ConfigException;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.config.PaypulseConfig;
+import io.paypulse.event.Topics;
+import io.paypulse.generate.Generator;
+import io.paypulse.generate.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Sends payment log events to the 'payment' topic of a Kafka cluster.",
+            "Example: paypulse generate --bootstrap localhost:9092 --rate 500 --scenario gateway-outage"})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
+    String bootstrap;
+
+    @Option(names = "--events", paramLabel = "N", description = "Stop after N events. Default: run until Ctrl-C.")
+    String events;
+
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per second; 0 = as fast as possible. Default 100.")
+    String rate;
+
+    @Option(names = "--seed", description = "Seed for a deterministic event sequence.")
+    String seed;
+
+    @Option(names = "--scenario", description = "normal, gateway-outage, refund-spike, card-testing or quiet.")
+    String scenario;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.verbose(common.verbose);
+        Map<String, String> flags = new HashMap<>();
+        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
+        flags.put(ConfigKeys.EVENTS, events);
+        flags.put(ConfigKeys.RATE, rate);
+        flags.put(ConfigKeys.SEED, seed);
+        flags.put(ConfigKeys.SCENARIO, scenario);
+        PaypulseConfig config = common.load(flags);
+        requireBootstrap(config);
+        Scenario.parse(config.generator().scenario());
+        try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
+            TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(), Duration.ofSeconds(30));
+        }
+        try (Generator generator = new Generator(ClusterClients.base(config, "paypulse-generator"), config.generator(),
+                Clock.systemUTC())) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                generator.close();
+            }, "paypulse-shutdown"));
+            generator.start();
+            spec.commandLine().getOut().println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");
+            if (config.generator().events() > 0) {
+                generator.awaitDone(Duration.ofDays(365));
+                spec.commandLine().getOut().println("Sent " + generator.sent() + " events.");
+            } else {
+                stop.await();
+            }
+        }
+        return 0;
+    }
+
+    static void requireBootstrap(PaypulseConfig config) {
+        if (config.embedded()) {
+            throw new ConfigException("This command needs a Kafka cluster: give --bootstrap HOST:PORT "
+                    + "(or set " + ConfigKeys.BOOTSTRAP + " in the config or " + ConfigKeys.envName(ConfigKeys.BOOTSTRAP) + ").");
+        }
+    }
+}

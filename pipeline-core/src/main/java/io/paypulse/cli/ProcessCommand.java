@@ -1,0 +1,78 @@
+package io.paypulse.cli;
+
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.config.PaypulseConfig;
+import io.paypulse.process.ProcessorService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "process", mixinStandardHelpOptions = true,
+        description = {"Runs the processor (Kafka Streams) against a Kafka cluster. Start more instances with the same",
+            "--application-id to share the work; give all but one --no-sinks (or separate --output-dir).",
+            "Example: paypulse process --bootstrap kafka1:9092,kafka2:9092"})
+final class ProcessCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
+    String bootstrap;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules (YAML). Default: the shipped rules.")
+    String rules;
+
+    @Option(names = "--grace", paramLabel = "DURATION", description = "How late an event may be, e.g. 5s (default).")
+    String grace;
+
+    @Option(names = "--guarantee", description = "exactly_once_v2 (default) or at_least_once.")
+    String guarantee;
+
+    @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id. Default paypulse-processor.")
+    String applicationId;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Stream threads in this instance. Default 1.")
+    String threads;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where CSV files go. Default: <data-dir>/output.")
+    String outputDir;
+
+    @Option(names = "--no-sinks", description = "Do not write CSV files from this instance.")
+    boolean noSinks;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.verbose(common.verbose);
+        Map<String, String> flags = new HashMap<>();
+        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
+        flags.put(ConfigKeys.RULES, rules);
+        flags.put(ConfigKeys.GRACE, grace);
+        flags.put(ConfigKeys.GUARANTEE, guarantee);
+        flags.put(ConfigKeys.APPLICATION_ID, applicationId);
+        flags.put(ConfigKeys.THREADS, threads);
+        flags.put(ConfigKeys.OUTPUT_DIR, outputDir);
+        flags.put(ConfigKeys.SINKS, noSinks ? "false" : null);
+        PaypulseConfig config = common.load(flags);
+        GenerateCommand.requireBootstrap(config);
+        var alertRules = Rules.of(config);
+        try (ProcessorService processor = new ProcessorService(config, alertRules)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                processor.close();
+            }, "paypulse-shutdown"));
+            processor.start();
+            spec.commandLine().getOut().println("Processing from " + config.bootstrapServers() + "; press Ctrl-C to stop.");
+            stop.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,133 @@
+package io.paypulse.cli;
+
+import io.paypulse.cluster.ClusterClients;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.config.PaypulseConfig;
+import io.paypulse.event.Group;
+import io.paypulse.event.Money;
+import io.paypulse.generate.GeneratorTally;
+import io.paypulse.generate.Scenario;
+import io.paypulse.pipeline.Completion;
+import io.paypulse.pipeline.LocalPipeline;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the whole pipeline in this process: embedded Kafka broker, processor, CSV sinks and generator.",
+            "Without --events it runs until Ctrl-C. Example: paypulse run --events 200000 --seed 7"})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--events", paramLabel = "N",
+            description = "Send N events, wait until all are processed and their windows are final, then exit.")
+    Long events;
+
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Generator rate; 0 = as fast as possible. Default 100.")
+    String rate;
+
+    @Option(names = "--seed", description = "Seed for a deterministic event sequence.")
+    String seed;
+
+    @Option(names = "--scenario", description = "normal, gateway-outage, refund-spike, card-testing or quiet.")
+    String scenario;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", description = "Embedded broker port. Default 9092 (another free port if taken).")
+    String brokerPort;
+
+    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Use this Kafka cluster instead of the embedded broker.")
+    String bootstrap;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where CSV files go. Default: <data-dir>/output.")
+    String outputDir;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules (YAML). Default: the shipped rules.")
+    String rules;
+
+    @Option(names = "--fresh", description = "Delete the broker data, processor state and outputs first.")
+    boolean fresh;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With --events: give up if processing has not finished after this long. Default ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.verbose(common.verbose);
+        Map<String, String> flags = new HashMap<>();
+        flags.put(ConfigKeys.EVENTS, events == null ? null : events.toString());
+        flags.put(ConfigKeys.RATE, rate);
+        flags.put(ConfigKeys.SEED, seed);
+        flags.put(ConfigKeys.SCENARIO, scenario);
+        flags.put(ConfigKeys.BROKER_PORT, brokerPort);
+        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
+        flags.put(ConfigKeys.OUTPUT_DIR, outputDir);
+        flags.put(ConfigKeys.RULES, rules);
+        PaypulseConfig config = common.load(flags);
+        Scenario.parse(config.generator().scenario());
+        var alertRules = Rules.of(config);
+        if (fresh) {
+            DataDir.wipe(config.dataDir());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                pipeline.close();
+            }, "paypulse-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            pipeline.start();
+            out.println("Writing CSV files to " + config.outputDir());
+            if (config.generator().events() == 0) {
+                out.println("Running; press Ctrl-C to stop.");
+                stop.await();
+                return 0;
+            }
+            int code = awaitBoundedRun(pipeline, config.generator().events(), out);
+            out.printf("Finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return code;
+        }
+    }
+
+    private int awaitBoundedRun(LocalPipeline pipeline, long n, PrintWriter out) throws InterruptedException {
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        if (!pipeline.generator().awaitDone(timeout)) {
+            spec.commandLine().getErr().println("paypulse: the generator did not finish sending " + n + " events within "
+                    + timeoutSeconds + " s.");
+            return Errors.FAILED;
+        }
+        out.println("Sent " + n + " events; waiting for the processor to finish their windows…");
+        PaypulseConfig config = pipeline.config();
+        try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-progress"))) {
+            if (!Completion.await(admin, config.processor().applicationId(), pipeline.processor(), n, timeout)) {
+                spec.commandLine().getErr().println("paypulse: processing did not finish within " + timeoutSeconds + " s.");
+                return Errors.FAILED;
+            }
+        }
+        GeneratorTally tally = pipeline.generator().tally();
+        for (Group g : Group.ALL) {
+            out.printf("  %-15s %10d events  $%s%n", g.key(), tally.count(g), Money.format(tally.sumCents(g)));
+        }
+        var stats = pipeline.processor().stats();
+        out.printf("Processed %d events: %d in final windows, %d rejected to the DLQ, %d late.%n",
+                n, stats.finalizedEventCount(), stats.rejectedCount(), stats.lateCount());
+        return 0;
+    }
+}

@@ -1,0 +1,17 @@
+package io.paypulse.cli;
+
+import picocli.CommandLine;
+
+/** Version from the jar manifest (set by the build), Kafka's from its own jar. */
+final class Version implements CommandLine.IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        String own = Main.class.getPackage().getImplementationVersion();
+        return new String[] {
+            "PayPulse " + (own == null ? "development build" : own),
+            "Apache Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        };
+    }
+}

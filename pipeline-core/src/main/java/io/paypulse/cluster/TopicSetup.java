@@ -1,0 +1,100 @@
+package io.paypulse.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the pipeline's topics if they are missing (idempotent) and waits until every partition
+ * answers a list-offsets request: producing to a topic created a moment ago can otherwise lose its
+ * first batch and stall for two minutes (KAFKA-15591).
+ */
+public final class TopicSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+
+    private TopicSetup() {
+    }
+
+    /** @return the names of the topics that were created (empty when all existed) */
+    public static List<String> ensure(Admin admin, Map<String, Integer> partitionsByTopic, short replication,
+            Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Set<String> existing = admin.listTopics().names().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            partitionsByTopic.forEach((name, partitions) -> {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, replication));
+                }
+            });
+            List<String> created = new ArrayList<>();
+            for (var e : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    e.getValue().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                    created.add(e.getKey());
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw ex;
+                    }
+                }
+            }
+            if (!created.isEmpty()) {
+                LOG.info("Created topics {}", created);
+            }
+            awaitPartitionsReady(admin, partitionsByTopic.keySet(), deadline);
+            return created;
+        } catch (ExecutionException e) {
+            throw new ClusterUnreachableException("Could not create the pipeline topics: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ClusterUnreachableException("The Kafka cluster did not answer within "
+                    + timeout.toSeconds() + " s; check the bootstrap servers.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnreachableException("Interrupted while creating topics.", e);
+        }
+    }
+
+    private static void awaitPartitionsReady(Admin admin, Set<String> topics, long deadline)
+            throws InterruptedException, TimeoutException {
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                        .get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+                described.values().forEach(d -> d.partitions().forEach(p ->
+                        request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(request).all().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("partitions not ready");
+                }
+                Thread.sleep(100); // polling the broker for readiness; there is no event to wait on
+            }
+        }
+    }
+
+    private static long remainingMs(long deadline) throws TimeoutException {
+        long ms = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (ms <= 0) {
+            throw new TimeoutException("deadline passed");
+        }
+        return ms;
+    }
+}

@@ -1,0 +1,64 @@
+package io.paypulse.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every setting's name, and how names map between the config file, environment and flags. */
+public final class ConfigKeys {
+
+    public static final String BOOTSTRAP = "bootstrap";
+    public static final String DATA_DIR = "data-dir";
+    public static final String OUTPUT_DIR = "output-dir";
+    public static final String BROKER_PORT = "broker.port";
+    public static final String PARTITIONS = "topics.partitions";
+    public static final String REPLICATION = "topics.replication";
+    public static final String RATE = "generator.rate";
+    public static final String EVENTS = "generator.events";
+    public static final String SEED = "generator.seed";
+    public static final String SCENARIO = "generator.scenario";
+    public static final String GRACE = "processor.grace";
+    public static final String GUARANTEE = "processor.guarantee";
+    public static final String COMMIT_INTERVAL = "processor.commit-interval";
+    public static final String RULES = "processor.rules";
+    public static final String THREADS = "processor.threads";
+    public static final String APPLICATION_ID = "processor.application-id";
+    public static final String SINKS = "processor.sinks";
+    /** Prefix of settings passed through to every Kafka client. */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
+            REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
+            APPLICATION_ID, SINKS);
+
+    public static final String ENV_PREFIX = "PAYPULSE_";
+
+    private ConfigKeys() {
+    }
+
+    public static boolean isKnown(String key) {
+        return ALL.contains(key) || (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length());
+    }
+
+    /** {@code generator.rate} is {@code PAYPULSE_GENERATOR_RATE}; kafka.* keys map dots to underscores. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The setting an environment variable names, if it names one. */
+    public static Optional<String> fromEnvName(String env) {
+        if (!env.startsWith(ENV_PREFIX)) {
+            return Optional.empty();
+        }
+        for (String key : ALL) {
+            if (envName(key).equals(env)) {
+                return Optional.of(key);
+            }
+        }
+        String kafka = ENV_PREFIX + "KAFKA_";
+        if (env.startsWith(kafka) && env.length() > kafka.length()) {
+            return Optional.of(KAFKA_PREFIX + env.substring(kafka.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
+        }
+        return Optional.empty();
+    }
+}

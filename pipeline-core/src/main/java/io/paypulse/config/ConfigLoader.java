@@ -1,0 +1,112 @@
+package io.paypulse.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Resolves {@link PaypulseConfig} from layers: defaults &lt; config file &lt; PAYPULSE_* environment
+ * &lt; flags. Each layer is a flat map of setting names ({@link ConfigKeys}) to text; the last layer
+ * that names a setting wins, and {@link ConfigBinder} turns the result into typed values.
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param file         config file, or null for the default location
+     * @param env          the process environment
+     * @param flags        settings given on the command line
+     */
+    public static PaypulseConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Path effective = file != null ? file : defaultConfigFile(env);
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new ConfigException("Config file " + file + " does not exist.");
+        }
+        if (Files.isRegularFile(effective)) {
+            settings.putAll(readFile(effective));
+        }
+        env.forEach((name, value) -> ConfigKeys.fromEnvName(name).ifPresent(key -> settings.put(key, value)));
+        flags.forEach((key, value) -> {
+            if (value != null) {
+                settings.put(key, value);
+            }
+        });
+        return ConfigBinder.bind(settings, env);
+    }
+
+    /** Flattens nested YAML maps into dotted names; rejects unknown names and non-scalar values. */
+    static Map<String, String> readFile(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new ConfigException("Config file " + file + " is not valid YAML: "
+                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ".");
+        } catch (IOException e) {
+            throw new ConfigException("Config file " + file + " cannot be read: " + e.getMessage() + ".");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return out;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("Config file " + file + " must be a YAML mapping of settings.");
+        }
+        flatten("", root, out, file);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String key = prefix + f.getKey();
+            JsonNode v = f.getValue();
+            boolean kafkaSection = key.equals("kafka") || key.startsWith(ConfigKeys.KAFKA_PREFIX);
+            if (v.isObject() && (kafkaSection || isPrefixOfKnownKey(key))) {
+                flatten(key + ".", v, out, file);
+            } else if (!ConfigKeys.isKnown(key)) {
+                throw new ConfigException("Unknown setting '" + key + "' in " + file + " (known: "
+                        + String.join(", ", ConfigKeys.ALL) + ", kafka.*).");
+            } else if (v.isContainerNode()) {
+                throw new ConfigException("Setting '" + key + "' in " + file + " must be a single value.");
+            } else {
+                out.put(key, v.isNull() ? "" : v.asText());
+            }
+        }
+    }
+
+    private static boolean isPrefixOfKnownKey(String key) {
+        return ConfigKeys.ALL.stream().anyMatch(k -> k.startsWith(key + "."));
+    }
+
+    /** {@code $XDG_CONFIG_HOME/paypulse/paypulse.yaml}, else {@code ~/.config/paypulse/paypulse.yaml}. */
+    public static Path defaultConfigFile(Map<String, String> env) {
+        return xdg(env, "XDG_CONFIG_HOME", ".config").resolve("paypulse").resolve("paypulse.yaml");
+    }
+
+    /** {@code $XDG_DATA_HOME/paypulse}, else {@code ~/.local/share/paypulse}. */
+    public static Path defaultDataDir(Map<String, String> env) {
+        return xdg(env, "XDG_DATA_HOME", ".local/share").resolve("paypulse");
+    }
+
+    private static Path xdg(Map<String, String> env, String variable, String fallback) {
+        String dir = env.get(variable);
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        return Path.of(System.getProperty("user.home")).resolve(fallback);
+    }
+}

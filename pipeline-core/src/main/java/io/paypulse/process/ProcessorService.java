@@ -1,0 +1,106 @@
+package io.paypulse.process;
+
+import io.paypulse.cluster.ClusterClients;
+import io.paypulse.cluster.TopicSetup;
+import io.paypulse.config.PaypulseConfig;
+import io.paypulse.event.Topics;
+import io.paypulse.process.alert.AlertRule;
+import io.paypulse.sink.CsvSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One processor instance: the Kafka Streams topology plus (optionally) the CSV sinks, against any
+ * cluster. Several instances with the same application id share the work (a consumer group).
+ * {@link #start()} returns once Streams is running; {@link #close()} stops everything and is
+ * idempotent. Not thread-safe for start/close; the getters may be read from any thread.
+ */
+public final class ProcessorService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+
+    private final PaypulseConfig config;
+    private final List<AlertRule> rules;
+    private final ProcessorStats stats = new ProcessorStats();
+    private final List<CsvSink> sinks = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private KafkaStreams streams;
+
+    public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
+        this.config = config;
+        this.rules = List.copyOf(rules);
+    }
+
+    public void start() {
+        try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
+            TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(),
+                    Duration.ofSeconds(30));
+        }
+        TopologyOptions options = TopologyOptions.of(config.processor().grace(), rules);
+        streams = new KafkaStreams(PaymentTopology.build(options, stats), StreamsSettings.of(config));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("The processor stopped after an unexpected error: {}", e.toString(), e);
+            failure.set(e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        if (config.processor().sinks()) {
+            Map<String, Object> props = ClusterClients.base(config, "paypulse-csv");
+            sinks.add(CsvSink.parsed(props, config.outputDir()));
+            sinks.add(CsvSink.aggregates(props, config.outputDir()));
+            sinks.add(CsvSink.alerts(props, config.outputDir()));
+            sinks.forEach(CsvSink::start);
+        }
+        LOG.info("Processor '{}' started ({}, CSV files {})", config.processor().applicationId(),
+                config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off");
+    }
+
+    public ProcessorStats stats() {
+        return stats;
+    }
+
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    /** The error that stopped the processor, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /**
+     * Waits until every CSV sink has written all records committed before this call (true at once
+     * without sinks).
+     */
+    public boolean awaitSinksCaughtUp(Duration timeout) throws InterruptedException {
+        for (CsvSink sink : sinks) {
+            if (!sink.awaitCaughtUp(timeout)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public long csvRowsWritten() {
+        return sinks.stream().mapToLong(CsvSink::rowsWritten).sum();
+    }
+
+    @Override
+    public void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams = null;
+        }
+        // Sinks after Streams so they can drain what Streams committed last.
+        sinks.forEach(CsvSink::close);
+        sinks.clear();
+    }
+}

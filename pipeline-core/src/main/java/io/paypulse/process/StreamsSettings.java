@@ -1,0 +1,34 @@
+package io.paypulse.process;
+
+import io.paypulse.cluster.ClusterClients;
+import io.paypulse.config.PaypulseConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Kafka Streams properties for the processor, tuned for low latency under exactly-once. */
+public final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    public static Properties of(PaypulseConfig config) {
+        Properties p = new Properties();
+        Map<String, Object> base = ClusterClients.base(config, config.processor().applicationId());
+        base.remove("client.id");
+        p.putAll(base);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.processor().applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processor().guarantee());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.processor().commitInterval().toMillis());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().threads());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        // Streams' own producer lingers 100 ms by default; 5 ms keeps event-to-chart latency low.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        return p;
+    }
+}

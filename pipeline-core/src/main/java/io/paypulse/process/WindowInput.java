@@ -1,0 +1,39 @@
+package io.paypulse.process;
+
+import io.paypulse.event.Group;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * What the window stage needs of one parsed event, in a compact binary form for the repartition
+ * topic (every event crosses it, so bytes matter). {@code failedPaymentUser} is set only for failed
+ * payments, for the per-user velocity rule.
+ */
+record WindowInput(long eventTimeMs, int groupIndex, long amountCents, String failedPaymentUser) {
+
+    Group group() {
+        return Group.of(groupIndex);
+    }
+
+    static Serde<WindowInput> serde() {
+        Serializer<WindowInput> ser = (topic, v) -> {
+            byte[] user = v.failedPaymentUser == null ? new byte[0] : v.failedPaymentUser.getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(17 + user.length)
+                    .putLong(v.eventTimeMs).put((byte) v.groupIndex).putLong(v.amountCents).put(user).array();
+        };
+        Deserializer<WindowInput> de = (topic, bytes) -> {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            long time = b.getLong();
+            int group = b.get();
+            long amount = b.getLong();
+            String user = b.remaining() == 0 ? null
+                    : new String(bytes, 17, b.remaining(), StandardCharsets.UTF_8);
+            return new WindowInput(time, group, amount, user);
+        };
+        return Serdes.serdeFrom(ser, de);
+    }
+}

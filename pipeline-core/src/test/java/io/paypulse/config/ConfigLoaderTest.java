@@ -1,0 +1,141 @@
+package io.paypulse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        return env;
+    }
+
+    private Path file(String yaml) throws IOException {
+        Path f = dir.resolve("paypulse.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void defaultsFollowXdgDirectories() {
+        PaypulseConfig c = ConfigLoader.load(null, env(), Map.of());
+        assertThat(c.dataDir()).isEqualTo(dir.resolve("data/paypulse"));
+        assertThat(c.outputDir()).isEqualTo(dir.resolve("data/paypulse/output"));
+        assertThat(c.embedded()).isTrue();
+        assertThat(c.brokerPort()).isEqualTo(9092);
+        assertThat(c.brokerPortExplicit()).isFalse();
+        assertThat(c.processor().guarantee()).isEqualTo("exactly_once_v2");
+        assertThat(c.processor().grace()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void fileOverridesDefaultsEnvOverridesFileFlagsOverrideEnv() throws IOException {
+        Path f = file("""
+                generator:
+                  rate: 10
+                  seed: 1
+                processor:
+                  grace: 10s
+                """);
+        Map<String, String> env = env();
+        env.put("PAYPULSE_GENERATOR_RATE", "20");
+        env.put("PAYPULSE_PROCESSOR_GRACE", "2s");
+        PaypulseConfig c = ConfigLoader.load(f, env, Map.of(ConfigKeys.RATE, "30"));
+        assertThat(c.generator().rate()).isEqualTo(30);
+        assertThat(c.processor().grace()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.generator().seed()).isEqualTo(1L);
+    }
+
+    @Test
+    void theDefaultFileIsReadWhenPresent() throws IOException {
+        Path f = dir.resolve("config/paypulse/paypulse.yaml");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "broker:\n  port: 19092\n");
+        PaypulseConfig c = ConfigLoader.load(null, env(), Map.of());
+        assertThat(c.brokerPort()).isEqualTo(19092);
+        assertThat(c.brokerPortExplicit()).isTrue();
+    }
+
+    @Test
+    void kafkaSettingsPassThroughFromFileAndEnvironment() throws IOException {
+        Path f = file("""
+                bootstrap: kafka1:9092
+                kafka:
+                  security.protocol: SASL_SSL
+                  sasl:
+                    mechanism: PLAIN
+                """);
+        Map<String, String> env = env();
+        env.put("PAYPULSE_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/ts.jks");
+        PaypulseConfig c = ConfigLoader.load(f, env, Map.of());
+        assertThat(c.embedded()).isFalse();
+        assertThat(c.kafka()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("ssl.truststore.location", "/etc/ts.jks");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        generator.rate           | fast         | Invalid value 'fast' for generator.rate: allowed: a number from 0 to 10000000.
+        generator.rate           | -1           | Invalid value '-1' for generator.rate: allowed: a number from 0 to 10000000.
+        broker.port              | 70000        | Invalid value '70000' for broker.port: allowed: a whole number from 0 to 65535.
+        processor.guarantee      | exactly_once | Invalid value 'exactly_once' for processor.guarantee: allowed: exactly_once_v2, at_least_once.
+        processor.grace          | soon         | Invalid value 'soon' for processor.grace: allowed: a duration such as 500ms, 5s, 2m from 0ms to 60m.
+        processor.sinks          | maybe        | Invalid value 'maybe' for processor.sinks: allowed: true, false.
+        processor.threads        | 0            | Invalid value '0' for processor.threads: allowed: a whole number from 1 to 64.
+        processor.application-id | a b          | Invalid value 'a b' for processor.application-id: allowed: letters, digits, '.', '_' and '-'.
+        """)
+    void aBadValueNamesTheKeyTheValueAndWhatIsAllowed(String key, String value, String sentence) {
+        assertThatThrownBy(() -> ConfigLoader.load(null, env(), Map.of(key, value)))
+                .isInstanceOf(ConfigException.class).hasMessage(sentence);
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentIsReportedTheSameWay() {
+        Map<String, String> env = env();
+        env.put("PAYPULSE_TOPICS_PARTITIONS", "lots");
+        assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
+                .hasMessage("Invalid value 'lots' for topics.partitions: allowed: a whole number from 1 to 1000.");
+    }
+
+    @Test
+    void anUnknownSettingInTheFileIsAnErrorNotIgnored() throws IOException {
+        Path f = file("generator:\n  rte: 5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, env(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Unknown setting 'generator.rte' in " + f);
+    }
+
+    @Test
+    void brokenYamlAndMissingFilesAreOneSentence() throws IOException {
+        Path f = file("generator: [\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, env(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is not valid YAML");
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), env(), Map.of()))
+                .hasMessage("Config file " + dir.resolve("nope.yaml") + " does not exist.");
+    }
+
+    @Test
+    void environmentNamesMapBothWays() {
+        assertThat(ConfigKeys.envName(ConfigKeys.APPLICATION_ID)).isEqualTo("PAYPULSE_PROCESSOR_APPLICATION_ID");
+        assertThat(ConfigKeys.fromEnvName("PAYPULSE_PROCESSOR_APPLICATION_ID")).contains(ConfigKeys.APPLICATION_ID);
+        assertThat(ConfigKeys.fromEnvName("PAYPULSE_UNRELATED")).isEmpty();
+        assertThat(ConfigKeys.fromEnvName("HOME")).isEmpty();
+    }
+}

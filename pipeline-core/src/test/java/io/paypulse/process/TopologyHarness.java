@@ -1,0 +1,119 @@
+package io.paypulse.process;
+
+import io.paypulse.event.Alert;
+import io.paypulse.event.DeadLetter;
+import io.paypulse.event.Json;
+import io.paypulse.event.LogEvent;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.Topics;
+import io.paypulse.event.WindowAggregate;
+import io.paypulse.process.alert.AlertRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** Drives {@link PaymentTopology#build} (the production function) through TopologyTestDriver. */
+final class TopologyHarness implements AutoCloseable {
+
+    final ProcessorStats stats = new ProcessorStats();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> raw;
+    private final TestOutputTopic<String, ParsedEvent> parsed;
+    private final TestOutputTopic<String, WindowAggregate> aggregates;
+    private final TestOutputTopic<String, Alert> alerts;
+    private final TestOutputTopic<String, DeadLetter> dlq;
+    private Instant wallClock;
+
+    TopologyHarness(Duration grace, List<AlertRule> rules, Instant wallClockStart) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        wallClock = wallClockStart;
+        driver = new TopologyTestDriver(PaymentTopology.build(TopologyOptions.of(grace, rules), stats), p, wallClockStart);
+        raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        parsed = driver.createOutputTopic(Topics.PARSED, Serdes.String().deserializer(), Topics.PARSED_VALUE.deserializer());
+        aggregates = driver.createOutputTopic(Topics.AGGREGATES, Serdes.String().deserializer(),
+                Topics.AGGREGATE_VALUE.deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS, Serdes.String().deserializer(), Topics.ALERT_VALUE.deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Topics.DLQ_VALUE.deserializer());
+    }
+
+    void send(String key, LogEvent event) {
+        try {
+            raw.pipeInput(key, Json.MAPPER.writeValueAsBytes(event), event.timestamp());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void sendRaw(String key, byte[] value, Instant recordTime) {
+        raw.pipeInput(key, value, recordTime);
+    }
+
+    /** Advances the mock wall clock (fires wall-clock punctuations) to {@code t}. */
+    void wallClockTo(Instant t) {
+        if (t.isAfter(wallClock)) {
+            driver.advanceWallClockTime(Duration.between(wallClock, t));
+            wallClock = t;
+        }
+    }
+
+    Instant wallClock() {
+        return wallClock;
+    }
+
+    /** Reads and drops what long simulations do not look at (the driver keeps outputs until read). */
+    void discardParsedAggregatesAndDeadLetters() {
+        while (!parsed.isEmpty()) {
+            parsed.readRecord();
+        }
+        while (!aggregates.isEmpty()) {
+            aggregates.readRecord();
+        }
+        while (!dlq.isEmpty()) {
+            dlq.readRecord();
+        }
+    }
+
+    List<ParsedEvent> parsed() {
+        return parsed.readValuesToList();
+    }
+
+    List<WindowAggregate> aggregates() {
+        return aggregates.readValuesToList();
+    }
+
+    List<WindowAggregate> finals() {
+        return aggregates().stream().filter(WindowAggregate::isFinal).toList();
+    }
+
+    List<Alert> alerts() {
+        return alerts.readValuesToList();
+    }
+
+    List<DeadLetter> deadLetters() {
+        return dlq.readValuesToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    static List<WindowAggregate> nonEmpty(List<WindowAggregate> aggs) {
+        List<WindowAggregate> out = new ArrayList<>();
+        for (WindowAggregate a : aggs) {
+            if (a.eventCount() > 0) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}
