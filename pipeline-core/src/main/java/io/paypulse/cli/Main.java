@@ -21,7 +21,14 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line writing to the given streams; returns the exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new Errors());
         cmd.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("paypulse: " + ex.getMessage());

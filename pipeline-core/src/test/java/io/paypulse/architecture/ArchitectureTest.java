@@ -1,0 +1,40 @@
+package io.paypulse.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline stands without the GUI and talks through SLF4J (STYLE.md 1). */
+class ArchitectureTest {
+
+    private static final JavaClasses PIPELINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.paypulse");
+
+    @Test
+    void thePipelineNeverDependsOnJavaFx() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("javafx..").check(PIPELINE);
+    }
+
+    @Test
+    void onlyTheCommandLineEntryPointTouchesStandardStreams() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.paypulse.cli.Main")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).check(PIPELINE);
+    }
+
+    @Test
+    void loggingGoesThroughSlf4j() {
+        NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(PIPELINE);
+    }
+
+    @Test
+    void lowerLayersDoNotReachUpIntoTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("io.paypulse.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.paypulse.cli..").check(PIPELINE);
+    }
+}

@@ -1,0 +1,83 @@
+package io.paypulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What a user sees from the command line when something is off: one sentence and an exit code. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void versionNamesPayPulseKafkaAndJava() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("PayPulse").contains("Apache Kafka 4.3.1").contains("Java ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "generate", "process", "broker"})
+    void everyCommandHasHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: paypulse " + command).contains("--data-dir");
+    }
+
+    @Test
+    void aBadFlagValueIsOneSentenceAndExitCodeTwo() {
+        assertThat(run("run", "--rate", "fast", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("paypulse: Invalid value 'fast' for generator.rate: allowed: a number from 0 to 10000000.");
+    }
+
+    @Test
+    void anUnknownScenarioListsTheAllowedOnes() {
+        assertThat(run("run", "--scenario", "meltdown", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("generator.scenario").contains("gateway-outage").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadSettingInTheConfigFileNamesTheKey() throws Exception {
+        Path config = dir.resolve("paypulse.yaml");
+        Files.writeString(config, "processor:\n  guarantee: sometimes\n");
+        assertThat(run("process", "--config", config.toString(), "--bootstrap", "localhost:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("processor.guarantee").contains("exactly_once_v2, at_least_once");
+    }
+
+    @Test
+    void aBrokenRulesFileIsReportedBeforeAnythingStarts() throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "rules:\n  - name: x\n    kind: sometimes\n    severity: WARNING\n");
+        assertThat(run("run", "--rules", rules.toString(), "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("rules.yaml").contains("kind").doesNotContain("at io.");
+        assertThat(dir.resolve("kafka")).doesNotExist();
+    }
+
+    @Test
+    void workerCommandsNeedAClusterAndSaySo() {
+        assertThat(run("process", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("needs a Kafka cluster: give --bootstrap");
+    }
+
+    @Test
+    void aMalformedSetIsRejected() {
+        assertThat(run("run", "--set", "nonsense", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--set takes KEY=VALUE");
+        assertThat(run("run", "--set", "generator.rte=5", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown setting 'generator.rte'");
+    }
+}
