@@ -24,6 +24,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * 1-minute tumbling windows over all events (one task sees them all, keyed "all"), with live
@@ -42,6 +44,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     static final String META_STORE = "window-meta";
     static final long WINDOW_MS = Duration.ofMinutes(1).toMillis();
 
+    private static final Logger LOG = LoggerFactory.getLogger(WindowProcessor.class);
     private static final String WATERMARK = "watermark";
     private static final String ENGINE = "alert-engine";
 
@@ -183,6 +186,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         }
         for (Alert a : alerts) {
             stats.alertPublished();
+            LOG.info("Alert {} {} {} [{}]: {}", a.state(), a.severity(), a.rule(), a.group(), a.message());
             context.forward(new Record<>(a.id(), new WindowOutput(null, a, null), a.lastSeen().toEpochMilli()));
         }
         saveEngineState();
