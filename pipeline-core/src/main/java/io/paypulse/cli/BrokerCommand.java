@@ -7,7 +7,6 @@ import io.paypulse.config.PaypulseConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,15 +40,11 @@ final class BrokerCommand implements Callable<Integer> {
         }
         try (EmbeddedBroker broker = EmbeddedBroker.start(
                 new BrokerOptions(config.dataDir(), config.brokerPort(), config.brokerPortExplicit()))) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                broker.close();
-            }, "paypulse-shutdown"));
+            ShutdownLatch shutdown = new ShutdownLatch(broker);
             spec.commandLine().getOut().printf("Broker ready on %s in %.1f s; press Ctrl-C to stop.%n",
                     broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
             spec.commandLine().getOut().flush();
-            stop.await();
+            shutdown.await();
         }
         return 0;
     }

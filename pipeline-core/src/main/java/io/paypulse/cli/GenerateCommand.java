@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,14 +33,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", description = "Stop after N events. Default: run until Ctrl-C.")
     String events;
 
-    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per second; 0 = as fast as possible. Default 100.")
-    String rate;
-
-    @Option(names = "--seed", description = "Seed for a deterministic event sequence.")
-    String seed;
-
-    @Option(names = "--scenario", description = "normal, gateway-outage, refund-spike, card-testing or quiet.")
-    String scenario;
+    @Mixin
+    GeneratorOptions generatorOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,9 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
         flags.put(ConfigKeys.EVENTS, events);
-        flags.put(ConfigKeys.RATE, rate);
-        flags.put(ConfigKeys.SEED, seed);
-        flags.put(ConfigKeys.SCENARIO, scenario);
+        generatorOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         requireBootstrap(config);
         Scenario.parse(config.generator().scenario());
@@ -63,18 +54,15 @@ final class GenerateCommand implements Callable<Integer> {
         }
         try (Generator generator = new Generator(ClusterClients.base(config, "paypulse-generator"), config.generator(),
                 Clock.systemUTC())) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                generator.close();
-            }, "paypulse-shutdown"));
+            ShutdownLatch shutdown = new ShutdownLatch(generator);
             generator.start();
             spec.commandLine().getOut().println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");
             if (config.generator().events() > 0) {
                 generator.awaitDone(Duration.ofDays(365));
                 spec.commandLine().getOut().println("Sent " + generator.sent() + " events.");
+                shutdown.disarm();
             } else {
-                stop.await();
+                shutdown.await();
             }
         }
         return 0;

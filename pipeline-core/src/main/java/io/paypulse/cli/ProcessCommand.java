@@ -6,7 +6,6 @@ import io.paypulse.process.ProcessorService;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,14 +63,10 @@ final class ProcessCommand implements Callable<Integer> {
         GenerateCommand.requireBootstrap(config);
         var alertRules = Rules.of(config);
         try (ProcessorService processor = new ProcessorService(config, alertRules)) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                processor.close();
-            }, "paypulse-shutdown"));
+            ShutdownLatch shutdown = new ShutdownLatch(processor);
             processor.start();
             spec.commandLine().getOut().println("Processing from " + config.bootstrapServers() + "; press Ctrl-C to stop.");
-            stop.await();
+            shutdown.await();
         }
         return 0;
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,14 +33,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Send N events, wait until all are processed and their windows are final, then exit.")
     Long events;
 
-    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Generator rate; 0 = as fast as possible. Default 100.")
-    String rate;
-
-    @Option(names = "--seed", description = "Seed for a deterministic event sequence.")
-    String seed;
-
-    @Option(names = "--scenario", description = "normal, gateway-outage, refund-spike, card-testing or quiet.")
-    String scenario;
+    @Mixin
+    GeneratorOptions generatorOptions;
 
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Embedded broker port. Default 9092 (another free port if taken).")
     String brokerPort;
@@ -70,9 +63,7 @@ final class RunCommand implements Callable<Integer> {
         Logging.verbose(common.verbose);
         Map<String, String> flags = new HashMap<>();
         flags.put(ConfigKeys.EVENTS, events == null ? null : events.toString());
-        flags.put(ConfigKeys.RATE, rate);
-        flags.put(ConfigKeys.SEED, seed);
-        flags.put(ConfigKeys.SCENARIO, scenario);
+        generatorOptions.putInto(flags);
         flags.put(ConfigKeys.BROKER_PORT, brokerPort);
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
         flags.put(ConfigKeys.OUTPUT_DIR, outputDir);
@@ -86,22 +77,17 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.countDown();
-                pipeline.close();
-            }, "paypulse-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            ShutdownLatch shutdown = new ShutdownLatch(pipeline);
             pipeline.start();
             out.println("Writing CSV files to " + config.outputDir());
             if (config.generator().events() == 0) {
                 out.println("Running; press Ctrl-C to stop.");
-                stop.await();
+                shutdown.await();
                 return 0;
             }
             int code = awaitBoundedRun(pipeline, config.generator().events(), out);
             out.printf("Finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            Runtime.getRuntime().removeShutdownHook(hook);
+            shutdown.disarm();
             return code;
         }
     }
