@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -31,6 +30,9 @@ import javafx.util.StringConverter;
 public final class DashboardController {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    /** Series with at most this many points get a dot per point. */
+    private static final int SPARSE = 3;
 
     private final DashboardViewModel vm;
 
@@ -60,7 +62,7 @@ public final class DashboardController {
     @FXML private Spinner<Double> rateSpinner;
     @FXML private Slider rateSlider;
     @FXML private Label scenarioLabel;
-    @FXML private TilePane scenarioButtons;
+    @FXML private javafx.scene.layout.GridPane scenarioButtons;
     @FXML private Label generatorHint;
     @FXML private Button outageButton;
 
@@ -75,6 +77,7 @@ public final class DashboardController {
     private final XYChart.Series<Number, Number> throughput = series("events/s");
     private final XYChart.Series<Number, Number> lag = series("lag (records)");
     private List<Threshold> drawnThresholds = List.of();
+    private List<Double> thresholdLevels = List.of();
     private boolean updatingRate;
 
     public DashboardController(DashboardViewModel vm) {
@@ -231,27 +234,31 @@ public final class DashboardController {
         bound(historyY, hmax);
     }
 
+    /**
+     * One dashed line per distinct threshold level (the shipped rules put payment-critical and
+     * refund-warning both at 40 %), coloured by the most severe rule at that level.
+     */
     private void drawThresholds(DashboardFrame f) {
         if (!f.thresholds().equals(drawnThresholds)) {
             failureChart.getData().removeAll(thresholdLines);
             thresholdLines.clear();
+            java.util.TreeMap<Double, Severity> levels = new java.util.TreeMap<>();
             for (Threshold t : f.thresholds()) {
-                XYChart.Series<Number, Number> s = series((t.type() == PaymentType.PAYMENT ? "Payments" : "Refunds")
-                        + " " + (t.severity() == Severity.CRITICAL ? "critical" : "warning") + " "
-                        + io.paypulse.app.alerts.AlertsViewModel.number(t.percent()) + " %");
-                thresholdLines.add(s);
+                levels.merge(t.percent(), t.severity(), (a, b) -> a == Severity.CRITICAL ? a : b);
             }
+            levels.forEach((pct, sev) -> thresholdLines.add(series("Alert at "
+                    + io.paypulse.app.alerts.AlertsViewModel.number(pct) + " %")));
             failureChart.getData().addAll(thresholdLines);
-            for (int i = 0; i < thresholdLines.size(); i++) {
-                Threshold t = f.thresholds().get(i);
-                String cls = "threshold-" + (t.severity() == Severity.CRITICAL ? "critical" : "warning")
-                        + (t.type() == PaymentType.REFUND ? "-refund" : "");
-                thresholdLines.get(i).getNode().getStyleClass().addAll("threshold-line", cls);
+            int i = 0;
+            for (Severity sev : levels.values()) {
+                thresholdLines.get(i++).getNode().getStyleClass().addAll("threshold-line",
+                        sev == Severity.CRITICAL ? "threshold-critical" : "threshold-warning");
             }
+            thresholdLevels = List.copyOf(levels.keySet());
             drawnThresholds = f.thresholds();
         }
         for (int i = 0; i < thresholdLines.size(); i++) {
-            double pct = f.thresholds().get(i).percent();
+            double pct = thresholdLevels.get(i);
             thresholdLines.get(i).getData().setAll(List.of(new XYChart.Data<>(f.xLower(), pct),
                     new XYChart.Data<>(f.xUpper(), pct)));
         }
@@ -264,6 +271,14 @@ public final class DashboardController {
             if (!Double.isNaN(v)) {
                 // plotted at the middle of its minute
                 data.add(new XYChart.Data<>(p.start().getEpochSecond() / 60.0 + 0.5, v));
+            }
+        }
+        if (data.size() <= SPARSE) {
+            // A line needs two points: while there are few, show each point as a dot.
+            for (XYChart.Data<Number, Number> d : data) {
+                javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
+                dot.getStyleClass().add("sparse-point");
+                d.setNode(dot);
             }
         }
         s.getData().setAll(data);

@@ -19,6 +19,6 @@ public record DashboardFrame(
 
     public static DashboardFrame empty(Instant now) {
         double upper = Math.floor(now.getEpochSecond() / 60.0) + 1;
-        return new DashboardFrame(now, upper - DashboardViewModel.RANGE_MINUTES, upper, List.of(), List.of(), List.of());
+        return new DashboardFrame(now, DashboardViewModel.lowerBound(upper), upper, List.of(), List.of(), List.of());
     }
 }

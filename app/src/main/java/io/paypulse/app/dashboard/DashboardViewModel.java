@@ -126,7 +126,7 @@ public final class DashboardViewModel {
         if (s.version() != lastVersion || historyMoved || minuteChanged(now)) {
             lastVersion = s.version();
             double upper = Math.floor(now.getEpochSecond() / 60.0) + 1;
-            double lower = upper - RANGE_MINUTES - 1;
+            double lower = lowerBound(upper);
             List<MinutePoint> inRange = new ArrayList<>();
             for (MinutePoint p : s.minutes()) {
                 double m = p.start().getEpochSecond() / 60.0;
@@ -136,6 +136,14 @@ public final class DashboardViewModel {
             }
             frame.set(new DashboardFrame(now, lower, upper, List.copyOf(inRange), thresholds, List.copyOf(history)));
         }
+    }
+
+    /**
+     * At least the last 60 closed minutes, starting on a 10-minute mark so the HH:mm ticks read
+     * :00, :10, ... (the range is 61 to 70 minutes wide).
+     */
+    static double lowerBound(double upper) {
+        return Math.floor((upper - RANGE_MINUTES - 1) / 10) * 10;
     }
 
     private boolean minuteChanged(Instant now) {
