@@ -22,7 +22,7 @@ build: jar
 
 run:
 	$(MVN) -q -pl app -am -DskipTests install
-	$(MVN) -q -pl app javafx:run
+	$(MVN) -q -pl app exec:exec
 
 run-cli: $(JAR)
 	java -jar $(JAR) run $(ARGS)

@@ -33,6 +33,9 @@ public record AppOptions(Path settingsFile, Map<String, String> overrides, boole
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (a.isBlank()) {
+                continue; // an empty -Dapp.args from the exec plugin
+            }
             switch (a) {
                 case "--autostart" -> autostart = true;
                 case "--settings" -> {

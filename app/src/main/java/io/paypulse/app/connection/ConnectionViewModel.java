@@ -93,7 +93,8 @@ public final class ConnectionViewModel {
                     status.set(Status.RUNNING);
                     progress.set(String.format("Running: %s (ready in %.1f s)", s.description(), seconds));
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // LinkageError: a broken installation (missing jar) must not leave the UI "Starting…" forever.
                 LOG.warn("Start failed: {}", e.toString(), e);
                 fx.execute(() -> {
                     status.set(Status.STOPPED);
@@ -147,6 +148,10 @@ public final class ConnectionViewModel {
 
     /** The user-facing sentence of a failure: our exceptions carry one; others get a generic one. */
     static String sentence(Throwable e) {
+        if (e instanceof LinkageError) {
+            return "Part of PayPulse could not be loaded (" + e.getMessage()
+                    + "); start the app with `make run` and see the log for details.";
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return "The pipeline could not start (" + e.getClass().getSimpleName() + "); see the log for details.";
