@@ -1,12 +1,14 @@
-# PayPulse. `make run` starts the pipeline; `make test` runs every test.
+# PayPulse. `make run` opens the desktop app; `make test` runs every test.
 MVN ?= mvn -B
 JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
-.PHONY: run test build jar bench clean help
+.PHONY: run run-cli test build jar bench screenshot clean help
 
 help:
-	@echo "make run     run the pipeline (embedded broker, processor, generator) until Ctrl-C"
+	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
+	@echo "make run-cli run the pipeline on the command line (embedded broker, processor, generator) until Ctrl-C"
+	@echo "make screenshot  run the app under Xvfb for ~75 s and save docs/screenshot.png"
 	@echo "make test    run all tests (unit, topology, integration on a real embedded broker)"
 	@echo "make jar     build $(JAR)"
 	@echo "make bench   run the pipeline benchmarks and print figures"
@@ -18,8 +20,15 @@ jar: $(JAR)
 
 build: jar
 
-run: $(JAR)
+run:
+	$(MVN) -q -pl app -am -DskipTests install
+	$(MVN) -q -pl app exec:exec
+
+run-cli: $(JAR)
 	java -jar $(JAR) run $(ARGS)
+
+screenshot:
+	bash app/screenshot.sh
 
 test:
 	$(MVN) verify

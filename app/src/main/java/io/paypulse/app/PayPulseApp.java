@@ -1,0 +1,280 @@
+package io.paypulse.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.paypulse.app.alerts.AlertsController;
+import io.paypulse.app.alerts.AlertsViewModel;
+import io.paypulse.app.connection.ConnectionMode;
+import io.paypulse.app.connection.ConnectionViewModel;
+import io.paypulse.app.connection.PipelineSession;
+import io.paypulse.app.connection.RequestBuilder;
+import io.paypulse.app.connection.Session;
+import io.paypulse.app.dashboard.DashboardController;
+import io.paypulse.app.dashboard.DashboardViewModel;
+import io.paypulse.app.feed.FeedSnapshot;
+import io.paypulse.app.fx.FxThread;
+import io.paypulse.app.fx.Threads;
+import io.paypulse.app.fx.Ticker;
+import io.paypulse.app.settings.AppSettings;
+import io.paypulse.app.settings.SettingsStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that wires the app: executors, view models, views, the 250 ms ticker, settings
+ * and shutdown. Start through {@link Launcher}.
+ *
+ * <p>Threads: the FX thread only renders. {@code pipeline-ops} (one thread) starts and stops
+ * sessions; {@code ui-tick} snapshots {@link io.paypulse.app.feed.LiveData} and hands it to the FX
+ * thread in one runLater; the session owns its consumer and probe threads.
+ */
+public class PayPulseApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayPulseApp.class);
+    static final Duration TICK = Duration.ofMillis(250);
+
+    private final AppOptions presetOptions;
+    private AppOptions options;
+    private SettingsStore store;
+    private volatile AppSettings settings;
+    private ExecutorService background;
+    private ExecutorService settingsWriter;
+    private ScheduledExecutorService tickThread;
+    private Ticker<FeedSnapshot> ticker;
+    private ConnectionViewModel connection;
+    private DashboardViewModel dashboard;
+    private AlertsViewModel alerts;
+    private volatile Session current;
+    private Stage stage;
+    private final AtomicBoolean exiting = new AtomicBoolean();
+
+    public PayPulseApp() {
+        this(null);
+    }
+
+    /** For tests: options given directly instead of parsed from the command line. */
+    public PayPulseApp(AppOptions options) {
+        this.presetOptions = options;
+    }
+
+    @Override
+    public void start(Stage primary) throws IOException {
+        this.stage = primary;
+        options = presetOptions != null ? presetOptions
+                : AppOptions.parse(getParameters().getRaw(), System.getenv());
+        installErrorHandler();
+        Clock clock = Clock.systemDefaultZone();
+        store = new SettingsStore(options.settingsFile());
+        settings = store.load();
+        background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
+        settingsWriter = Executors.newSingleThreadExecutor(Threads.daemon("settings-writer"));
+        tickThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ui-tick"));
+
+        RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
+        dashboard = new DashboardViewModel(clock);
+        dashboard.rateProperty().set(settings.rate());
+        connection = new ConnectionViewModel(PipelineSession.factory(clock),
+                (mode, servers, props) -> requests.build(mode, servers, props, dashboard.rateProperty().get(),
+                        settings.rulesFile()),
+                background, FxThread.INSTANCE, clock);
+        connection.modeProperty().set(ConnectionMode.parse(settings.mode()));
+        connection.bootstrapServersProperty().set(settings.bootstrapServers());
+        connection.clientPropertiesProperty().set(settings.clientProperties());
+        alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE);
+
+        connection.sessionProperty().addListener((obs, old, s) -> {
+            current = s;
+            dashboard.attach(s);
+        });
+
+        MainController main = new MainController(connection, alerts, this);
+        DashboardController dash = new DashboardController(dashboard);
+        AlertsController alertView = new AlertsController(alerts);
+        Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
+                AlertsController.class, alertView);
+        FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
+        loader.setControllerFactory(type -> {
+            Object c = controllers.get(type);
+            if (c == null) {
+                throw new IllegalStateException("No controller for " + type);
+            }
+            return c;
+        });
+        Parent root = loader.load();
+
+        applyTheme(settings.dark());
+        Scene scene = new Scene(root, settings.width(), settings.height());
+        scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
+        primary.setScene(scene);
+        primary.setTitle("PayPulse");
+        primary.setMinWidth(960);
+        primary.setMinHeight(640);
+        placeWindow(primary);
+        primary.setOnCloseRequest(e -> {
+            e.consume();
+            exit();
+        });
+
+        ticker = new Ticker<>(tickThread, FxThread.INSTANCE, TICK, () -> {
+            Session s = current;
+            return s == null ? null : s.data().snapshot();
+        }, snap -> {
+            if (snap != null) {
+                dashboard.render(snap);
+                alerts.render(snap.alerts());
+                main.feedStatus(snap.feedError());
+            }
+        });
+
+        // Persist connection choices as they change.
+        connection.modeProperty().addListener((o, a, b) -> saveSettings());
+        connection.bootstrapServersProperty().addListener((o, a, b) -> saveSettings());
+        connection.clientPropertiesProperty().addListener((o, a, b) -> saveSettings());
+        dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
+
+        primary.show();
+        if (options.autostart()) {
+            connection.start();
+        }
+    }
+
+    private void placeWindow(Stage s) {
+        double x = settings.x();
+        double y = settings.y();
+        boolean onScreen = !Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
+        if (onScreen) {
+            s.setX(x);
+            s.setY(y);
+        } else {
+            s.centerOnScreen();
+        }
+        s.setMaximized(settings.maximized());
+    }
+
+    boolean darkTheme() {
+        return settings.dark();
+    }
+
+    void setDarkTheme(boolean dark) {
+        applyTheme(dark);
+        settings = settings.withTheme(dark ? "dark" : "light");
+        saveSettings();
+    }
+
+    String rulesFile() {
+        return settings.rulesFile();
+    }
+
+    void setRulesFile(String file) {
+        settings = settings.withRulesFile(file == null ? "" : file);
+        saveSettings();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Collects the current choices and writes them off the FX thread. */
+    private void saveSettings() {
+        AppSettings s = settings.withConnection(connection.modeProperty().get().name(),
+                connection.bootstrapServersProperty().get(), connection.clientPropertiesProperty().get())
+                .withRate(dashboard.rateProperty().get());
+        if (stage != null && stage.isShowing() && !stage.isIconified()) {
+            if (stage.isMaximized()) {
+                s = s.withWindow(s.x(), s.y(), s.width(), s.height(), true);
+            } else {
+                s = s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        }
+        settings = s;
+        AppSettings toWrite = s;
+        settingsWriter.execute(() -> store.save(toWrite));
+    }
+
+    /** Window close or the Quit action: stop everything in the background, then leave. */
+    void exit() {
+        if (!exiting.compareAndSet(false, true)) {
+            return;
+        }
+        saveSettings();
+        ticker.close();
+        connection.stop();
+        stage.setTitle("PayPulse — stopping…");
+        connection.shutdown().whenComplete((v, e) -> {
+            settingsWriter.shutdown();
+            try {
+                settingsWriter.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            Platform.runLater(() -> {
+                stage.hide();
+                Platform.exit();
+            });
+        });
+    }
+
+    /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
+    public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
+        ticker.close();
+        return connection.shutdown();
+    }
+
+    @Override
+    public void stop() {
+        // Reached after Platform.exit(); if the window was not closed through exit(), close here.
+        if (connection != null && !exiting.get()) {
+            try {
+                connection.shutdown().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Shutdown did not finish cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    private void installErrorHandler() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("Uncaught exception on thread {}", thread.getName(), e);
+            FxThread.run(() -> showErrorDialog(e));
+        });
+    }
+
+    static void showErrorDialog(Throwable e) {
+        Alert dialog = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+        dialog.setTitle("PayPulse — unexpected error");
+        dialog.setHeaderText(e.getMessage() == null ? "Something went wrong (" + e.getClass().getSimpleName() + ")."
+                : e.getMessage());
+        dialog.setContentText("PayPulse keeps running. The details below are also in the log.");
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        TextArea text = new TextArea(trace.toString());
+        text.setEditable(false);
+        text.setPrefRowCount(12);
+        dialog.getDialogPane().setExpandableContent(text);
+        dialog.show();
+    }
+}

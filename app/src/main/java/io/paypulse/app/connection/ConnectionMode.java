@@ -1,0 +1,39 @@
+package io.paypulse.app.connection;
+
+/** Where the pipeline the app watches runs. */
+public enum ConnectionMode {
+    /** Broker, processor and generator inside the app. */
+    EMBEDDED("Embedded"),
+    /** The Docker stack (a later issue): not selectable yet. */
+    DOCKER("Docker stack"),
+    /** An existing cluster: the app only watches its topics. */
+    CUSTOM("Custom cluster");
+
+    private final String label;
+
+    ConnectionMode(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean available() {
+        return this != DOCKER;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    public static ConnectionMode parse(String name) {
+        for (ConnectionMode m : values()) {
+            if (m.name().equalsIgnoreCase(name) && m.available()) {
+                return m;
+            }
+        }
+        return EMBEDDED;
+    }
+}

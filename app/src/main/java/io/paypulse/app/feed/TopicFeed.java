@@ -1,0 +1,183 @@
+package io.paypulse.app.feed;
+
+import io.paypulse.event.Alert;
+import io.paypulse.event.Topics;
+import io.paypulse.event.WindowAggregate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's only source of pipeline data: one consumer thread ({@code topic-feed}) reading
+ * {@code payment-agg-1m} (from an hour back), {@code payment-alerts} (from a day back) and
+ * {@code payment-dlq} (from the beginning, only counted), read_committed, without a consumer
+ * group, folding every record into {@link LiveData}. Works the same against the embedded broker,
+ * the Docker stack or any cluster.
+ *
+ * <p>{@link #close()} wakes the consumer and waits (bounded) for the thread to end; idempotent.
+ */
+public final class TopicFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
+    private static final Duration AGGREGATE_HISTORY = LiveData.RANGE.plusMinutes(1);
+    private static final Duration ALERT_HISTORY = Duration.ofHours(24);
+    private static final List<String> TOPICS = List.of(Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ);
+
+    private final Map<String, Object> props;
+    private final LiveData data;
+    private final Clock clock;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Deserializer<WindowAggregate> aggregates = Topics.AGGREGATE_VALUE.deserializer();
+    private final Deserializer<Alert> alerts = Topics.ALERT_VALUE.deserializer();
+    private volatile boolean stopping;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    /** @param clientProps bootstrap servers and client extras (see ClusterClients.base) */
+    public TopicFeed(Map<String, Object> clientProps, LiveData data, Clock clock) {
+        Map<String, Object> p = new HashMap<>(clientProps);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.props = p;
+        this.data = data;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::run, "topic-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try (Consumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            if (stopping) {
+                return;
+            }
+            assign(c);
+            while (!stopping) {
+                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                long dead = 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    switch (r.topic()) {
+                        case Topics.AGGREGATES -> decode(r, aggregates).ifPresent(data::onAggregate);
+                        case Topics.ALERTS -> decode(r, alerts).ifPresent(data::onAlert);
+                        default -> dead++;
+                    }
+                }
+                data.onDeadLetters(dead);
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // closing
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.error("The live feed stopped: {}", e.toString(), e);
+                data.feedError("The live feed stopped: " + e.getMessage());
+            }
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Waits until the topics exist (the processor creates them), then seeks back in time. */
+    private void assign(Consumer<String, byte[]> c) throws InterruptedException {
+        List<TopicPartition> parts = new ArrayList<>();
+        boolean warned = false;
+        while (!stopping) {
+            parts.clear();
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null) {
+                    infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            if (parts.stream().map(TopicPartition::topic).distinct().count() == TOPICS.size()) {
+                data.feedError(null);
+                break;
+            }
+            if (!warned) {
+                data.feedError("Waiting for the pipeline topics to appear on the cluster.");
+                warned = true;
+            }
+            Thread.sleep(1000);
+        }
+        c.assign(parts);
+        long now = clock.millis();
+        Map<TopicPartition, Long> when = new HashMap<>();
+        for (TopicPartition tp : parts) {
+            switch (tp.topic()) {
+                case Topics.AGGREGATES -> when.put(tp, now - AGGREGATE_HISTORY.toMillis());
+                case Topics.ALERTS -> when.put(tp, now - ALERT_HISTORY.toMillis());
+                default -> c.seekToBeginning(List.of(tp));
+            }
+        }
+        Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(when, Duration.ofSeconds(10));
+        for (TopicPartition tp : when.keySet()) {
+            OffsetAndTimestamp o = offsets.get(tp);
+            if (o == null) {
+                c.seekToEnd(List.of(tp));
+            } else {
+                c.seek(tp, o.offset());
+            }
+        }
+        LOG.info("Live feed reading {} partitions", parts.size());
+    }
+
+    private <T> java.util.Optional<T> decode(ConsumerRecord<String, byte[]> r, Deserializer<T> d) {
+        try {
+            return java.util.Optional.ofNullable(d.deserialize(r.topic(), r.value()));
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null) {
+            return;
+        }
+        t.interrupt();
+        try {
+            if (!finished.await(10, TimeUnit.SECONDS)) {
+                LOG.warn("The live feed did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
