@@ -33,14 +33,15 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     @Override
     public void process(Record<String, byte[]> record) {
         ParseOutcome outcome = parser.parse(record.value(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        int partition = meta == null ? -1 : meta.partition();
         if (outcome.isOk()) {
             stats.parsed();
-            context.forward(record.withValue(new Routed(outcome.event(), null))
+            context.forward(record.withValue(new Routed(outcome.event(), null, partition))
                     .withTimestamp(outcome.event().eventTime().toEpochMilli()));
             return;
         }
         stats.rejected();
-        RecordMetadata meta = context.recordMetadata().orElse(null);
         DeadLetter dead = new DeadLetter(outcome.rejection(),
                 meta == null ? Topics.RAW : meta.topic(),
                 meta == null ? -1 : meta.partition(),
@@ -48,6 +49,6 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 Instant.ofEpochMilli(record.timestamp()),
                 record.key(),
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
-        context.forward(record.withValue(new Routed(null, dead)));
+        context.forward(record.withValue(new Routed(null, dead, partition)));
     }
 }

@@ -42,10 +42,8 @@ public final class PaymentTopology {
                 .mapValues(Routed::deadLetter, Named.as("dead-letter"))
                 .to(Topics.DLQ, Produced.with(Topics.KEY, Topics.DLQ_VALUE).withName("write-dlq"));
 
-        KStream<String, io.paypulse.event.ParsedEvent> parsed = routed
-                .filter((k, v) -> v.event() != null, Named.as("accepted"))
-                .mapValues(Routed::event, Named.as("parsed-event"));
-        parsed.to(Topics.PARSED, Produced.with(Topics.KEY, Topics.PARSED_VALUE).withName("write-parsed"));
+        KStream<String, Routed> accepted = routed.filter((k, v) -> v.event() != null, Named.as("accepted"));
+        accepted.mapValues(Routed::event, Named.as("parsed-event")).to(Topics.PARSED, Produced.with(Topics.KEY, Topics.PARSED_VALUE).withName("write-parsed"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(WindowProcessor.TOTALS_STORE), Serdes.Long(), WindowTotals.serde())
@@ -58,9 +56,8 @@ public final class PaymentTopology {
                 // The watermark moves with almost every event: the cache turns that into one write per commit.
                 .withCachingEnabled());
 
-        KStream<String, WindowOutput> windows = parsed
-                .map((k, e) -> KeyValue.pair("all", new WindowInput(e.eventTime().toEpochMilli(), e.group().index(),
-                        e.amountCents(), e.type() == PaymentType.PAYMENT && e.failed() ? e.userId() : null)), Named.as("to-window-input"))
+        KStream<String, WindowOutput> windows = accepted
+                .map((k, r) -> KeyValue.pair("all", windowInput(r)), Named.as("to-window-input"))
                 .repartition(Repartitioned.with(Serdes.String(), WindowInput.serde())
                         .withName(WINDOW_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new WindowProcessor(options, stats), Named.as("windows"),
@@ -76,5 +73,11 @@ public final class PaymentTopology {
                 .mapValues(WindowOutput::late, Named.as("late-letter"))
                 .to(Topics.DLQ, Produced.with(Topics.KEY, Topics.DLQ_VALUE).withName("write-late"));
         return builder.build();
+    }
+
+    private static WindowInput windowInput(Routed r) {
+        var e = r.event();
+        return new WindowInput(e.eventTime().toEpochMilli(), r.sourcePartition(), e.group().index(), e.amountCents(),
+                e.type() == PaymentType.PAYMENT && e.failed() ? e.userId() : null);
     }
 }

@@ -13,7 +13,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * topic (every event crosses it, so bytes matter). {@code failedPaymentUser} is set only for failed
  * payments, for the per-user velocity rule.
  */
-record WindowInput(long eventTimeMs, int groupIndex, long amountCents, String failedPaymentUser) {
+record WindowInput(long eventTimeMs, int sourcePartition, int groupIndex, long amountCents, String failedPaymentUser) {
+
+    private static final int HEADER = 19;
 
     Group group() {
         return Group.of(groupIndex);
@@ -22,17 +24,18 @@ record WindowInput(long eventTimeMs, int groupIndex, long amountCents, String fa
     static Serde<WindowInput> serde() {
         Serializer<WindowInput> ser = (topic, v) -> {
             byte[] user = v.failedPaymentUser == null ? new byte[0] : v.failedPaymentUser.getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(17 + user.length)
-                    .putLong(v.eventTimeMs).put((byte) v.groupIndex).putLong(v.amountCents).put(user).array();
+            return ByteBuffer.allocate(HEADER + user.length).putLong(v.eventTimeMs).putShort((short) v.sourcePartition)
+                    .put((byte) v.groupIndex).putLong(v.amountCents).put(user).array();
         };
         Deserializer<WindowInput> de = (topic, bytes) -> {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             long time = b.getLong();
+            int partition = b.getShort();
             int group = b.get();
             long amount = b.getLong();
             String user = b.remaining() == 0 ? null
-                    : new String(bytes, 17, b.remaining(), StandardCharsets.UTF_8);
-            return new WindowInput(time, group, amount, user);
+                    : new String(bytes, HEADER, b.remaining(), StandardCharsets.UTF_8);
+            return new WindowInput(time, partition, group, amount, user);
         };
         return Serdes.serdeFrom(ser, de);
     }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * 1-minute tumbling windows over all events (one task sees them all, keyed "all"), with live
  * partial totals, final totals exactly once, and alert evaluation on final windows.
  *
- * <p>Time: the watermark is the highest event time seen, or, once no event has arrived for
+ * <p>Time: the watermark ({@link Watermark}) follows event time across source partitions, or, once
+ * no event has arrived for
  * {@code idleTimeout} of wall-clock time, the wall clock itself, so an idle pipeline still closes
  * its last window. A window [s, e) is final once {@code e + grace <= watermark}; an event for a
  * final window is late and goes to the DLQ, never into a total that was already published.
@@ -50,6 +51,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
 
     private final long graceMs;
     private final long idleTimeoutMs;
+    private final long warmUpMs;
     private final Duration liveInterval;
     private final List<AlertRule> rules;
     private final ProcessorStats stats;
@@ -61,12 +63,13 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     private final TreeSet<Long> openWindows = new TreeSet<>();
     private final TreeSet<Long> dirty = new TreeSet<>();
     private AlertEngine engine;
-    private long watermark;
+    private Watermark watermark;
     private long lastEventWallMs = -1;
 
     WindowProcessor(TopologyOptions options, ProcessorStats stats) {
         this.graceMs = options.grace().toMillis();
         this.idleTimeoutMs = options.idleTimeout().toMillis();
+        this.warmUpMs = options.warmUp().toMillis();
         this.liveInterval = options.liveInterval();
         this.rules = options.rules();
         this.stats = stats;
@@ -79,7 +82,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         this.userFailures = context.getStateStore(USERS_STORE);
         this.meta = context.getStateStore(META_STORE);
         String w = meta.get(WATERMARK);
-        watermark = w == null ? Long.MIN_VALUE : Long.parseLong(w);
+        watermark = new Watermark(idleTimeoutMs, warmUpMs, w == null ? Long.MIN_VALUE : Long.parseLong(w));
         String engineJson = meta.get(ENGINE);
         engine = new AlertEngine(rules, engineJson == null ? AlertEngineState.empty() : readState(engineJson));
         try (KeyValueIterator<Long, WindowTotals> it = totals.all()) {
@@ -114,8 +117,8 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
             userFailures.put(key, n == null ? 1L : n + 1);
         }
         dirty.add(start);
-        if (in.eventTimeMs() > watermark) {
-            advanceWatermark(in.eventTimeMs());
+        if (watermark.onEvent(in.sourcePartition(), in.eventTimeMs(), now)) {
+            closeUpToWatermark();
         }
     }
 
@@ -123,8 +126,8 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         if (lastEventWallMs < 0) {
             lastEventWallMs = now; // first tick after (re)start: idleness counts from here
         }
-        if (now - lastEventWallMs >= idleTimeoutMs && now > watermark) {
-            advanceWatermark(now);
+        if (watermark.onIdle(now, lastEventWallMs)) {
+            closeUpToWatermark();
         }
         for (Long start : dirty) {
             WindowTotals t = totals.get(start);
@@ -136,9 +139,8 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         emit(engine.onWallClock(Instant.ofEpochMilli(now), Instant.ofEpochMilli(lastEventWallMs)));
     }
 
-    private void advanceWatermark(long time) {
-        watermark = time;
-        meta.put(WATERMARK, Long.toString(time));
+    private void closeUpToWatermark() {
+        meta.put(WATERMARK, Long.toString(watermark.value()));
         while (!openWindows.isEmpty() && isClosed(openWindows.first())) {
             close(openWindows.pollFirst());
         }
@@ -146,7 +148,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     }
 
     private boolean isClosed(long windowStart) {
-        return windowStart + WINDOW_MS + graceMs <= watermark;
+        return windowStart + WINDOW_MS + graceMs <= watermark.value();
     }
 
     private void close(long start) {
@@ -172,7 +174,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     private void publish(long start, WindowTotals t, boolean isFinal) {
         Instant s = Instant.ofEpochMilli(start);
         Instant e = Instant.ofEpochMilli(start + WINDOW_MS);
-        long ts = Math.min(start + WINDOW_MS - 1, Math.max(start, watermark));
+        long ts = Math.min(start + WINDOW_MS - 1, Math.max(start, watermark.value()));
         for (Group g : Group.ALL) {
             int i = g.index();
             WindowAggregate agg = new WindowAggregate(s, e, g.type(), g.failed(), t.counts[i], t.sums[i], isFinal);

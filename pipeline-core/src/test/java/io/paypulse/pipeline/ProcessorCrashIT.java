@@ -84,7 +84,9 @@ class ProcessorCrashIT {
                 "io.paypulse.cli.Main", "process", "--bootstrap", bootstrap, "--data-dir", dataDir.toString(),
                 // A killed member holds its partitions until its session expires; keep that short here.
                 "--set", "kafka.session.timeout.ms=6000");
-        File log = dir.resolve("processor-" + name + ".log").toFile();
+        // Kept under target/ (not the temp dir) so a failed run can be read afterwards.
+        File log = Path.of("target", "processor-crash-it", "processor-" + name + ".log").toFile();
+        log.getParentFile().mkdirs();
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
     }
 }
