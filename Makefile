@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
-.PHONY: run run-cli test build jar bench screenshot clean help
+.PHONY: run run-cli test build jar bench bench-ui screenshot clean help
 
 help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
@@ -12,6 +12,7 @@ help:
 	@echo "make test    run all tests (unit, topology, integration on a real embedded broker)"
 	@echo "make jar     build $(JAR)"
 	@echo "make bench   run the pipeline benchmarks and print figures"
+	@echo "make bench-ui  FX pulse/tick times and heap of the real app (headless) at 50k events/s for 5 min"
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
@@ -36,6 +37,9 @@ test:
 bench: $(JAR)
 	$(MVN) -q -pl pipeline-core -DskipTests test-compile
 	bash pipeline-core/bench/run-bench.sh
+
+bench-ui:
+	MVN="$(MVN)" bash app/bench-ui.sh
 
 clean:
 	$(MVN) -q clean

@@ -137,7 +137,7 @@ public class PayPulseApp extends Application {
             exit();
         });
 
-        ticker = new Ticker<>(tickThread, FxThread.INSTANCE, TICK, () -> {
+        ticker = new Ticker<>(tickThread, tickExecutor(), TICK, () -> {
             Session s = current;
             return s == null ? null : s.data().snapshot();
         }, snap -> {
@@ -158,6 +158,16 @@ public class PayPulseApp extends Application {
         if (options.autostart()) {
             connection.start();
         }
+    }
+
+    /** Where the ticker runs its render task: the FX thread. A hook for the UI benchmark (timing). */
+    protected java.util.concurrent.Executor tickExecutor() {
+        return FxThread.INSTANCE;
+    }
+
+    /** The running session, or null. For the UI benchmark (generator and pipeline counters). */
+    protected Session currentSession() {
+        return current;
     }
 
     private void placeWindow(Stage s) {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# UI benchmark: the real app (headless Monocle, software renderer) with the embedded pipeline and the
+# generator at 50k events/s; prints FX pulse/tick percentiles, heap after GC and the achieved rate.
+# Usage (from the repository root; `make bench-ui` does this):
+#   app/bench-ui.sh                      # 300 s measured after 20 s warm-up, 50000 events/s
+#   DURATION=30 RATE=50000 WARMUP=20 app/bench-ui.sh
+# Env: DURATION, WARMUP (seconds), RATE (events/s), HEAP (-Xmx, default 1g), MVN (default "mvn -B").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${DURATION:-300}"
+WARMUP="${WARMUP:-20}"
+RATE="${RATE:-50000}"
+HEAP="${HEAP:-1g}"
+MVN="${MVN:-mvn -B}"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+$MVN -q -pl app -am -DskipTests install >/dev/null
+$MVN -q -pl app test-compile >/dev/null
+$MVN -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CP="app/target/test-classes:app/target/classes:$(cat "$WORK/cp.txt")"
+
+echo "date: $(date -Is)   nproc: $(nproc)   uptime:$(uptime)"
+export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+java -Xmx"$HEAP" -XX:+UseG1GC \
+  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+  -Djavafx.cachedir="$WORK/fxcache" -Djava.io.tmpdir="${BENCH_TMP:-/tmp}" \
+  -Dbench.duration="$DURATION" -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" \
+  -cp "$CP" io.paypulse.app.bench.UiBench 2>"$WORK/stderr.log" || { echo "bench failed; stderr tail:" >&2; tail -40 "$WORK/stderr.log" >&2; exit 1; }
+echo "uptime at end:$(uptime)"

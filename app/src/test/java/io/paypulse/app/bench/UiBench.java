@@ -1,0 +1,384 @@
+package io.paypulse.app.bench;
+
+import com.sun.javafx.tk.Toolkit;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.paypulse.app.AppOptions;
+import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.connection.GeneratorControl;
+import io.paypulse.app.connection.Session;
+import io.paypulse.app.fx.FxThread;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.pipeline.LocalPipeline;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * UI benchmark ({@code make bench-ui}): the real app (same wiring as {@code Launcher}, started in
+ * this JVM on a headless Monocle screen with the software renderer) with --autostart, a temp data
+ * dir, broker port 0 and the generator at {@code bench.rate} events/s (default 50000). After
+ * {@code bench.warmup} s (default 20) it measures for {@code bench.duration} s (default 300):
+ *
+ * <ul>
+ *   <li>layout pulse: main scene pre-layout → post-layout pulse listener = CSS + layout of the scene;</li>
+ *   <li>scene pulse: toolkit stage pulse listener → post-scene pulse listener = the FX thread's part of
+ *       a pulse for all scenes (CSS, layout, syncing dirty nodes to the render tree). Rendering itself
+ *       runs on the QuantumRenderer thread and is not in either figure;</li>
+ *   <li>tick: time of each ticker render task (snapshot → view models → controls) on the FX thread;</li>
+ *   <li>heap used after GC (GC notifications, sampled every 10 s) and after a forced full GC at start/end;</li>
+ *   <li>generator sent/s and processor parsed/s (the pipeline's own counters).</li>
+ * </ul>
+ *
+ * Not a test (not named *Test): run through {@code app/bench-ui.sh}.
+ */
+public final class UiBench {
+
+    private static final double MS = 1e6;
+    private static final com.sun.javafx.tk.TKPulseListener[] TK_LISTENERS = new com.sun.javafx.tk.TKPulseListener[2];
+
+    public static void main(String[] args) throws Exception {
+        int duration = Integer.getInteger("bench.duration", 300);
+        int warmup = Integer.getInteger("bench.warmup", 20);
+        int rate = Integer.getInteger("bench.rate", 50_000);
+        Path dir = Files.createTempDirectory("paypulse-bench-ui");
+        try {
+            run(dir, duration, warmup, rate);
+        } finally {
+            deleteQuietly(dir);
+        }
+        System.exit(0);
+    }
+
+    /** The app with timing hooks: every ticker render task is timed on the FX thread. */
+    static final class BenchApp extends PayPulseApp {
+        final Samples ticks = new Samples();
+        volatile boolean measuring;
+
+        BenchApp(AppOptions o) {
+            super(o);
+        }
+
+        @Override
+        protected Executor tickExecutor() {
+            return task -> FxThread.run(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    task.run();
+                } finally {
+                    if (measuring) {
+                        ticks.add(System.nanoTime() - t0);
+                    }
+                }
+            });
+        }
+
+        Session session() {
+            return currentSession();
+        }
+    }
+
+    /** Long samples, written on one thread (the FX thread), read after measuring stops. */
+    static final class Samples {
+        private long[] v = new long[1 << 14];
+        private int n;
+
+        void add(long x) {
+            if (n == v.length) {
+                v = Arrays.copyOf(v, n * 2);
+            }
+            v[n++] = x;
+        }
+
+        synchronized long[] sorted() {
+            long[] s = Arrays.copyOf(v, n);
+            Arrays.sort(s);
+            return s;
+        }
+
+        static double pct(long[] s, double p) {
+            if (s.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+            return s[Math.max(0, Math.min(s.length - 1, i))] / MS;
+        }
+    }
+
+    static void run(Path dir, int duration, int warmup, int rate) throws Exception {
+        Path settings = dir.resolve("app.json");
+        Files.writeString(settings, "{\"rate\": " + rate + ", \"width\": 1280, \"height\": 800}");
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put(ConfigKeys.DATA_DIR, dir.resolve("data").toString());
+        overrides.put(ConfigKeys.BROKER_PORT, "0");
+        overrides.put(ConfigKeys.RATE, Integer.toString(rate));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        AppOptions options = new AppOptions(settings, overrides, true, env);
+
+        HeapWatch heap = new HeapWatch();
+        AtomicReference<BenchApp> appRef = new AtomicReference<>();
+        AtomicReference<Stage> stageRef = new AtomicReference<>();
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                BenchApp app = new BenchApp(options);
+                Stage stage = new Stage();
+                app.init();
+                app.start(stage);
+                appRef.set(app);
+                stageRef.set(stage);
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                shown.countDown();
+            }
+        });
+        shown.await();
+        BenchApp app = appRef.get();
+        if (app == null) {
+            throw new IllegalStateException("The app did not start");
+        }
+
+        // Pulse listeners (FX thread only).
+        Samples layout = new Samples();
+        Samples scenePulse = new Samples();
+        long[] t = new long[2];
+        CountDownLatch hooked = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Scene scene = stageRef.get().getScene();
+            scene.addPreLayoutPulseListener(() -> t[0] = System.nanoTime());
+            scene.addPostLayoutPulseListener(() -> {
+                if (app.measuring && t[0] != 0) {
+                    layout.add(System.nanoTime() - t[0]);
+                }
+                t[0] = 0;
+            });
+            // The toolkit keeps its pulse listeners in WeakHashMaps: hold them strongly here.
+            TK_LISTENERS[0] = () -> t[1] = System.nanoTime();
+            TK_LISTENERS[1] = () -> {
+                if (app.measuring && t[1] != 0) {
+                    scenePulse.add(System.nanoTime() - t[1]);
+                }
+                t[1] = 0;
+            };
+            Toolkit tk = Toolkit.getToolkit();
+            tk.addStageTkPulseListener(TK_LISTENERS[0]);
+            tk.addPostSceneTkPulseListener(TK_LISTENERS[1]);
+            hooked.countDown();
+        });
+        hooked.await();
+
+        long startWait = System.nanoTime();
+        Session session;
+        while ((session = app.session()) == null) {
+            if (System.nanoTime() - startWait > TimeUnit.SECONDS.toNanos(180)) {
+                throw new IllegalStateException("No session after 180 s (did the embedded pipeline start?)");
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("Session up after %.1f s: %s%n", (System.nanoTime() - startWait) / 1e9, session.description());
+        GeneratorControl gen = session.generator().orElseThrow();
+        LongSupplier parsed = parsedCounter(session);
+        System.out.printf("Generator rate %.0f events/s; warm-up %d s, then measuring %d s%n", gen.rate(), warmup, duration);
+        Thread.sleep(warmup * 1000L);
+
+        double heapStart = heap.fullGcUsedMb(true);
+        String loadStart = loadavg();
+        long sent0 = gen.sent();
+        long parsed0 = parsed.getAsLong();
+        long t0 = System.nanoTime();
+        app.measuring = true;
+        List<Double> afterGc = new ArrayList<>();
+        System.out.println("   t s  heap after last GC MB  heap used MB  sent/s   parsed/s  load");
+        long lastSent = sent0;
+        long lastParsed = parsed0;
+        long lastT = t0;
+        for (int i = 1; i <= Math.max(1, duration / 10); i++) {
+            long due = t0 + TimeUnit.SECONDS.toNanos(10L * i);
+            long sleep = due - System.nanoTime();
+            if (sleep > 0) {
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            }
+            long now = System.nanoTime();
+            long s = gen.sent();
+            long p = parsed.getAsLong();
+            double dt = (now - lastT) / 1e9;
+            double ag = heap.afterGcMb();
+            afterGc.add(ag);
+            System.out.printf("%6d  %21.0f  %12.0f  %7.0f  %8.0f  %s%n", 10 * i, ag, heap.usedMb(),
+                    (s - lastSent) / dt, (p - lastParsed) / dt, loadavg());
+            lastSent = s;
+            lastParsed = p;
+            lastT = now;
+        }
+        app.measuring = false;
+        heap.counting = false;
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long sent = gen.sent() - sent0;
+        long processed = parsed.getAsLong() - parsed0;
+        String loadEnd = loadavg();
+        Thread.sleep(300); // let an in-flight pulse finish before reading the samples
+        long[] lay = syncRead(layout);
+        long[] pul = syncRead(scenePulse);
+        long[] tic = syncRead(app.ticks);
+        double heapEnd = heap.fullGcUsedMb(false);
+
+        double maxAfterGc = afterGc.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        System.out.println();
+        System.out.printf("UI bench: %d s measured (after %d s warm-up), generator target %d events/s, Monocle headless, prism sw%n",
+                Math.round(secs), warmup, rate);
+        System.out.println("| figure | value |");
+        System.out.println("|---|---|");
+        row("layout pulses (scene pre→post layout: CSS + layout)", String.valueOf(lay.length));
+        row("layout pulse p50 / p99 / max ms", fmt(lay));
+        row("scene pulses (toolkit stage→post-scene listener: CSS + layout + sync, all scenes)", String.valueOf(pul.length));
+        row("scene pulse p50 / p99 / max ms", fmt(pul));
+        row("pulses > 16 ms (scene pulse)", String.valueOf(Arrays.stream(pul).filter(x -> x > 16 * MS).count()));
+        row("ticks (ticker render tasks on the FX thread)", String.valueOf(tic.length));
+        row("tick p50 / p99 / max ms", fmt(tic));
+        row("heap after full GC MB, start / end", String.format("%.0f / %.0f", heapStart, heapEnd));
+        row("heap after GC (10 s samples) MB, first / last / max", String.format("%.0f / %.0f / %.0f",
+                afterGc.get(0), afterGc.get(afterGc.size() - 1), maxAfterGc));
+        row("GC pauses during the run: count / max ms / total ms", heap.pauses());
+        row("generator sent events/s (achieved)", String.format("%.0f (%d events)", sent / secs, sent));
+        row("processor parsed events/s (achieved)", String.format("%.0f (%d events)", processed / secs, processed));
+        row("load average start / end (1, 5, 15 min)", loadStart + " / " + loadEnd);
+        row("cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+
+        app.shutdownForTest().get(90, TimeUnit.SECONDS);
+        Platform.exit();
+    }
+
+    private static long[] syncRead(Samples s) throws Exception {
+        AtomicReference<long[]> out = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            out.set(s.sorted());
+            done.countDown();
+        });
+        done.await(30, TimeUnit.SECONDS);
+        return out.get();
+    }
+
+    private static void row(String k, String v) {
+        System.out.println("| " + k + " | " + v + " |");
+    }
+
+    private static String fmt(long[] s) {
+        return String.format("%.2f / %.2f / %.2f", Samples.pct(s, 50), Samples.pct(s, 99),
+                s.length == 0 ? Double.NaN : s[s.length - 1] / MS);
+    }
+
+    private static String loadavg() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    /** The processor's parsed counter, via the session's embedded pipeline (private field: a bench may peek). */
+    private static LongSupplier parsedCounter(Session session) {
+        try {
+            Field f = session.getClass().getDeclaredField("pipeline");
+            f.setAccessible(true);
+            LocalPipeline p = (LocalPipeline) f.get(session);
+            return () -> p.processor().stats().parsedCount();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.out.println("Processor counter not reachable (" + e + "); reporting -1");
+            return () -> -1;
+        }
+    }
+
+    /** Heap used after each GC (from GC notifications) and GC pause statistics. */
+    static final class HeapWatch {
+        private final Set<String> heapPools;
+        private volatile long lastAfterGc = -1;
+        private final AtomicLong pauses = new AtomicLong();
+        private final AtomicLong pauseMs = new AtomicLong();
+        private final AtomicLong maxPauseMs = new AtomicLong();
+        volatile boolean counting;
+
+        HeapWatch() {
+            heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) gc).addNotificationListener((n, hb) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(e -> heapPools.contains(e.getKey())).map(Map.Entry::getValue)
+                            .mapToLong(MemoryUsage::getUsed).sum();
+                    lastAfterGc = used;
+                    // "end of minor/major GC" are pauses; G1's concurrent cycle is not.
+                    if (counting && !info.getGcName().contains("Concurrent")) {
+                        long d = info.getGcInfo().getDuration();
+                        pauses.incrementAndGet();
+                        pauseMs.addAndGet(d);
+                        maxPauseMs.accumulateAndGet(d, Math::max);
+                    }
+                }, null, null);
+            }
+        }
+
+        double afterGcMb() {
+            return lastAfterGc / (double) (1 << 20);
+        }
+
+        double usedMb() {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (double) (1 << 20);
+        }
+
+        /** Forces a full GC (outside the measured interval) and returns the heap used after it. */
+        double fullGcUsedMb(boolean countPausesAfter) {
+            counting = false;
+            System.gc();
+            double mb = usedMb();
+            counting = countPausesAfter;
+            return mb;
+        }
+
+        String pauses() {
+            return pauses.get() + " / " + maxPauseMs.get() + " / " + pauseMs.get();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.out.println("Could not delete " + dir + ": " + e);
+        }
+    }
+}
