@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
-.PHONY: run run-cli test build jar bench bench-ui screenshot clean help
+.PHONY: run run-cli test test-crash build jar bench bench-ui screenshot clean help
 
 help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
@@ -33,6 +33,10 @@ screenshot:
 
 test:
 	$(MVN) verify
+
+# The SIGKILL/restart test, left out of `make test` while it is unstable (see ProcessorCrashIT).
+test-crash:
+	$(MVN) -pl pipeline-core verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ProcessorCrashIT -Dunstable.tests=
 
 bench: $(JAR)
 	$(MVN) -q -pl pipeline-core -DskipTests test-compile

@@ -52,9 +52,7 @@ public final class PaymentTopology {
                 Stores.inMemoryKeyValueStore(WindowProcessor.USERS_STORE), Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(WindowProcessor.META_STORE), Serdes.String(), Serdes.String())
-                // The watermark moves with almost every event: the cache turns that into one write per commit.
-                .withCachingEnabled());
+                Stores.inMemoryKeyValueStore(WindowProcessor.META_STORE), Serdes.String(), Serdes.String()));
 
         KStream<String, WindowOutput> windows = accepted
                 .map((k, r) -> KeyValue.pair("all", windowInput(r)), Named.as("to-window-input"))
