@@ -31,7 +31,6 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.verbose(common.verbose);
         Map<String, String> flags = new HashMap<>();
         flags.put(ConfigKeys.BROKER_PORT, brokerPort);
         PaypulseConfig config = common.load(flags);

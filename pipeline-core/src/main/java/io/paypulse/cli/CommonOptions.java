@@ -30,6 +30,7 @@ final class CommonOptions {
 
     /** Resolves the config with these flags plus the command's own {@code flags} on top. */
     PaypulseConfig load(Map<String, String> flags) {
+        Logging.verbose(verbose);
         Map<String, String> all = new LinkedHashMap<>();
         for (String s : settings) {
             int eq = s.indexOf('=');

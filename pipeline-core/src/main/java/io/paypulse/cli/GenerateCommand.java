@@ -41,7 +41,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.verbose(common.verbose);
         Map<String, String> flags = new HashMap<>();
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
         flags.put(ConfigKeys.EVENTS, events);

@@ -20,11 +20,11 @@ final class ProcessCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProcessorOptions processorOptions;
+
     @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
     String bootstrap;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules (YAML). Default: the shipped rules.")
-    String rules;
 
     @Option(names = "--grace", paramLabel = "DURATION", description = "How late an event may be, e.g. 5s (default).")
     String grace;
@@ -38,9 +38,6 @@ final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Stream threads in this instance. Default 1.")
     String threads;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where CSV files go. Default: <data-dir>/output.")
-    String outputDir;
-
     @Option(names = "--no-sinks", description = "Do not write CSV files from this instance.")
     boolean noSinks;
 
@@ -49,16 +46,14 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.verbose(common.verbose);
         Map<String, String> flags = new HashMap<>();
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
-        flags.put(ConfigKeys.RULES, rules);
         flags.put(ConfigKeys.GRACE, grace);
         flags.put(ConfigKeys.GUARANTEE, guarantee);
         flags.put(ConfigKeys.APPLICATION_ID, applicationId);
         flags.put(ConfigKeys.THREADS, threads);
-        flags.put(ConfigKeys.OUTPUT_DIR, outputDir);
         flags.put(ConfigKeys.SINKS, noSinks ? "false" : null);
+        processorOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         GenerateCommand.requireBootstrap(config);
         var alertRules = Rules.of(config);

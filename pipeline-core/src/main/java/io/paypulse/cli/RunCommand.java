@@ -29,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProcessorOptions processorOptions;
+
     @Option(names = "--events", paramLabel = "N",
             description = "Send N events, wait until all are processed and their windows are final, then exit.")
     Long events;
@@ -42,12 +45,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Use this Kafka cluster instead of the embedded broker.")
     String bootstrap;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where CSV files go. Default: <data-dir>/output.")
-    String outputDir;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules (YAML). Default: the shipped rules.")
-    String rules;
-
     @Option(names = "--fresh", description = "Delete the broker data, processor state and outputs first.")
     boolean fresh;
 
@@ -60,14 +57,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.verbose(common.verbose);
         Map<String, String> flags = new HashMap<>();
         flags.put(ConfigKeys.EVENTS, events == null ? null : events.toString());
         generatorOptions.putInto(flags);
         flags.put(ConfigKeys.BROKER_PORT, brokerPort);
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
-        flags.put(ConfigKeys.OUTPUT_DIR, outputDir);
-        flags.put(ConfigKeys.RULES, rules);
+        processorOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         Scenario.parse(config.generator().scenario());
         var alertRules = Rules.of(config);
