@@ -24,7 +24,7 @@ stamp=$(date +%Y%m%d-%H%M%S)
 out=target/bench/bench-$stamp.md
 
 echo "bench: $(date -Is), $(nproc) CPUs, $(free -g | awk '/^Mem:/{print $2}') GiB, load:$(uptime | sed 's/.*load average://')" >&2
-java -version 2>&1 | head -1 >&2
+java -version 2>&1 | sed -n 1p >&2
 
 # shellcheck disable=SC2086
 java -Xmx512m ${BENCH_JAVA_OPTS:-} \
