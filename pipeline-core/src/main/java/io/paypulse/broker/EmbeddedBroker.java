@@ -274,6 +274,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         // the default. Heartbeats are in-process here, so a short session is safe.
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "500");
+        // A processor killed mid-transaction (no persistent stores, so its restart gets a new
+        // transactional id and cannot fence it) holds back read_committed readers of everything it
+        // wrote until the broker aborts the transaction; check for timed-out ones every second, not 10 s.
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         return p;

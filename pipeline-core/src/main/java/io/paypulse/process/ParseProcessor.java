@@ -6,6 +6,7 @@ import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,34 +15,52 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Parses raw values. Good ones go on stamped with their event time (so windows use event time);
  * bad ones become a {@link DeadLetter} with the reason and where the record came from.
+ *
+ * <p>One task per raw partition. When its partition has had no input for {@code idleTimeout} of wall
+ * clock, the task sends an idle mark each second: only the task that reads a partition can tell
+ * "nothing more is coming" from "the window stage has not been fed yet" (a restart, a slow machine),
+ * so the window stage never lets the wall clock close windows on its own (see {@link Watermark}).
  */
 final class ParseProcessor implements Processor<String, byte[], String, Routed> {
 
     private final LogLineParser parser = new LogLineParser();
     private final ProcessorStats stats;
+    private final long idleTimeoutMs;
     private ProcessorContext<String, Routed> context;
+    private int partition;
+    private long lastInputWallMs;
 
-    ParseProcessor(ProcessorStats stats) {
+    ParseProcessor(ProcessorStats stats, TopologyOptions options) {
         this.stats = stats;
+        this.idleTimeoutMs = options.idleTimeout().toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
+        this.partition = context.taskId().partition();
+        this.lastInputWallMs = context.currentSystemTimeMs();
+        context.schedule(TopologyOptions.IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+    }
+
+    private void onWallClock(long now) {
+        if (now - lastInputWallMs >= idleTimeoutMs) {
+            context.forward(new Record<>(null, Routed.idleMark(partition, now), now));
+        }
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        ParseOutcome outcome = parser.parse(record.value(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        int partition = meta == null ? -1 : meta.partition();
+        lastInputWallMs = context.currentSystemTimeMs();
+        ParseOutcome outcome = parser.parse(record.value(), Instant.ofEpochMilli(lastInputWallMs));
         if (outcome.isOk()) {
             stats.parsed();
-            context.forward(record.withValue(new Routed(outcome.event(), null, partition))
+            context.forward(record.withValue(Routed.parsed(outcome.event(), partition))
                     .withTimestamp(outcome.event().eventTime().toEpochMilli()));
             return;
         }
         stats.rejected();
+        RecordMetadata meta = context.recordMetadata().orElse(null);
         DeadLetter dead = new DeadLetter(outcome.rejection(),
                 meta == null ? Topics.RAW : meta.topic(),
                 meta == null ? -1 : meta.partition(),
@@ -49,6 +68,6 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 Instant.ofEpochMilli(record.timestamp()),
                 record.key(),
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
-        context.forward(record.withValue(new Routed(null, dead, partition)));
+        context.forward(record.withValue(Routed.rejected(dead, partition)));
     }
 }

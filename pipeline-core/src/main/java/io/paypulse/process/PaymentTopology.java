@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * payment --parse--> payment-parsed
  *                \-> payment-dlq (unparseable, with reason and origin)
- *         parsed --(key "all", compact)--> window-input repartition (1 partition)
+ * parsed + idle marks --(key "all", compact)--> window-input repartition (1 partition)
  *                --windows--> payment-agg-1m (live + final), payment-alerts, payment-dlq (late)
  * </pre>
  * Parsing scales with the raw topic's partitions; the window stage is one task because it needs
@@ -36,7 +36,7 @@ public final class PaymentTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Routed> routed = builder
                 .stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
-                .process(() -> new ParseProcessor(stats), Named.as("parse"));
+                .process(() -> new ParseProcessor(stats, options), Named.as("parse"));
 
         routed.filter((k, v) -> v.deadLetter() != null, Named.as("rejected"))
                 .mapValues(Routed::deadLetter, Named.as("dead-letter"))
@@ -54,7 +54,8 @@ public final class PaymentTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(WindowProcessor.META_STORE), Serdes.String(), Serdes.String()));
 
-        KStream<String, WindowOutput> windows = accepted
+        KStream<String, WindowOutput> windows = routed
+                .filter((k, v) -> v.event() != null || v.isIdleMark(), Named.as("window-bound"))
                 .map((k, r) -> KeyValue.pair("all", windowInput(r)), Named.as("to-window-input"))
                 .repartition(Repartitioned.with(Serdes.String(), WindowInput.serde())
                         .withName(WINDOW_REPARTITION).withNumberOfPartitions(1))
@@ -74,6 +75,9 @@ public final class PaymentTopology {
     }
 
     private static WindowInput windowInput(Routed r) {
+        if (r.isIdleMark()) {
+            return WindowInput.idleMark(r.sourcePartition(), r.idleMarkMs());
+        }
         var e = r.event();
         return new WindowInput(e.eventTime().toEpochMilli(), r.sourcePartition(), e.group().index(), e.amountCents(),
                 e.type() == PaymentType.PAYMENT && e.failed() ? e.userId() : null);

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,11 +43,13 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public void start() {
+        int rawPartitions;
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
             TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(),
                     Duration.ofSeconds(30));
+            rawPartitions = rawPartitions(admin);
         }
-        TopologyOptions options = TopologyOptions.of(config.processor().grace(), rules);
+        TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules);
         streams = new KafkaStreams(PaymentTopology.build(options, stats), StreamsSettings.of(config));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("The processor stopped after an unexpected error: {}", e.toString(), e);
@@ -61,6 +66,19 @@ public final class ProcessorService implements AutoCloseable {
         }
         LOG.info("Processor '{}' started ({}, CSV files {})", config.processor().applicationId(),
                 config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off");
+    }
+
+    /** The raw topic's real partition count (it may have been created with more than configured). */
+    private static int rawPartitions(Admin admin) {
+        try {
+            return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.RAW).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the partitions of " + Topics.RAW, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the partitions of topic " + Topics.RAW + ": " + e.getMessage(), e);
+        }
     }
 
     public ProcessorStats stats() {

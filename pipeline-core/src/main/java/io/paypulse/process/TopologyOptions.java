@@ -7,27 +7,32 @@ import java.util.List;
 /**
  * What shapes the topology.
  *
- * @param grace        how late (event time) an event may arrive and still count
- * @param idleTimeout  wall-clock time without events after which the wall clock closes windows
- * @param warmUp       after a (re)start, how long events wait before they move the watermark, so every
- *                     source partition catching up has been heard from (see {@link Watermark})
- * @param liveInterval how often live partial totals and no-data checks run (wall clock)
- * @param rules        alert rules evaluated on final windows
+ * @param rawPartitions    partitions of the raw topic: the window stage waits until each has been heard
+ *                         from (an event or an idle mark) before windows close
+ * @param grace            how late (event time) an event may arrive and still count
+ * @param idleTimeout      wall-clock time a raw partition's parse task must receive nothing before it
+ *                         lets the wall clock stand in for that partition's event time (see {@link Watermark})
+ * @param partitionTimeout how long the window stage waits for a raw partition that sends neither events
+ *                         nor idle marks before it stops holding the watermark for it
+ * @param liveInterval     how often live partial totals and no-data checks run (wall clock)
+ * @param rules            alert rules evaluated on final windows
  */
-public record TopologyOptions(Duration grace, Duration idleTimeout, Duration warmUp, Duration liveInterval,
-        List<AlertRule> rules) {
+public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTimeout, Duration partitionTimeout,
+        Duration liveInterval, List<AlertRule> rules) {
+
+    /** A parse task checks this often whether its partition went idle. */
+    static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     public TopologyOptions {
+        if (rawPartitions < 1) {
+            throw new IllegalArgumentException("rawPartitions must be at least 1, was " + rawPartitions);
+        }
         rules = List.copyOf(rules);
     }
 
-    /** Idle timeout and warm-up follow the grace (at least 1 s); live updates every 100 ms. */
-    public static TopologyOptions of(Duration grace, List<AlertRule> rules) {
+    /** Idle timeout follows the grace (at least 1 s); a silent partition is waited for 5 min; live updates every 100 ms. */
+    public static TopologyOptions of(int rawPartitions, Duration grace, List<AlertRule> rules) {
         Duration idle = grace.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : grace;
-        return new TopologyOptions(grace, idle, idle, Duration.ofMillis(100), rules);
-    }
-
-    public TopologyOptions withWarmUp(Duration warmUp) {
-        return new TopologyOptions(grace, idleTimeout, warmUp, liveInterval, rules);
+        return new TopologyOptions(rawPartitions, grace, idle, Duration.ofMinutes(5), Duration.ofMillis(100), rules);
     }
 }

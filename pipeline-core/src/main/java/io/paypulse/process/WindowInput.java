@@ -11,11 +11,21 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * What the window stage needs of one parsed event, in a compact binary form for the repartition
  * topic (every event crosses it, so bytes matter). {@code failedPaymentUser} is set only for failed
- * payments, for the per-user velocity rule.
+ * payments, for the per-user velocity rule. An idle mark from a parse task has no group
+ * ({@link #isIdleMark()}) and carries the mark's wall-clock time as {@code eventTimeMs}.
  */
 record WindowInput(long eventTimeMs, int sourcePartition, int groupIndex, long amountCents, String failedPaymentUser) {
 
     private static final int HEADER = 19;
+    private static final int IDLE_MARK = -1;
+
+    static WindowInput idleMark(int sourcePartition, long wallMs) {
+        return new WindowInput(wallMs, sourcePartition, IDLE_MARK, 0, null);
+    }
+
+    boolean isIdleMark() {
+        return groupIndex == IDLE_MARK;
+    }
 
     Group group() {
         return Group.of(groupIndex);

@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
  * 1-minute tumbling windows over all events (one task sees them all, keyed "all"), with live
  * partial totals, final totals exactly once, and alert evaluation on final windows.
  *
- * <p>Time: the watermark ({@link Watermark}) follows event time across source partitions, or, once
- * no event has arrived for
- * {@code idleTimeout} of wall-clock time, the wall clock itself, so an idle pipeline still closes
- * its last window. A window [s, e) is final once {@code e + grace <= watermark}; an event for a
- * final window is late and goes to the DLQ, never into a total that was already published.
- * All state lives in changelogged stores, so exactly-once processing covers it across restarts.
+ * <p>Time: the watermark ({@link Watermark}) follows event time across raw partitions; a partition
+ * whose parse task reports it idle moves by that task's wall clock, so an idle pipeline still closes
+ * its last window, while a pipeline catching up on a backlog closes windows by event time only.
+ * A window [s, e) is final once {@code e + grace <= watermark}; an event for a final window is late
+ * and goes to the DLQ, never into a total that was already published. All state lives in
+ * changelogged stores, so exactly-once processing covers it across restarts; the watermark and the
+ * partitions' progress are saved whenever a window closes or a partition joins (in between, a
+ * restored watermark that is a little behind changes no decision: no window closed meanwhile).
  */
 final class WindowProcessor implements Processor<String, WindowInput, String, WindowOutput> {
 
@@ -47,11 +49,13 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowProcessor.class);
     private static final String WATERMARK = "watermark";
+    private static final String PROGRESS = "partition-progress";
+    private static final long SILENT_WARN_MS = 30_000;
     private static final String ENGINE = "alert-engine";
 
     private final long graceMs;
-    private final long idleTimeoutMs;
-    private final long warmUpMs;
+    private final long partitionTimeoutMs;
+    private final int rawPartitions;
     private final Duration liveInterval;
     private final List<AlertRule> rules;
     private final ProcessorStats stats;
@@ -65,11 +69,12 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     private AlertEngine engine;
     private Watermark watermark;
     private long lastEventWallMs = -1;
+    private long lastSilenceCheckMs;
 
     WindowProcessor(TopologyOptions options, ProcessorStats stats) {
         this.graceMs = options.grace().toMillis();
-        this.idleTimeoutMs = options.idleTimeout().toMillis();
-        this.warmUpMs = options.warmUp().toMillis();
+        this.partitionTimeoutMs = options.partitionTimeout().toMillis();
+        this.rawPartitions = options.rawPartitions();
         this.liveInterval = options.liveInterval();
         this.rules = options.rules();
         this.stats = stats;
@@ -82,7 +87,10 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         this.userFailures = context.getStateStore(USERS_STORE);
         this.meta = context.getStateStore(META_STORE);
         String w = meta.get(WATERMARK);
-        watermark = new Watermark(idleTimeoutMs, warmUpMs, w == null ? Long.MIN_VALUE : Long.parseLong(w));
+        long now = context.currentSystemTimeMs();
+        watermark = new Watermark(partitionTimeoutMs, rawPartitions, w == null ? Long.MIN_VALUE : Long.parseLong(w),
+                readProgress(meta.get(PROGRESS)), now);
+        lastSilenceCheckMs = now;
         String engineJson = meta.get(ENGINE);
         engine = new AlertEngine(rules, engineJson == null ? AlertEngineState.empty() : readState(engineJson));
         try (KeyValueIterator<Long, WindowTotals> it = totals.all()) {
@@ -96,6 +104,10 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     public void process(Record<String, WindowInput> record) {
         WindowInput in = record.value();
         long now = context.currentSystemTimeMs();
+        if (in.isIdleMark()) {
+            onProgress(in.sourcePartition(), in.eventTimeMs(), now);
+            return;
+        }
         lastEventWallMs = now;
         long start = in.eventTimeMs() - Math.floorMod(in.eventTimeMs(), WINDOW_MS);
         if (isClosed(start)) {
@@ -117,17 +129,28 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
             userFailures.put(key, n == null ? 1L : n + 1);
         }
         dirty.add(start);
-        if (watermark.onEvent(in.sourcePartition(), in.eventTimeMs(), now)) {
+        onProgress(in.sourcePartition(), in.eventTimeMs(), now);
+    }
+
+    private void onProgress(int partition, long time, long now) {
+        int before = watermark.partitions();
+        boolean moved = watermark.onProgress(partition, time, now);
+        if (watermark.partitions() != before) {
+            LOG.info("Windows now follow raw partition {} too ({} in all)", partition, watermark.partitions());
+            saveProgress();
+        }
+        if (moved) {
             closeUpToWatermark();
         }
     }
 
     private void onWallClock(long now) {
         if (lastEventWallMs < 0) {
-            lastEventWallMs = now; // first tick after (re)start: idleness counts from here
+            lastEventWallMs = now; // first tick after (re)start: no-data counts from here
         }
-        if (watermark.onIdle(now, lastEventWallMs)) {
-            closeUpToWatermark();
+        if (now - lastSilenceCheckMs >= SILENT_WARN_MS) {
+            lastSilenceCheckMs = now;
+            checkSilentPartitions(now);
         }
         for (Long start : dirty) {
             WindowTotals t = totals.get(start);
@@ -139,12 +162,53 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         emit(engine.onWallClock(Instant.ofEpochMilli(now), Instant.ofEpochMilli(lastEventWallMs)));
     }
 
+    /** A raw partition that sends nothing holds every window open: say so, and give up on it after the timeout. */
+    private void checkSilentPartitions(long now) {
+        Map<Integer, Long> silent = watermark.silentFor(SILENT_WARN_MS, now);
+        if (silent.isEmpty()) {
+            return;
+        }
+        List<Integer> dropped = watermark.dropSilent(now);
+        if (dropped.isEmpty()) {
+            LOG.warn("Windows are waiting for raw partition(s) {} (silent for {} s): is a processor instance stuck? "
+                    + "After {} s of silence they close without it.", silent.keySet(),
+                    silent.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1000, partitionTimeoutMs / 1000);
+            return;
+        }
+        LOG.warn("Raw partition(s) {} sent nothing for {} s; windows no longer wait for them (their later events "
+                + "count as late)", dropped, partitionTimeoutMs / 1000);
+        saveProgress();
+        closeUpToWatermark();
+    }
+
     private void closeUpToWatermark() {
-        meta.put(WATERMARK, Long.toString(watermark.value()));
+        boolean closed = false;
         while (!openWindows.isEmpty() && isClosed(openWindows.first())) {
             close(openWindows.pollFirst());
+            closed = true;
+        }
+        if (closed) {
+            saveProgress();
         }
         stats.openWindows(openWindows.size());
+    }
+
+    private void saveProgress() {
+        meta.put(WATERMARK, Long.toString(watermark.value()));
+        StringBuilder b = new StringBuilder();
+        watermark.progress().forEach((p, t) -> b.append(b.isEmpty() ? "" : ",").append(p).append(':').append(t));
+        meta.put(PROGRESS, b.toString());
+    }
+
+    private static Map<Integer, Long> readProgress(String saved) {
+        Map<Integer, Long> out = new HashMap<>();
+        if (saved != null && !saved.isEmpty()) {
+            for (String entry : saved.split(",")) {
+                int colon = entry.indexOf(':');
+                out.put(Integer.parseInt(entry.substring(0, colon)), Long.parseLong(entry.substring(colon + 1)));
+            }
+        }
+        return out;
     }
 
     private boolean isClosed(long windowStart) {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * is killed with SIGKILL mid-run, then started again on the same state and output directory.
  * Uses its own broker because it owns the pipeline's topic names for the duration.
  *
- * <p>Tagged unstable and left out of {@code make test} (run it with {@code make test-crash}): it
- * passes on a quiet machine (5 of 5 runs on 2026-11-26) but failed 4 runs in a row while the
- * 2 cores were loaded at 5-10, with the restarted processor receiving no events at all for over a
- * minute (partitions 0, 2, 4, 5 of 'payment' had not reached the first processor either). Cause not
- * found yet; a failure in CI would stop everything from landing, so it runs on request.
+ * <p>It once failed under heavy load because the window stage closed windows by its own wall clock
+ * while parse tasks were still catching up; windows now close by wall clock only on idle marks from
+ * the parse tasks (see Watermark and docs/decisions/0002).
  */
-@Tag("unstable")
 class ProcessorCrashIT {
 
     private static final int EVENTS = 200_000;

@@ -142,6 +142,37 @@ class PaymentTopologyTest {
     }
 
     @Test
+    void windowsStayOpenWhileTheParseTaskHasNotReportedItsPartitionIdleHoweverLongTheWindowStageHearsNothing() {
+        // A parse task busy with a backlog never reports idle; here its idle timeout is 10 min, so for the
+        // window stage 3 minutes of silence look exactly like that: no window may close by wall clock.
+        TopologyOptions slowIdle = new TopologyOptions(1, Duration.ofSeconds(5), Duration.ofMinutes(10),
+                Duration.ofMinutes(30), Duration.ofMillis(100), List.of());
+        try (TopologyHarness busy = new TopologyHarness(slowIdle, T0)) {
+            busy.send("u", payment(T0.plusSeconds(10), false, 100));
+            for (int s = 1; s <= 180; s++) {
+                busy.wallClockTo(T0.plusSeconds(s));
+            }
+            assertThat(busy.finals()).isEmpty();
+            busy.send("u", payment(T0.plusSeconds(30), false, 200)); // the backlog goes on: not late
+            assertThat(busy.deadLetters()).isEmpty();
+            busy.wallClockTo(T0.plusSeconds(180 + 600)); // 10 min after its last input the parse task reports idle
+            assertThat(find(busy.finals(), T0, PaymentType.PAYMENT, false).eventCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anEventAfterTheIdleMarkClosedItsWindowIsLateAndGoesToTheDlq() {
+        h.send("u", payment(T0.plusSeconds(10), false, 100));
+        h.wallClockTo(T0.plusSeconds(70));
+        assertThat(h.finals()).hasSize(4);
+        h.send("u", payment(T0.plusSeconds(20), false, 100));
+        List<DeadLetter> dead = h.deadLetters();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).reason()).startsWith("late event at 2026-11-26T10:00:20Z");
+        assertThat(h.stats.lateCount()).isEqualTo(1);
+    }
+
+    @Test
     void malformedRecordsGoToTheDlqWithReasonAndOriginAndProcessingContinues() {
         h.sendRaw("k1", "not json".getBytes(StandardCharsets.UTF_8), T0);
         h.sendRaw("k2", "{\"timestamp\":\"2026-11-26T10:00:01Z\",\"level\":\"INFO\",\"message\":\"hello\"}"

@@ -32,13 +32,16 @@ final class TopologyHarness implements AutoCloseable {
     private Instant wallClock;
 
     TopologyHarness(Duration grace, List<AlertRule> rules, Instant wallClockStart) {
+        this(TopologyOptions.of(1, grace, rules), wallClockStart);
+    }
+
+    /** The driver has one raw partition (0); its wall clock moves only when told. */
+    TopologyHarness(TopologyOptions options, Instant wallClockStart) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         wallClock = wallClockStart;
-        // No restart warm-up here: the driver has one input partition and its wall clock moves only when told.
-        driver = new TopologyTestDriver(PaymentTopology.build(TopologyOptions.of(grace, rules).withWarmUp(Duration.ZERO),
-                stats), p, wallClockStart);
+        driver = new TopologyTestDriver(PaymentTopology.build(options, stats), p, wallClockStart);
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         parsed = driver.createOutputTopic(Topics.PARSED, Serdes.String().deserializer(), Topics.PARSED_VALUE.deserializer());
         aggregates = driver.createOutputTopic(Topics.AGGREGATES, Serdes.String().deserializer(),
