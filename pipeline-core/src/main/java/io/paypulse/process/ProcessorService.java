@@ -4,6 +4,9 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
+import io.paypulse.health.HealthReport;
+import io.paypulse.health.HealthServer;
+import io.paypulse.health.PrometheusMetrics;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.sink.CsvSink;
 import java.time.Duration;
@@ -32,7 +35,9 @@ public final class ProcessorService implements AutoCloseable {
     private final ProcessorStats stats = new ProcessorStats();
     private final List<CsvSink> sinks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
+    private PrometheusMetrics metrics;
+    private HealthServer http;
 
     public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
         this.config = config;
@@ -40,12 +45,21 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public void start() {
+        int httpPort = config.processor().httpPort();
+        if (httpPort > 0) {
+            // First, so a taken port fails before any work; reports DOWN (CREATED) until Streams runs.
+            metrics = new PrometheusMetrics(stats);
+            http = HealthServer.start(httpPort, this::health, metrics);
+        }
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
             TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(),
                     Duration.ofSeconds(30));
         }
         TopologyOptions options = TopologyOptions.of(config.processor().grace(), rules);
         streams = new KafkaStreams(PaymentTopology.build(options, stats), StreamsSettings.of(config));
+        if (metrics != null) {
+            metrics.bindStreams(streams);
+        }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("The processor stopped after an unexpected error: {}", e.toString(), e);
             failure.set(e);
@@ -69,6 +83,11 @@ public final class ProcessorService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    /** What the health endpoint reports: UP while Streams runs or rebalances, else DOWN with the reason. */
+    public HealthReport health() {
+        return HealthReport.of(state(), failure());
     }
 
     /** The error that stopped the processor, or null. */
@@ -97,8 +116,17 @@ public final class ProcessorService implements AutoCloseable {
     public void close() {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
-            streams = null;
         }
+        // The endpoint stops with Streams; until now it answered DOWN (PENDING_SHUTDOWN, NOT_RUNNING).
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+        streams = null;
         // Sinks after Streams so they can drain what Streams committed last.
         sinks.forEach(CsvSink::close);
         sinks.clear();
