@@ -85,7 +85,11 @@ case "${1:-}" in
     image) build_image ;;
     start)
         start=$(now)
-        "${compose[@]}" up -d
+        "${compose[@]}" up -d || {
+            echo "Could not start the stack. Without a container registry, use the local images and the core" >&2
+            echo "services only: make start-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=" >&2
+            exit 1
+        }
         wait_ready "$start"
         urls ;;
     stop)
