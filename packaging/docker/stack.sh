@@ -37,7 +37,7 @@ build_image() {
     start=$(now)
     # Legacy builder: needs no buildx plugin; output shown only on failure.
     out=$(DOCKER_BUILDKIT=0 docker build --build-arg "BASE_IMAGE=$base" -f packaging/Dockerfile -t "$image" . 2>&1) \
-        || { echo "$out" >&2; exit 1; }
+        || { echo "$out" >&2; echo "Could not build $image on $base; without a registry: LOCAL_IMAGES=1" >&2; exit 1; }
     echo "Built $image on $base in $(since "$start") s"
 }
 
@@ -104,7 +104,7 @@ case "${1:-}" in
     clean)
         if [ "${YES:-}" != 1 ]; then
             read -r -p "Remove the stack '$COMPOSE_PROJECT_NAME' and its volumes (Kafka data, CSV outputs, Airflow DB)? [y/N] " answer
-            [[ "$answer" == [yY]* ]] || { echo "Nothing removed."; exit 1; }
+            [[ "$answer" == [yY]* ]] || { echo "Nothing removed."; exit 0; }
         fi
         COMPOSE_PROFILES=full "${compose[@]}" down -v --remove-orphans ;;
     *) echo "usage: $0 image|start|stop|status|restart|clean" >&2; exit 2 ;;
