@@ -7,8 +7,7 @@
 #   LOCAL_IMAGES=1         use the images built by packaging/local-images/build.sh (no registry)
 #   COMPOSE_PROJECT_NAME   default "paypulse"
 #   STACK_WAIT_SECONDS     how long start waits for the containers to be healthy (default 300)
-#   STACK_RUNNING_ONLY     services that only have to be running, not healthy (default "processor":
-#                          its /health endpoint, process --http-port, is not merged yet)
+#   STACK_RUNNING_ONLY     services that only have to be running, not healthy (default none)
 #   YES=1                  clean without asking
 # Uses `docker compose` (v2) when available, else docker-compose (v1).
 set -euo pipefail
@@ -18,7 +17,7 @@ cd "$root"
 export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-paypulse}
 export COMPOSE_PROFILES=${COMPOSE_PROFILES-full}
 wait_seconds=${STACK_WAIT_SECONDS:-300}
-running_only=${STACK_RUNNING_ONLY-processor}
+running_only=${STACK_RUNNING_ONLY-}
 
 if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
 docker info >/dev/null 2>&1 || { echo "Docker is not running: start it (as root: bash packaging/docker/ensure-engine.sh)." >&2; exit 1; }

@@ -9,6 +9,10 @@ import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,14 +46,14 @@ import org.junit.jupiter.api.Test;
  * Needs a running Docker engine and docker-compose ({@code bash packaging/docker/ensure-engine.sh}
  * as root). Without them it fails; {@code -Dpaypulse.docker.tests=false} skips it.
  *
- * <p>The processor only has to be running here, not healthy: its {@code /health} endpoint
- * ({@code process --http-port}) is not merged yet. Once it is, also wait for "healthy".
+ * <p>The processor must turn healthy (its compose healthcheck calls {@code /health}), and its
+ * {@code /metrics}, published on a host port, must count parsed events.
  */
 class ComposeStackIT {
 
     private static final String PROJECT = "paypulse-it";
     private static final String PIPELINE_IMAGE = "paypulse/pipeline:it";
-    private static final List<String> BROKERS = List.of("kafka1", "kafka2", "kafka3");
+    private static final List<String> HEALTH_CHECKED = List.of("kafka1", "kafka2", "kafka3", "processor");
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
     private static final Duration RECORDS_WITHIN = Duration.ofMinutes(3);
 
@@ -84,15 +88,16 @@ class ComposeStackIT {
         try {
             long start = System.nanoTime();
             compose(env, Duration.ofMinutes(5), "up", "-d", "kafka1", "kafka2", "kafka3", "generator", "processor");
-            awaitBrokersHealthy();
-            System.out.printf("ComposeStackIT: brokers healthy %.1f s after up%n", (System.nanoTime() - start) / 1e9);
-            assertThat(state("processor")).as("processor container state").isEqualTo("running");
+            awaitHealthy();
+            System.out.printf("ComposeStackIT: brokers and processor healthy %.1f s after up%n",
+                    (System.nanoTime() - start) / 1e9);
 
             String bootstrap = "localhost:" + env.get("KAFKA1_PORT") + ",localhost:" + env.get("KAFKA2_PORT")
                     + ",localhost:" + env.get("KAFKA3_PORT");
             Map<String, Integer> counts = awaitRecords(bootstrap);
             System.out.printf("ComposeStackIT: records seen %.1f s after up: %s%n", (System.nanoTime() - start) / 1e9, counts);
             assertReplicatedThreeTimes(bootstrap);
+            assertMetricsCountParsedEvents(env.get("PROCESSOR_HTTP_PORT"));
             assertThat(state("processor")).as("processor container state at the end").isEqualTo("running");
             assertThat(state("generator")).as("generator container state at the end").isEqualTo("running");
         } catch (Throwable t) {
@@ -134,19 +139,30 @@ class ComposeStackIT {
         return env;
     }
 
-    private static void awaitBrokersHealthy() throws InterruptedException {
+    private static void awaitHealthy() throws InterruptedException {
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
         Map<String, String> health = new HashMap<>();
         while (System.nanoTime() < deadline) {
-            for (String broker : BROKERS) {
-                health.put(broker, inspect(broker, "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}"));
+            for (String service : HEALTH_CHECKED) {
+                health.put(service, inspect(service, "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}"));
             }
             if (health.values().stream().allMatch("healthy"::equals)) {
                 return;
             }
             Thread.sleep(1000);
         }
-        fail("Brokers not healthy within " + HEALTHY_WITHIN.toSeconds() + " s: " + health);
+        fail("Not healthy within " + HEALTHY_WITHIN.toSeconds() + " s: " + health);
+    }
+
+    /** The processor's Prometheus endpoint, as published on the host, counts the events it parsed. */
+    private static void assertMetricsCountParsedEvents(String port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        double parsed = metrics.body().lines().filter(l -> l.startsWith("paypulse_events_parsed_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertThat(parsed).as("paypulse_events_parsed_total").isPositive();
     }
 
     /** Reads payment and payment-agg-1m from the beginning until both have records; returns the counts. */
