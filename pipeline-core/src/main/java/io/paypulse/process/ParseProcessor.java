@@ -6,6 +6,7 @@ import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,15 +18,18 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * bad ones become a {@link DeadLetter} with the reason and where the record came from.
  *
  * <p>One task per raw partition. When its partition has had no input for {@code idleTimeout} of wall
- * clock, the task sends an idle mark each second: only the task that reads a partition can tell
- * "nothing more is coming" from "the window stage has not been fed yet" (a restart, a slow machine),
- * so the window stage never lets the wall clock close windows on its own (see {@link Watermark}).
+ * clock AND the consumer reports no lag on it, the task sends an idle mark each second: only the
+ * reader of a partition can tell "nothing more is coming" from "not fed yet" (a restart, a slow
+ * machine), so the window stage never lets the wall clock close windows on its own (see
+ * {@link Watermark}). The lag check matters after a restart or a stall: a task that has not been
+ * handed its backlog yet has also seen "no record for a while".
  */
 final class ParseProcessor implements Processor<String, byte[], String, Routed> {
 
     private final LogLineParser parser = new LogLineParser();
     private final ProcessorStats stats;
     private final long idleTimeoutMs;
+    private final PartitionLag lag;
     private ProcessorContext<String, Routed> context;
     private int partition;
     private long lastInputWallMs;
@@ -33,6 +37,7 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     ParseProcessor(ProcessorStats stats, TopologyOptions options) {
         this.stats = stats;
         this.idleTimeoutMs = options.idleTimeout().toMillis();
+        this.lag = options.lag();
     }
 
     @Override
@@ -44,9 +49,14 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     }
 
     private void onWallClock(long now) {
-        if (now - lastInputWallMs >= idleTimeoutMs) {
+        if (now - lastInputWallMs >= idleTimeoutMs && caughtUp()) {
             context.forward(new Record<>(null, Routed.idleMark(partition, now), now));
         }
+    }
+
+    private boolean caughtUp() {
+        OptionalLong behind = lag.of(Topics.RAW, partition);
+        return behind.isPresent() && behind.getAsLong() <= 0;
     }
 
     @Override

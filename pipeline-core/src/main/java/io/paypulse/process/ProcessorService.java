@@ -59,7 +59,8 @@ public final class ProcessorService implements AutoCloseable {
             rawPartitions = TopicSetup.describe(admin, List.of(Topics.RAW), Duration.ofSeconds(30))
                     .get(Topics.RAW).partitions();
         }
-        TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules);
+        TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
+                .withLag(new StreamsConsumerLag(() -> streams));
         streams = new KafkaStreams(PaymentTopology.build(options, stats), StreamsSettings.of(config));
         if (metrics != null) {
             metrics.bindStreams(streams);

@@ -16,9 +16,10 @@ import java.util.List;
  *                         nor idle marks before it stops holding the watermark for it
  * @param liveInterval     how often live partial totals and no-data checks run (wall clock)
  * @param rules            alert rules evaluated on final windows
+ * @param lag              the consumer's lag per raw partition: idle marks only for caught-up partitions
  */
 public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTimeout, Duration partitionTimeout,
-        Duration liveInterval, List<AlertRule> rules) {
+        Duration liveInterval, List<AlertRule> rules, PartitionLag lag) {
 
     /** A parse task checks this often whether its partition went idle. */
     static final Duration IDLE_CHECK = Duration.ofSeconds(1);
@@ -33,6 +34,11 @@ public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTi
     /** Idle timeout follows the grace (at least 1 s); a silent partition is waited for 5 min; live updates every 100 ms. */
     public static TopologyOptions of(int rawPartitions, Duration grace, List<AlertRule> rules) {
         Duration idle = grace.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : grace;
-        return new TopologyOptions(rawPartitions, grace, idle, Duration.ofMinutes(5), Duration.ofMillis(100), rules);
+        return new TopologyOptions(rawPartitions, grace, idle, Duration.ofMinutes(5), Duration.ofMillis(100), rules,
+                PartitionLag.CAUGHT_UP);
+    }
+
+    public TopologyOptions withLag(PartitionLag lag) {
+        return new TopologyOptions(rawPartitions, grace, idleTimeout, partitionTimeout, liveInterval, rules, lag);
     }
 }

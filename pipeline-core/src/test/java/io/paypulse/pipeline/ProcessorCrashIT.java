@@ -76,8 +76,15 @@ class ProcessorCrashIT {
         }
         processor = startProcessor(bootstrap, processorDir, "second");
 
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
-                .until(() -> CsvOutputs.aggregatedEvents(output) >= EVENTS && CsvOutputs.parsedRows(output) >= EVENTS);
+        try {
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> CsvOutputs.aggregatedEvents(output) >= EVENTS && CsvOutputs.parsedRows(output) >= EVENTS);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("ProcessorCrashIT: timed out; parsed rows " + CsvOutputs.parsedRows(output)
+                    + ", aggregated events " + CsvOutputs.aggregatedEvents(output));
+            TransactionReport.print(bootstrap);
+            throw e;
+        }
         assertThat(CsvOutputs.parsedRows(output)).isEqualTo(EVENTS);
         AggregateCsvAssert.matches(output, ExpectedTotals.of(7, EVENTS));
     }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +148,7 @@ class PaymentTopologyTest {
         // A parse task busy with a backlog never reports idle; here its idle timeout is 10 min, so for the
         // window stage 3 minutes of silence look exactly like that: no window may close by wall clock.
         TopologyOptions slowIdle = new TopologyOptions(1, Duration.ofSeconds(5), Duration.ofMinutes(10),
-                Duration.ofMinutes(30), Duration.ofMillis(100), List.of());
+                Duration.ofMinutes(30), Duration.ofMillis(100), List.of(), PartitionLag.CAUGHT_UP);
         try (TopologyHarness busy = new TopologyHarness(slowIdle, T0)) {
             busy.send("u", payment(T0.plusSeconds(10), false, 100));
             for (int s = 1; s <= 180; s++) {
@@ -157,6 +159,36 @@ class PaymentTopologyTest {
             assertThat(busy.deadLetters()).isEmpty();
             busy.wallClockTo(T0.plusSeconds(180 + 600)); // 10 min after its last input the parse task reports idle
             assertThat(find(busy.finals(), T0, PaymentType.PAYMENT, false).eventCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void noIdleMarkWhileTheConsumerIsBehindOnThePartitionHoweverLongNoRecordArrived() {
+        // After a restart or a stall the parse task can go a long time without a record while its
+        // backlog waits in the topic: the consumer's lag, not the silence, decides.
+        AtomicLong behind = new AtomicLong(5_000);
+        TopologyOptions options = TopologyOptions.of(1, Duration.ofSeconds(5), List.of())
+                .withLag((topic, partition) -> OptionalLong.of(behind.get()));
+        try (TopologyHarness restarted = new TopologyHarness(options, T0)) {
+            restarted.send("u", payment(T0.plusSeconds(10), false, 100));
+            for (int s = 1; s <= 120; s++) {
+                restarted.wallClockTo(T0.plusSeconds(s));
+            }
+            assertThat(restarted.finals()).isEmpty();
+            behind.set(0);
+            restarted.wallClockTo(T0.plusSeconds(121));
+            assertThat(find(restarted.finals(), T0, PaymentType.PAYMENT, false).eventCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnknownLagCountsAsBehind() {
+        TopologyOptions options = TopologyOptions.of(1, Duration.ofSeconds(5), List.of())
+                .withLag((topic, partition) -> OptionalLong.empty());
+        try (TopologyHarness fresh = new TopologyHarness(options, T0)) {
+            fresh.send("u", payment(T0.plusSeconds(10), false, 100));
+            fresh.wallClockTo(T0.plusSeconds(300));
+            assertThat(fresh.finals()).isEmpty();
         }
     }
 
