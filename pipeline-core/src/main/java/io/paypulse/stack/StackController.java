@@ -56,6 +56,7 @@ public final class StackController implements Stack {
     @Override
     public List<ContainerStatus> startStack(Consumer<String> progress) {
         Instant t0 = clock.instant();
+        requireComposeFile();
         containers.ping(); // the engine's own sentence (not running, no permission) before compose's
         progress.accept("Starting the Docker stack '" + settings.project() + "'…");
         compose.run("start the stack", progress, "up", "-d");
@@ -115,12 +116,20 @@ public final class StackController implements Stack {
         }
     }
 
+    private void requireComposeFile() {
+        if (!java.nio.file.Files.isRegularFile(settings.composeFile())) {
+            throw new StackException("The compose file " + settings.composeFile() + " does not exist: run PayPulse from"
+                    + " the repository folder or set " + PaypulseStack.COMPOSE_FILE_ENV + " to its docker-compose.yml.");
+        }
+    }
+
     private static boolean finished(ContainerStatus c) {
         return "exited".equals(c.state()) && c.exitCode() == 0 && !c.hasHealthcheck() && c.startedAt() != null;
     }
 
     @Override
     public void stopStack(Consumer<String> progress) {
+        requireComposeFile();
         containers.ping();
         progress.accept("Stopping the Docker stack '" + settings.project() + "'…");
         compose.run("stop the stack", progress, "stop");
