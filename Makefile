@@ -47,3 +47,5 @@ bench-ui:
 
 clean:
 	$(MVN) -q clean
+
+include mk/stack.mk

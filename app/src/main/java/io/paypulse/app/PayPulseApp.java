@@ -2,6 +2,7 @@ package io.paypulse.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.paypulse.app.alerts.AlertMarksStore;
 import io.paypulse.app.alerts.AlertsController;
 import io.paypulse.app.alerts.AlertsViewModel;
 import io.paypulse.app.connection.ConnectionMode;
@@ -115,7 +116,8 @@ public class PayPulseApp extends Application {
         connection.modeProperty().set(ConnectionMode.parse(settings.mode()));
         connection.bootstrapServersProperty().set(settings.bootstrapServers());
         connection.clientPropertiesProperty().set(settings.clientProperties());
-        alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE);
+        AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
+        alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
 
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;

@@ -12,12 +12,15 @@ final class ShutdownLatch {
     private final Thread hook;
 
     ShutdownLatch(AutoCloseable resource) {
+        // Close first, then release await(): the command's own close (try-with-resources) must find
+        // the resource already closed, not race the hook on it.
         hook = new Thread(() -> {
-            stopped.countDown();
             try {
                 resource.close();
             } catch (Exception e) {
                 org.slf4j.LoggerFactory.getLogger(ShutdownLatch.class).warn("Error while stopping: {}", e.toString());
+            } finally {
+                stopped.countDown();
             }
         }, "paypulse-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -2,7 +2,9 @@ package io.paypulse.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,16 @@ public final class TopicSetup {
     /** @return the names of the topics that were created (empty when all existed) */
     public static List<String> ensure(Admin admin, Map<String, Integer> partitionsByTopic, short replication,
             Duration timeout) {
+        return ensureAll(admin, partitionsByTopic, replication, timeout).stream()
+                .filter(TopicStatus::created).map(TopicStatus::name).toList();
+    }
+
+    /**
+     * Like {@link #ensure} but reports every topic, in the order of {@code partitionsByTopic}, with
+     * the partitions and replication it has now (an existing topic keeps its own).
+     */
+    public static List<TopicStatus> ensureAll(Admin admin, Map<String, Integer> partitionsByTopic, short replication,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             Set<String> existing = admin.listTopics().names().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
@@ -56,8 +68,12 @@ public final class TopicSetup {
             if (!created.isEmpty()) {
                 LOG.info("Created topics {}", created);
             }
-            awaitPartitionsReady(admin, partitionsByTopic.keySet(), deadline);
-            return created;
+            Map<String, TopicDescription> described = awaitPartitionsReady(admin, partitionsByTopic.keySet(), deadline);
+            List<TopicStatus> statuses = new ArrayList<>();
+            for (String name : partitionsByTopic.keySet()) {
+                statuses.add(status(described.get(name), created.contains(name)));
+            }
+            return statuses;
         } catch (ExecutionException e) {
             throw new ClusterUnreachableException("Could not create the pipeline topics: "
                     + e.getCause().getMessage(), e.getCause());
@@ -70,7 +86,35 @@ public final class TopicSetup {
         }
     }
 
-    private static void awaitPartitionsReady(Admin admin, Set<String> topics, long deadline)
+    /** The named topics that exist, by name, in the order given; missing ones are left out. */
+    public static Map<String, TopicStatus> describe(Admin admin, Collection<String> names, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Set<String> existing = admin.listTopics().names().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            List<String> present = names.stream().filter(existing::contains).toList();
+            Map<String, TopicDescription> described = present.isEmpty() ? Map.of()
+                    : admin.describeTopics(present).allTopicNames().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            Map<String, TopicStatus> out = new LinkedHashMap<>();
+            present.forEach(name -> out.put(name, status(described.get(name), false)));
+            return out;
+        } catch (ExecutionException e) {
+            throw new ClusterUnreachableException("Could not describe the pipeline topics: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ClusterUnreachableException("The Kafka cluster did not answer within "
+                    + timeout.toSeconds() + " s; check the bootstrap servers.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnreachableException("Interrupted while describing topics.", e);
+        }
+    }
+
+    private static TopicStatus status(TopicDescription d, boolean created) {
+        int replication = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
+        return new TopicStatus(d.name(), created, d.partitions().size(), replication);
+    }
+
+    private static Map<String, TopicDescription> awaitPartitionsReady(Admin admin, Set<String> topics, long deadline)
             throws InterruptedException, TimeoutException {
         while (true) {
             try {
@@ -80,7 +124,7 @@ public final class TopicSetup {
                 described.values().forEach(d -> d.partitions().forEach(p ->
                         request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
                 admin.listOffsets(request).all().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
-                return;
+                return described;
             } catch (ExecutionException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("partitions not ready");

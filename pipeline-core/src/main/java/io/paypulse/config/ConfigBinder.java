@@ -44,7 +44,8 @@ final class ConfigBinder {
                 path(s, ConfigKeys.RULES, null),
                 (int) integer(s, ConfigKeys.THREADS, pd.threads(), 1, 64),
                 appId,
-                bool(s, ConfigKeys.SINKS, pd.sinks()));
+                bool(s, ConfigKeys.SINKS, pd.sinks()),
+                httpPort(s));
         Map<String, String> kafka = new LinkedHashMap<>();
         s.forEach((k, v) -> {
             if (k.startsWith(ConfigKeys.KAFKA_PREFIX)) {
@@ -62,6 +63,22 @@ final class ConfigBinder {
                 generator,
                 processor,
                 kafka);
+    }
+
+    private static int httpPort(Map<String, String> s) {
+        String v = s.get(ConfigKeys.HTTP_PORT);
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        try {
+            int port = Integer.parseInt(v.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(ConfigKeys.HTTP_PORT, v, "allowed: a port from 1 to 65535, or 0 for off");
     }
 
     private static Long seed(Map<String, String> s, Long def) {

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param threads        Kafka Streams stream threads in this instance
  * @param applicationId  Kafka Streams application id (the consumer group instances share)
  * @param sinks          whether this instance writes the CSV files (one instance per output dir)
+ * @param httpPort       port of the /health and /metrics endpoint on all interfaces; 0 means off
  */
 public record ProcessorSettings(
         Duration grace,
@@ -19,10 +20,15 @@ public record ProcessorSettings(
         Path rulesFile,
         int threads,
         String applicationId,
-        boolean sinks) {
+        boolean sinks,
+        int httpPort) {
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
-                "paypulse-processor", true);
+                "paypulse-processor", true, 0);
+    }
+
+    public ProcessorSettings withHttpPort(int port) {
+        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port);
     }
 }

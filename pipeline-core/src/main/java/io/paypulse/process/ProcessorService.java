@@ -4,15 +4,15 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
+import io.paypulse.health.HealthReport;
+import io.paypulse.health.HealthServer;
+import io.paypulse.health.PrometheusMetrics;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.sink.CsvSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,7 +35,9 @@ public final class ProcessorService implements AutoCloseable {
     private final ProcessorStats stats = new ProcessorStats();
     private final List<CsvSink> sinks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
+    private PrometheusMetrics metrics;
+    private HealthServer http;
 
     public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
         this.config = config;
@@ -43,14 +45,25 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public void start() {
+        int httpPort = config.processor().httpPort();
+        if (httpPort > 0) {
+            // First, so a taken port fails before any work; reports DOWN (CREATED) until Streams runs.
+            metrics = new PrometheusMetrics(stats);
+            http = HealthServer.start(httpPort, this::health, metrics);
+        }
         int rawPartitions;
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
             TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(),
                     Duration.ofSeconds(30));
-            rawPartitions = rawPartitions(admin);
+            // The raw topic's real partition count: it may have been created with more than configured.
+            rawPartitions = TopicSetup.describe(admin, List.of(Topics.RAW), Duration.ofSeconds(30))
+                    .get(Topics.RAW).partitions();
         }
         TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules);
         streams = new KafkaStreams(PaymentTopology.build(options, stats), StreamsSettings.of(config));
+        if (metrics != null) {
+            metrics.bindStreams(streams);
+        }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("The processor stopped after an unexpected error: {}", e.toString(), e);
             failure.set(e);
@@ -68,25 +81,17 @@ public final class ProcessorService implements AutoCloseable {
                 config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off");
     }
 
-    /** The raw topic's real partition count (it may have been created with more than configured). */
-    private static int rawPartitions(Admin admin) {
-        try {
-            return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(Topics.RAW).partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the partitions of " + Topics.RAW, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the partitions of topic " + Topics.RAW + ": " + e.getMessage(), e);
-        }
-    }
-
     public ProcessorStats stats() {
         return stats;
     }
 
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    /** What the health endpoint reports: UP while Streams runs or rebalances, else DOWN with the reason. */
+    public HealthReport health() {
+        return HealthReport.of(state(), failure());
     }
 
     /** The error that stopped the processor, or null. */
@@ -112,11 +117,20 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
-            streams = null;
         }
+        // The endpoint stops with Streams; until now it answered DOWN (PENDING_SHUTDOWN, NOT_RUNNING).
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+        streams = null;
         // Sinks after Streams so they can drain what Streams committed last.
         sinks.forEach(CsvSink::close);
         sinks.clear();

@@ -1,13 +1,18 @@
 package io.paypulse.process;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Live counters of a processor instance, for progress, the app's tiles and the health endpoint.
  * Written by stream threads, read by anyone. Counts since this process started (an aborted
  * transaction's records may be counted twice: these are for display, the topics are the truth).
  */
-public final class ProcessorStats {
+public final class ProcessorStats implements MeterBinder {
 
     private final AtomicLong parsed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -71,5 +76,27 @@ public final class ProcessorStats {
 
     public long alertUpdateCount() {
         return alerts.get();
+    }
+
+    /**
+     * Exposes these counters as {@code paypulse_*} meters (Prometheus adds {@code _total} to
+     * counters): events parsed, rejected, late, finalized; windows closed, open; alerts published.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        counter(registry, "paypulse.events.parsed", "Raw events parsed into structured records", ProcessorStats::parsedCount);
+        counter(registry, "paypulse.events.rejected", "Raw events that could not be parsed (sent to the DLQ)",
+                ProcessorStats::rejectedCount);
+        counter(registry, "paypulse.events.late", "Events that arrived after their window closed (sent to the DLQ)",
+                ProcessorStats::lateCount);
+        counter(registry, "paypulse.events.finalized", "Events counted in final windows", ProcessorStats::finalizedEventCount);
+        counter(registry, "paypulse.windows.closed", "1-minute windows that became final", ProcessorStats::finalWindowCount);
+        counter(registry, "paypulse.alerts.published", "Alert bucket updates published", ProcessorStats::alertUpdateCount);
+        Gauge.builder("paypulse.windows.open", this, ProcessorStats::openWindowCount)
+                .description("1-minute windows still open").register(registry);
+    }
+
+    private void counter(MeterRegistry registry, String name, String description, ToDoubleFunction<ProcessorStats> f) {
+        FunctionCounter.builder(name, this, f).description(description).register(registry);
     }
 }

@@ -53,7 +53,7 @@ final class LatencyBench {
         PaypulseConfig base = env.config("latency");
         ProcessorSettings d = base.processor();
         PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, d.threads(), "bench-latency", d.sinks()));
+                null, d.threads(), "bench-latency", d.sinks(), d.httpPort()));
 
         List<long[]> updates = new ArrayList<>();
         AtomicLong finals = new AtomicLong();

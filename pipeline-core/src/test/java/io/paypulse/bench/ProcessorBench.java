@@ -68,7 +68,7 @@ final class ProcessorBench {
         ProcessorSettings d = base.processor();
         PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), guarantee, d.commitInterval(),
                 null, Integer.getInteger("bench.streamThreads", d.threads()), "bench-" + run + "-" + guarantee.replace('_', '-'),
-                !"false".equals(System.getProperty("bench.sinks")))); // false only for experiments
+                !"false".equals(System.getProperty("bench.sinks")), d.httpPort())); // sinks false only for experiments
 
         Map<String, Long> latestCounts = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong lastWindowEnd = new java.util.concurrent.atomic.AtomicLong();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,39 @@ class MainTest {
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: paypulse " + command).contains("--data-dir");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ensure", "list"})
+    void topicCommandsHaveHelp(String command) {
+        assertThat(run("topics", command, "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: paypulse topics " + command).contains("--bootstrap")
+                .contains("--timeout");
+    }
+
+    @Test
+    void topicCommandsNeedAClusterAndSaySo() {
+        assertThat(run("topics", "ensure", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("needs a Kafka cluster: give --bootstrap");
+    }
+
+    @Test
+    void aBadHealthPortIsOneSentenceNamingTheKey() {
+        assertThat(run("process", "--http-port", "70000", "--bootstrap", "localhost:1", "--data-dir", dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "paypulse: Invalid value '70000' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.");
+    }
+
+    @Test
+    void aTakenHealthPortIsReportedBeforeTheProcessorContactsKafka() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            assertThat(run("process", "--http-port", Integer.toString(port), "--bootstrap", "localhost:1",
+                    "--no-sinks", "--data-dir", dir.toString())).isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo("paypulse: Port " + port
+                    + " (processor.http-port) is already in use; choose another port, or 0 to turn the health endpoint off.");
+        }
     }
 
     @Test

@@ -100,6 +100,9 @@ class ConfigLoaderTest {
         processor.sinks          | maybe        | Invalid value 'maybe' for processor.sinks: allowed: true, false.
         processor.threads        | 0            | Invalid value '0' for processor.threads: allowed: a whole number from 1 to 64.
         processor.application-id | a b          | Invalid value 'a b' for processor.application-id: allowed: letters, digits, '.', '_' and '-'.
+        processor.http-port      | 70000        | Invalid value '70000' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.
+        processor.http-port      | -1           | Invalid value '-1' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.
+        processor.http-port      | web          | Invalid value 'web' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.
         """)
     void aBadValueNamesTheKeyTheValueAndWhatIsAllowed(String key, String value, String sentence) {
         assertThatThrownBy(() -> ConfigLoader.load(null, env(), Map.of(key, value)))
@@ -112,6 +115,27 @@ class ConfigLoaderTest {
         env.put("PAYPULSE_TOPICS_PARTITIONS", "lots");
         assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
                 .hasMessage("Invalid value 'lots' for topics.partitions: allowed: a whole number from 1 to 1000.");
+    }
+
+    @Test
+    void theHealthEndpointIsOffByDefaultAndItsPortComesFromFileEnvironmentOrFlag() throws IOException {
+        assertThat(ConfigLoader.load(null, env(), Map.of()).processor().httpPort()).isZero();
+        Path f = file("processor:\n  http-port: 8080\n");
+        assertThat(ConfigLoader.load(f, env(), Map.of()).processor().httpPort()).isEqualTo(8080);
+        Map<String, String> env = env();
+        env.put("PAYPULSE_PROCESSOR_HTTP_PORT", "9100");
+        assertThat(ConfigLoader.load(f, env, Map.of()).processor().httpPort()).isEqualTo(9100);
+        assertThat(ConfigLoader.load(f, env, Map.of(ConfigKeys.HTTP_PORT, "9200")).processor().httpPort()).isEqualTo(9200);
+        assertThat(ConfigKeys.fromEnvName("PAYPULSE_PROCESSOR_HTTP_PORT")).contains(ConfigKeys.HTTP_PORT);
+    }
+
+    @Test
+    void aBadHealthPortFromTheEnvironmentNamesTheKey() {
+        Map<String, String> env = env();
+        env.put("PAYPULSE_PROCESSOR_HTTP_PORT", "0x50");
+        assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value '0x50' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.");
     }
 
     @Test

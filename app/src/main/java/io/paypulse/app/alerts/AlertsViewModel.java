@@ -16,11 +16,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * The alert feed: one row per alert bucket (the engine's dedup key), filtered by severity and
  * status; acknowledge, snooze a rule for N minutes, export to CSV, and a notification text when a
  * new CRITICAL alert starts firing. Fed with the alert list of each tick on the FX thread.
+ * Acknowledgements and snoozes are handed to a saver (on the background executor) so they survive
+ * a restart of the app.
  */
 public final class AlertsViewModel {
 
@@ -56,15 +60,35 @@ public final class AlertsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
 
-    private final Set<String> acknowledged = new HashSet<>();
+    /** Bounded: the oldest acknowledgements go first (their alerts are long gone from the feed). */
+    static final int MAX_ACKNOWLEDGED = 2_000;
+
+    private final Consumer<AlertMarks> saver;
+    private final Set<String> acknowledged = new LinkedHashSet<>();
     private final Map<String, Instant> snoozedUntil = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
     private List<Alert> latest = List.of();
 
     public AlertsViewModel(Clock clock, Executor background, Executor fx) {
+        this(clock, background, fx, AlertMarks.none(), marks -> { });
+    }
+
+    /**
+     * @param marks what was acknowledged and snoozed before (snoozes already over are dropped)
+     * @param saver stores the marks after each change; runs on {@code background}
+     */
+    public AlertsViewModel(Clock clock, Executor background, Executor fx, AlertMarks marks, Consumer<AlertMarks> saver) {
         this.clock = clock;
         this.background = background;
         this.fx = fx;
+        this.saver = saver;
+        acknowledged.addAll(marks.acknowledged());
+        Instant now = clock.instant();
+        marks.snoozedUntil().forEach((rule, until) -> {
+            if (now.isBefore(until)) {
+                snoozedUntil.put(rule, until);
+            }
+        });
         severityFilter.addListener((o, a, b) -> rebuild());
         statusFilter.addListener((o, a, b) -> rebuild());
     }
@@ -131,7 +155,11 @@ public final class AlertsViewModel {
 
     public void acknowledge(String alertId) {
         if (alertId != null && acknowledged.add(alertId)) {
+            while (acknowledged.size() > MAX_ACKNOWLEDGED) {
+                acknowledged.remove(acknowledged.iterator().next());
+            }
             rebuild();
+            saveMarks();
         }
     }
 
@@ -143,6 +171,12 @@ public final class AlertsViewModel {
         snoozedUntil.put(rule, clock.instant().plus(Duration.ofMinutes(minutes)));
         message.set("Rule " + rule + " snoozed for " + minutes + " min.");
         rebuild();
+        saveMarks();
+    }
+
+    private void saveMarks() {
+        AlertMarks marks = new AlertMarks(List.copyOf(acknowledged), Map.copyOf(snoozedUntil));
+        background.execute(() -> saver.accept(marks));
     }
 
     public void dismissNotification() {

@@ -4,6 +4,7 @@ import io.paypulse.app.feed.ClusterProbe;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.feed.TopicFeed;
 import io.paypulse.app.fx.Threads;
+import io.paypulse.cluster.ClusterCheck;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.generate.Generator;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class PipelineSession implements Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSession.class);
+    private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final LocalPipeline pipeline;
     private final LiveData data;
@@ -86,6 +88,8 @@ public final class PipelineSession implements Session {
             description = "Docker stack on " + effective.bootstrapServers();
         } else {
             progress.accept("Connecting to " + effective.bootstrapServers() + "…");
+            // A consumer retries an unreachable cluster forever; say so now instead of "Running".
+            ClusterCheck.requireReachable(ClusterClients.base(effective, "paypulse-app-check"), CONNECT_TIMEOUT);
             description = "Cluster " + effective.bootstrapServers();
         }
         PipelineSession s;

@@ -74,6 +74,35 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void acknowledgementsAndSnoozesSurviveARestartOfTheApp() {
+        AlertMarksStore store = new AlertMarksStore(dir.resolve("config").resolve("alert-marks.json"));
+        AlertsViewModel before = new AlertsViewModel(clock, SAME_THREAD, SAME_THREAD, store.load(), store::save);
+        Alert a = alert("r", Severity.CRITICAL, T0, AlertState.FIRING, 1);
+        before.render(List.of(a));
+        before.acknowledge(a.id());
+        before.snooze("w", 30);
+
+        clock.advance(Duration.ofMinutes(5));
+        AlertsViewModel after = new AlertsViewModel(clock, SAME_THREAD, SAME_THREAD, store.load(), store::save);
+        after.render(List.of(alert("r", Severity.CRITICAL, T0, AlertState.FIRING, 2),
+                alert("w", Severity.WARNING, T0, AlertState.FIRING, 1)));
+        assertThat(after.rows()).extracting(AlertRow::status)
+                .containsExactly(AlertRow.Status.ACKNOWLEDGED, AlertRow.Status.SNOOZED);
+
+        clock.advance(Duration.ofMinutes(30)); // the snooze is over by the next start
+        AlertsViewModel later = new AlertsViewModel(clock, SAME_THREAD, SAME_THREAD, store.load(), store::save);
+        later.render(List.of(alert("w", Severity.WARNING, T0, AlertState.FIRING, 2)));
+        assertThat(later.rows().get(0).status()).isEqualTo(AlertRow.Status.FIRING);
+    }
+
+    @Test
+    void anUnreadableMarksFileMeansNoMarksNotACrash() throws Exception {
+        Path file = dir.resolve("alert-marks.json");
+        Files.writeString(file, "{not json");
+        assertThat(new AlertMarksStore(file).load()).isEqualTo(AlertMarks.none());
+    }
+
+    @Test
     void filtersBySeverityAndState() {
         vm.render(List.of(alert("c", Severity.CRITICAL, T0, AlertState.FIRING, 1),
                 alert("w", Severity.WARNING, T0, AlertState.FIRING, 1),

@@ -1,0 +1,61 @@
+package io.paypulse.app.alerts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link AlertMarks} as a small JSON file beside the app settings ({@code alert-marks.json}). A
+ * missing or unreadable file means no marks (and a log line); writes replace the file atomically.
+ * File work: not on the FX thread.
+ */
+public final class AlertMarksStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMarksStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+
+    public AlertMarksStore(Path file) {
+        this.file = file;
+    }
+
+    /** The marks file kept next to the settings file. */
+    public static AlertMarksStore besideSettings(Path settingsFile) {
+        return new AlertMarksStore(settingsFile.resolveSibling("alert-marks.json"));
+    }
+
+    public AlertMarks load() {
+        if (!Files.isRegularFile(file)) {
+            return AlertMarks.none();
+        }
+        try {
+            return JSON.readValue(file.toFile(), AlertMarks.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring the alert acknowledgements in {}: {}", file, e.toString());
+            return AlertMarks.none();
+        }
+    }
+
+    public void save(AlertMarks marks) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), marks);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Could not save the alert acknowledgements to {}: {}", file, e.toString());
+        }
+    }
+}

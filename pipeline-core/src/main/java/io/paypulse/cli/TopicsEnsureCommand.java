@@ -1,0 +1,74 @@
+package io.paypulse.cli;
+
+import io.paypulse.cluster.TopicSetup;
+import io.paypulse.cluster.TopicStatus;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.config.PaypulseConfig;
+import io.paypulse.event.Topics;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "ensure", mixinStandardHelpOptions = true,
+        description = {"Creates the missing pipeline topics; leaves existing ones alone (idempotent).",
+            "One line per topic: 'created payment (6 partitions, RF 3)' or 'exists ...';",
+            "warns when an existing topic has fewer partitions or replicas than configured.",
+            "Example: paypulse topics ensure --bootstrap kafka1:9092 --replication 3"})
+final class TopicsEnsureCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ClusterAdminOptions cluster;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Partitions of payment and payment-parsed (the others get 1). Default 6.")
+    String partitions;
+
+    @Option(names = "--replication", paramLabel = "N", description = "Replication factor of new topics. Default 1.")
+    String replication;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new HashMap<>();
+        cluster.putInto(flags);
+        flags.put(ConfigKeys.PARTITIONS, partitions);
+        flags.put(ConfigKeys.REPLICATION, replication);
+        PaypulseConfig config = common.load(flags);
+        Map<String, Integer> wanted = Topics.partitionsByTopic(config.partitions());
+        List<TopicStatus> topics = cluster.withAdmin(config,
+                admin -> TopicSetup.ensureAll(admin, wanted, config.replication(), cluster.timeout()));
+        PrintWriter out = spec.commandLine().getOut();
+        for (TopicStatus t : topics) {
+            out.println((t.created() ? "created " : "exists ") + describe(t));
+            int configured = wanted.get(t.name());
+            PrintWriter err = spec.commandLine().getErr();
+            if (t.partitions() < configured) {
+                err.printf("paypulse: warning: %s has %d partitions, fewer than the %d configured;"
+                        + " it is left as it is, so at most %d processor threads share its work.%n",
+                        t.name(), t.partitions(), configured, t.partitions());
+            }
+            if (t.replication() < config.replication()) {
+                err.printf("paypulse: warning: %s has replication factor %d, less than the %d configured;"
+                        + " it is left as it is.%n", t.name(), t.replication(), config.replication());
+            }
+        }
+        return 0;
+    }
+
+    /** {@code payment (6 partitions, RF 3)} */
+    static String describe(TopicStatus t) {
+        return t.name() + " (" + t.partitions() + (t.partitions() == 1 ? " partition" : " partitions") + ", RF "
+                + t.replication() + ")";
+    }
+}

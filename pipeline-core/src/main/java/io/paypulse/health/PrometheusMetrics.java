@@ -1,0 +1,73 @@
+package io.paypulse.health;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The meters behind {@code GET /metrics}: JVM memory, GC, threads, class loading, CPU and uptime,
+ * whatever {@link MeterBinder}s the caller passes (the processor's own counters), and the Kafka
+ * Streams client metrics once {@link #bindStreams} is called. Thread-safe; {@link #close()} stops
+ * the binders' background work and is idempotent.
+ */
+public final class PrometheusMetrics implements AutoCloseable {
+
+    /** Content type of the Prometheus text exposition format served by {@link #scrape()}. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrometheusMetrics.class);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    public PrometheusMetrics(MeterBinder... binders) {
+        JvmGcMetrics gc = new JvmGcMetrics();
+        closeables.add(gc);
+        List<MeterBinder> all = new ArrayList<>(List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
+                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics()));
+        all.addAll(List.of(binders));
+        all.forEach(b -> b.bindTo(registry));
+    }
+
+    /** Adds the Kafka Streams client metrics (stream threads, consumers, producers); call once. */
+    public synchronized void bindStreams(KafkaStreams streams) {
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        closeables.add(binder);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Every meter in the Prometheus text format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("Error while closing a metrics binder", e);
+            }
+        }
+        closeables.clear();
+        registry.close();
+    }
+}

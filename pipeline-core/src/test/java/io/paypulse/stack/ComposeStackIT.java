@@ -1,0 +1,314 @@
+package io.paypulse.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.paypulse.event.LogEvent;
+import io.paypulse.event.Topics;
+import io.paypulse.event.WindowAggregate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Docker stack of {@code docker-compose.yml} on a real engine: kafka1..3 (KRaft, RF 3), the
+ * generator and the processor, built from this checkout and started with docker-compose under the
+ * project name {@code paypulse-it}, checked from the host with plain Kafka clients, then removed
+ * with its volumes. Uses the locally built images (packaging/local-images/build.sh), so it needs
+ * no registry.
+ *
+ * <p>Run: {@code mvn -B -pl pipeline-core verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ComposeStackIT}.
+ * Needs a running Docker engine and docker-compose ({@code bash packaging/docker/ensure-engine.sh}
+ * as root). Without them it fails; {@code -Dpaypulse.docker.tests=false} skips it.
+ *
+ * <p>The processor must turn healthy (its compose healthcheck calls {@code /health}), and its
+ * {@code /metrics}, published on a host port, must count parsed events.
+ */
+class ComposeStackIT {
+
+    private static final String PROJECT = "paypulse-it";
+    private static final String PIPELINE_IMAGE = "paypulse/pipeline:it";
+    private static final List<String> HEALTH_CHECKED = List.of("kafka1", "kafka2", "kafka3", "processor");
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
+    private static final Duration RECORDS_WITHIN = Duration.ofMinutes(3);
+
+    private static Path root;
+    private static List<String> compose;
+
+    /** Per test rather than @BeforeAll, so that a skip is reported as a skipped test, not as no test. */
+    @BeforeEach
+    void requireDocker() {
+        assumeFalse("false".equals(System.getProperty("paypulse.docker.tests")),
+                "Docker tests switched off with -Dpaypulse.docker.tests=false");
+        root = repositoryRoot();
+        Result info = run(List.of("docker", "version", "--format", "{{.Server.Version}}"), Map.of(), Duration.ofSeconds(30));
+        if (info.code != 0) {
+            fail("Docker is not available (" + info.lastLines(2) + "). Start it with "
+                    + "`bash packaging/docker/ensure-engine.sh` (as root), or skip this test with -Dpaypulse.docker.tests=false.");
+        }
+        if (run(List.of("docker", "compose", "version"), Map.of(), Duration.ofSeconds(30)).code == 0) {
+            compose = List.of("docker", "compose");
+        } else if (run(List.of("docker-compose", "version"), Map.of(), Duration.ofSeconds(30)).code == 0) {
+            compose = List.of("docker-compose");
+        } else {
+            fail("Neither `docker compose` nor `docker-compose` works. Install them with "
+                    + "`bash packaging/docker/ensure-engine.sh`, or skip this test with -Dpaypulse.docker.tests=false.");
+        }
+    }
+
+    @Test
+    void processorOnAThreeBrokerClusterTurnsGeneratedEventsIntoWindowAggregates() throws Exception {
+        Map<String, String> env = stackEnvironment();
+        compose(env, Duration.ofMinutes(2), "down", "-v", "--remove-orphans"); // leftovers of an aborted run
+        try {
+            long start = System.nanoTime();
+            compose(env, Duration.ofMinutes(5), "up", "-d", "kafka1", "kafka2", "kafka3", "generator", "processor");
+            awaitHealthy();
+            System.out.printf("ComposeStackIT: brokers and processor healthy %.1f s after up%n",
+                    (System.nanoTime() - start) / 1e9);
+
+            String bootstrap = "localhost:" + env.get("KAFKA1_PORT") + ",localhost:" + env.get("KAFKA2_PORT")
+                    + ",localhost:" + env.get("KAFKA3_PORT");
+            Map<String, Integer> counts = awaitRecords(bootstrap);
+            System.out.printf("ComposeStackIT: records seen %.1f s after up: %s%n", (System.nanoTime() - start) / 1e9, counts);
+            assertReplicatedThreeTimes(bootstrap);
+            assertMetricsCountParsedEvents(env.get("PROCESSOR_HTTP_PORT"));
+            assertThat(state("processor")).as("processor container state at the end").isEqualTo("running");
+            assertThat(state("generator")).as("generator container state at the end").isEqualTo("running");
+        } catch (Throwable t) {
+            printLogs();
+            throw t;
+        } finally {
+            compose(env, Duration.ofMinutes(2), "down", "-v", "--remove-orphans");
+        }
+    }
+
+    /** Local images (built or loaded from cache), a pipeline image of this checkout, free host ports. */
+    private static Map<String, String> stackEnvironment() throws IOException {
+        Result images = run(List.of("bash", "packaging/local-images/build.sh"), Map.of(), Duration.ofMinutes(15));
+        System.out.println(images.output);
+        assertThat(images.code).as("packaging/local-images/build.sh failed:%n%s", images.output).isZero();
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(root.resolve(".env.local"))) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        env.put("PAYPULSE_IMAGE", PIPELINE_IMAGE);
+        Result image = run(List.of("bash", "packaging/docker/stack.sh", "image"), env, Duration.ofMinutes(5));
+        assertThat(image.code).as("building %s failed:%n%s", PIPELINE_IMAGE, image.output).isZero();
+        System.out.println(image.output);
+
+        env.put("COMPOSE_PROFILES", "");
+        env.put("KAFKA1_PORT", freePort());
+        env.put("KAFKA2_PORT", freePort());
+        env.put("KAFKA3_PORT", freePort());
+        env.put("PROCESSOR_HTTP_PORT", freePort());
+        // Three brokers, generator and processor share 2 cores in CI: small heaps, cheap JIT.
+        env.put("KAFKA_HEAP_OPTS", "-Xmx256m -Xms64m");
+        env.put("KAFKA_JVM_PERFORMANCE_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true");
+        env.put("PAYPULSE_PROCESSOR_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        env.put("PAYPULSE_GENERATOR_JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        env.put("PAYPULSE_GENERATOR_RATE", "200");
+        return env;
+    }
+
+    private static void awaitHealthy() throws InterruptedException {
+        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+        Map<String, String> health = new HashMap<>();
+        while (System.nanoTime() < deadline) {
+            for (String service : HEALTH_CHECKED) {
+                health.put(service, inspect(service, "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}"));
+            }
+            if (health.values().stream().allMatch("healthy"::equals)) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        fail("Not healthy within " + HEALTHY_WITHIN.toSeconds() + " s: " + health);
+    }
+
+    /** The processor's Prometheus endpoint, as published on the host, counts the events it parsed. */
+    private static void assertMetricsCountParsedEvents(String port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        double parsed = metrics.body().lines().filter(l -> l.startsWith("paypulse_events_parsed_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertThat(parsed).as("paypulse_events_parsed_total").isPositive();
+    }
+
+    /** Reads payment and payment-agg-1m from the beginning until both have records; returns the counts. */
+    private static Map<String, Integer> awaitRecords(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // Only committed records: the processor writes exactly-once (transactions on RF 3, min ISR 2).
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Integer> counts = new HashMap<>(Map.of(Topics.RAW, 0, Topics.AGGREGATES, 0));
+        List<WindowAggregate> aggregates = new ArrayList<>();
+        long deadline = System.nanoTime() + RECORDS_WITHIN.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            while (partitions.isEmpty() || partitions.stream().map(TopicPartition::topic).distinct().count() < 2) {
+                if (System.nanoTime() > deadline) {
+                    fail("Topics " + Topics.RAW + " and " + Topics.AGGREGATES + " were not created within "
+                            + RECORDS_WITHIN.toSeconds() + " s");
+                }
+                partitions.clear();
+                for (String topic : List.of(Topics.RAW, Topics.AGGREGATES)) {
+                    var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                    if (infos != null) {
+                        infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                    }
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // Windows report every group, so some aggregates count 0 events: wait for one that counts some.
+            while (counts.get(Topics.RAW) == 0 || aggregates.stream().noneMatch(a -> a.eventCount() > 0)) {
+                if (System.nanoTime() > deadline) {
+                    fail("Within " + RECORDS_WITHIN.toSeconds() + " s of brokers being healthy, expected records on "
+                            + Topics.RAW + " (generator) and " + Topics.AGGREGATES + " (processor), got " + counts);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    counts.merge(r.topic(), 1, Integer::sum);
+                    if (r.topic().equals(Topics.AGGREGATES)) {
+                        aggregates.add(Topics.AGGREGATE_VALUE.deserializer().deserialize(r.topic(), r.value()));
+                    } else if (counts.get(Topics.RAW) == 1) {
+                        LogEvent event = Topics.RAW_VALUE.deserializer().deserialize(r.topic(), r.value());
+                        assertThat(event.message()).as("a generated log line").isNotBlank();
+                    }
+                }
+            }
+        }
+        assertThat(aggregates).allSatisfy(a -> assertThat(a.end()).isEqualTo(a.start().plus(Duration.ofMinutes(1))));
+        return counts;
+    }
+
+    private static void assertReplicatedThreeTimes(String bootstrap) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.RAW, Topics.AGGREGATES))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics.get(Topics.RAW).partitions()).hasSize(6);
+            topics.values().forEach(t -> t.partitions().forEach(p ->
+                    assertThat(p.replicas()).as("replicas of %s-%d", t.name(), p.partition()).hasSize(3)));
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
+        }
+    }
+
+    private static String state(String service) {
+        return inspect(service, "{{.State.Status}}");
+    }
+
+    private static String inspect(String service, String format) {
+        Result ids = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+                "--filter", "label=com.docker.compose.service=" + service), Map.of(), Duration.ofSeconds(30));
+        String id = ids.output.strip();
+        if (ids.code != 0 || id.isEmpty()) {
+            return "missing";
+        }
+        return run(List.of("docker", "inspect", "-f", format, id.lines().findFirst().orElseThrow()), Map.of(),
+                Duration.ofSeconds(30)).output.strip();
+    }
+
+    private static void printLogs() {
+        for (String service : List.of("kafka1", "kafka2", "kafka3", "generator", "processor")) {
+            Result ps = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+                    "--filter", "label=com.docker.compose.service=" + service), Map.of(), Duration.ofSeconds(30));
+            for (String id : ps.output.strip().lines().toList()) {
+                Result logs = run(List.of("docker", "logs", "--tail", "40", id), Map.of(), Duration.ofSeconds(30));
+                System.out.println("---- " + service + " (" + inspect(service, "{{.State.Status}} {{json .State.Health}}")
+                        + ")\n" + logs.output);
+            }
+        }
+    }
+
+    private static void compose(Map<String, String> env, Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("-p", PROJECT, "-f", "docker-compose.yml"));
+        command.addAll(List.of(args));
+        Result r = run(command, env, timeout);
+        assertThat(r.code).as("%s failed:%n%s", String.join(" ", command), r.output).isZero();
+    }
+
+    private record Result(int code, String output) {
+        String lastLines(int n) {
+            List<String> lines = output.strip().lines().toList();
+            return String.join(" / ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        }
+    }
+
+    /** Runs a command in the repository root; output is stdout and stderr together. */
+    private static Result run(List<String> command, Map<String, String> env, Duration timeout) {
+        try {
+            Path log = Files.createTempFile("compose-stack-it", ".log");
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                pb.environment().putAll(env);
+                Process p = pb.start();
+                if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                    return new Result(-1, "timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command)
+                            + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+                }
+                return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            return new Result(-1, command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isDirectory(dir.resolve("pipeline-core"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("docker-compose.yml not found above " + Path.of("").toAbsolutePath());
+    }
+}
