@@ -13,7 +13,7 @@ public final class PaypulseStack {
     public static final String PROJECT = "paypulse";
     /** The brokers' host listeners (kafka1..3). */
     public static final String BROKERS = "localhost:19092,localhost:29092,localhost:39092";
-    public static final String KAFKA_UI_URL = "http://localhost:8080";
+    public static final String KAFKA_UI_URL = "http://localhost:8090";
     public static final String AIRFLOW_URL = "http://localhost:8070";
     public static final String SCHEMA_REGISTRY_URL = "http://localhost:8081";
     /** Environment: the compose file to drive (default: docker-compose.yml here or in a parent folder). */
