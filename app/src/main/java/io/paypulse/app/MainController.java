@@ -49,6 +49,7 @@ public final class MainController {
     @FXML private Label feedText;
     @FXML private TabPane tabs;
     @FXML private Tab alertsTab;
+    @FXML private Tab stackTab;
 
     private final PauseTransition notificationTimeout = new PauseTransition(Duration.seconds(20));
 
@@ -107,6 +108,15 @@ public final class MainController {
 
         darkItem.setSelected(app.darkTheme());
         darkItem.selectedProperty().addListener((o, a, dark) -> app.setDarkTheme(dark));
+    }
+
+    /** Runs {@code onShow} each time the Stack tab is selected (the tab connects to Docker lazily). */
+    void onStackTabShown(Runnable onShow) {
+        stackTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                onShow.run();
+            }
+        });
     }
 
     private void paintStatus(ConnectionViewModel.Status s) {

@@ -18,6 +18,9 @@ import io.paypulse.app.fx.Threads;
 import io.paypulse.app.fx.Ticker;
 import io.paypulse.app.settings.AppSettings;
 import io.paypulse.app.settings.SettingsStore;
+import io.paypulse.app.stack.StackController;
+import io.paypulse.app.stack.StackViewModel;
+import io.paypulse.stack.PaypulseStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -67,6 +70,10 @@ public class PayPulseApp extends Application {
     private ConnectionViewModel connection;
     private DashboardViewModel dashboard;
     private AlertsViewModel alerts;
+    private io.paypulse.stack.StackController stack;
+    private ExecutorService stackOps;
+    private StackViewModel stackView;
+    private Ticker<String> stackTicker;
     private volatile Session current;
     private Stage stage;
     private final AtomicBoolean exiting = new AtomicBoolean();
@@ -96,7 +103,13 @@ public class PayPulseApp extends Application {
         RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
         dashboard = new DashboardViewModel(clock);
         dashboard.rateProperty().set(settings.rate());
-        connection = new ConnectionViewModel(PipelineSession.factory(clock),
+        // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
+        // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
+        stack = new io.paypulse.stack.StackController(
+                PaypulseStack.settings(options.env(), java.nio.file.Path.of("").toAbsolutePath()));
+        stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
+        stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);
+        connection = new ConnectionViewModel(PipelineSession.factory(clock, stack),
                 (mode, servers, props) -> requests.build(mode, servers, props, dashboard.rateProperty().get(),
                         settings.rulesFile()),
                 background, FxThread.INSTANCE, clock);
@@ -109,13 +122,17 @@ public class PayPulseApp extends Application {
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
             dashboard.attach(s);
+            if (s != null && connection.modeProperty().get() == ConnectionMode.DOCKER) {
+                stackView.activate(); // the stack just started: show its containers
+            }
         });
 
         MainController main = new MainController(connection, alerts, this);
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
+        StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
-                AlertsController.class, alertView);
+                AlertsController.class, alertView, StackController.class, stackPanel);
         FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             Object c = controllers.get(type);
@@ -125,6 +142,7 @@ public class PayPulseApp extends Application {
             return c;
         });
         Parent root = loader.load();
+        main.onStackTabShown(stackView::activate);
 
         applyTheme(settings.dark());
         Scene scene = new Scene(root, settings.width(), settings.height());
@@ -149,6 +167,10 @@ public class PayPulseApp extends Application {
                 main.feedStatus(snap.feedError());
             }
         });
+
+        // Container log lines and uptimes: snapshot on the tick thread, one render on the FX thread.
+        stackTicker = new Ticker<>(tickThread, FxThread.INSTANCE, Duration.ofMillis(500), stackView::logSnapshot,
+                stackView::render);
 
         // Persist connection choices as they change.
         connection.modeProperty().addListener((o, a, b) -> saveSettings());
@@ -234,6 +256,7 @@ public class PayPulseApp extends Application {
         }
         saveSettings();
         ticker.close();
+        closeStack();
         connection.stop();
         stage.setTitle("PayPulse — stopping…");
         connection.shutdown().whenComplete((v, e) -> {
@@ -253,7 +276,16 @@ public class PayPulseApp extends Application {
     /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
     public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
         ticker.close();
+        closeStack();
         return connection.shutdown();
+    }
+
+    /** Ends the Stack tab's Docker streams and client; the stack's containers keep running. */
+    private void closeStack() {
+        stackTicker.close();
+        stackView.close();
+        stackOps.execute(stack::close);
+        stackOps.shutdown();
     }
 
     @Override

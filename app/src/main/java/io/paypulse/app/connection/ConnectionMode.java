@@ -4,7 +4,7 @@ package io.paypulse.app.connection;
 public enum ConnectionMode {
     /** Broker, processor and generator inside the app. */
     EMBEDDED("Embedded"),
-    /** The Docker stack (a later issue): not selectable yet. */
+    /** The compose stack (docker-compose.yml): started through Docker, then watched on its brokers. */
     DOCKER("Docker stack"),
     /** An existing cluster: the app only watches its topics. */
     CUSTOM("Custom cluster");
@@ -20,7 +20,7 @@ public enum ConnectionMode {
     }
 
     public boolean available() {
-        return this != DOCKER;
+        return true;
     }
 
     @Override

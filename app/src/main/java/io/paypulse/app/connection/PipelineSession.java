@@ -11,6 +11,7 @@ import io.paypulse.generate.Generator;
 import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.process.alert.AlertRule;
+import io.paypulse.stack.Stack;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real session. Embedded: a {@link LocalPipeline} (broker, processor, generator) plus the
- * feed. Custom cluster: only the feed and the lag probe against the given servers. Closing stops
- * the feed first, then the pipeline in its own loss-free order (generator, processor, broker).
+ * feed. Custom cluster: only the feed and the lag probe against the given servers. Docker stack:
+ * the stack is started (compose up, wait for health), then the feed and probe read its brokers.
+ * Closing stops the feed first, then the pipeline in its own loss-free order (generator,
+ * processor, broker); a Docker stack keeps running (the Stack tab's Stop stack stops it).
  */
 public final class PipelineSession implements Session {
 
@@ -54,10 +57,19 @@ public final class PipelineSession implements Session {
 
     /** The factory the app uses. */
     public static SessionFactory factory(Clock clock) {
-        return (request, progress) -> open(request, clock, progress);
+        return factory(clock, null);
+    }
+
+    /** The factory the app uses; {@code stack} serves Docker stack mode. */
+    public static SessionFactory factory(Clock clock, Stack stack) {
+        return (request, progress) -> open(request, clock, progress, stack);
     }
 
     public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress) {
+        return open(request, clock, progress, null);
+    }
+
+    public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress, Stack stack) {
         io.paypulse.app.fx.FxThread.assertNotFxThread("Opening a session");
         LocalPipeline pipeline = null;
         PaypulseConfig effective = request.config();
@@ -67,6 +79,13 @@ public final class PipelineSession implements Session {
             pipeline.start();
             effective = pipeline.config();
             description = "Embedded pipeline on " + effective.bootstrapServers();
+        } else if (request.mode() == ConnectionMode.DOCKER) {
+            if (stack == null) {
+                throw new IllegalStateException("Docker stack mode needs a stack");
+            }
+            stack.startStack(progress);
+            progress.accept("Connecting to the stack's brokers " + effective.bootstrapServers() + "…");
+            description = "Docker stack on " + effective.bootstrapServers();
         } else {
             progress.accept("Connecting to " + effective.bootstrapServers() + "…");
             // A consumer retries an unreachable cluster forever; say so now instead of "Running".

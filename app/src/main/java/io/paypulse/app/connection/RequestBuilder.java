@@ -6,6 +6,7 @@ import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.process.alert.RulesFile;
+import io.paypulse.stack.PaypulseStack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class RequestBuilder {
             }
             flags.put(ConfigKeys.BOOTSTRAP, bootstrapServers.trim());
             flags.putAll(parseClientProperties(clientProperties));
+        } else if (mode == ConnectionMode.DOCKER) {
+            flags.put(ConfigKeys.BOOTSTRAP, PaypulseStack.BROKERS);
         } else {
             flags.put(ConfigKeys.BOOTSTRAP, "");
         }

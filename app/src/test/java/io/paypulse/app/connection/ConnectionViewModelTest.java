@@ -115,9 +115,21 @@ class ConnectionViewModelTest {
     }
 
     @Test
-    void theDockerModeCannotBeStartedYet() {
+    void withoutDockerTheDockerModeShowsOneSentenceAndEmbeddedStillStarts() {
         vm.modeProperty().set(ConnectionMode.DOCKER);
-        assertThat(vm.canStartBinding().get()).isFalse();
+        assertThat(vm.canStartBinding().get()).isTrue();
+        String sentence = io.paypulse.stack.StackErrors.noEngine(
+                new io.paypulse.stack.DockerEndpoint(io.paypulse.stack.DockerEndpoint.DEFAULT_SOCKET));
+        failNextOpen = new io.paypulse.stack.StackException(sentence);
+
+        vm.start();
+        assertThat(vm.errorProperty().get()).isEqualTo(sentence);
+        assertThat(vm.statusProperty().get()).isEqualTo(ConnectionViewModel.Status.STOPPED);
+
+        vm.modeProperty().set(ConnectionMode.EMBEDDED);
+        vm.start();
+        assertThat(vm.statusProperty().get()).isEqualTo(ConnectionViewModel.Status.RUNNING);
+        assertThat(vm.errorProperty().get()).isNull();
     }
 
     @Test

@@ -40,6 +40,13 @@ class RequestBuilderTest {
     }
 
     @Test
+    void dockerModeWatchesTheStacksThreeBrokers() {
+        ConnectionRequest r = builder().build(ConnectionMode.DOCKER, "ignored:1", "", 100, "");
+        assertThat(r.config().embedded()).isFalse();
+        assertThat(r.config().bootstrapServers()).isEqualTo("localhost:19092,localhost:29092,localhost:39092");
+    }
+
+    @Test
     void aMalformedPropertyLineIsOnePlainSentence() {
         assertThatThrownBy(() -> RequestBuilder.parseClientProperties("a=b\nnonsense"))
                 .isInstanceOf(ConfigException.class).hasMessage("Client property line 2 ('nonsense') is not of the form key=value.");
