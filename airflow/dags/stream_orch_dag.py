@@ -39,7 +39,6 @@ import json
 import logging
 import os
 import struct
-import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -80,6 +79,11 @@ def _container(service: str) -> dict:
         status, body = _docker("GET", f"/containers/{name}/json")
         if status == 200:
             return json.loads(body)
+        if status == 403:
+            raise AirflowException(
+                f"Inspecting container {name} was refused by the Docker proxy (403): it allows only the "
+                f"topics, generator and processor containers of its own compose project; is "
+                f"PAYPULSE_COMPOSE_PROJECT ({COMPOSE_PROJECT}) the same for airflow-scheduler and docker-proxy?")
         if status != 404:
             raise AirflowException(f"Inspecting container {name} failed: HTTP {status} {body[:200]!r}")
     raise AirflowException(
@@ -95,8 +99,9 @@ def _post(container: dict, action: str, timeout: float = 60.0) -> bytes:
     return body
 
 
-def _logs_since(container: dict, since: int) -> list[str]:
-    """stdout and stderr lines since a Unix time; demultiplexes the 8-byte frame headers (no TTY)."""
+def _logs_since(container: dict, since: str) -> list[str]:
+    """stdout and stderr lines since a Unix time ("s.nnnnnnnnn"); demultiplexes the 8-byte frame
+    headers of a container without TTY."""
     name = container["Name"].lstrip("/")
     status, body = _docker("GET", f"/containers/{name}/logs?stdout=1&stderr=1&since={since}")
     if status != 200:
@@ -113,6 +118,17 @@ def _logs_since(container: dict, since: int) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+def _unix(timestamp: str) -> str:
+    """A Docker timestamp (2025-01-01T12:00:00.123456789Z) as Unix seconds with nanoseconds, the
+    form the logs endpoint's `since` takes; "0" for Docker's zero time (never happened)."""
+    whole, _, fraction = timestamp.rstrip("Z").partition(".")
+    try:
+        seconds = int(datetime.strptime(whole, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc).timestamp())
+    except ValueError:
+        return "0"
+    return f"{seconds}.{(fraction or '0')[:9].ljust(9, '0')}" if seconds > 0 else "0"
+
+
 def _started_seconds_ago(container: dict) -> float:
     started = container["State"].get("StartedAt", "")[:19]  # 2025-01-01T12:00:00.123456789Z
     try:
@@ -126,12 +142,14 @@ def _started_seconds_ago(container: dict) -> float:
 
 def _ensure_topics() -> str:
     topics = _container("topics")
-    since = int(time.time())
+    # This run's output is what comes after the previous run finished (StartedAt can be later than
+    # the first lines of a fast process, so it is not the bound).
+    previous_end = _unix(topics["State"].get("FinishedAt", ""))
     _post(topics, "start")
     # /wait returns once the container is no longer running, at once if it already stopped.
     result = json.loads(_post(topics, "wait", timeout=110) or b"{}")
     code = result.get("StatusCode", -1)
-    lines = _logs_since(topics, since)
+    lines = _logs_since(topics, previous_end)
     for line in lines:
         log.info("topics: %s", line)
     if code != 0:
