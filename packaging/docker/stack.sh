@@ -9,6 +9,9 @@
 #   STACK_WAIT_SECONDS     how long start waits for the containers to be healthy (default 300)
 #   STACK_RUNNING_ONLY     services that only have to be running, not healthy (default none)
 #   YES=1                  clean without asking
+# With the profile "full", start first writes the Airflow login and keys to .env (mode 600, gitignored)
+# if they are not there yet (packaging/docker/airflow-secrets.sh) and prints the password that one
+# time only; later starts say where it is kept.
 # Uses `docker compose` (v2) when available, else docker-compose (v1).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,6 +29,9 @@ if [ "${LOCAL_IMAGES:-}" = 1 ]; then
     bash packaging/local-images/build.sh >/dev/null
     set -a; . ./.env.local; set +a
 fi
+
+. packaging/docker/airflow-secrets.sh
+full_profile() { [[ ",$COMPOSE_PROFILES," == *,full,* ]]; }
 
 now() { date +%s.%N; }
 since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
@@ -72,10 +78,10 @@ wait_ready() {
 urls() {
     echo "  Kafka:            localhost:${KAFKA1_PORT:-19092},localhost:${KAFKA2_PORT:-29092},localhost:${KAFKA3_PORT:-39092}"
     echo "  Processor:        http://localhost:${PROCESSOR_HTTP_PORT:-8088}/health  /metrics"
-    if [[ ",$COMPOSE_PROFILES," == *,full,* ]]; then
+    if full_profile; then
         echo "  Schema Registry:  http://localhost:${SCHEMA_REGISTRY_PORT:-8081}"
         echo "  Kafka UI:         http://localhost:${KAFKA_UI_PORT:-8090}"
-        echo "  Airflow:          http://localhost:${AIRFLOW_PORT:-8070}  (admin / admin)"
+        echo "  $(airflow_login_line .env)"
     fi
     echo "  CSV outputs:      volume ${COMPOSE_PROJECT_NAME}_processor-data, directory output/"
 }
@@ -84,9 +90,11 @@ case "${1:-}" in
     image) build_image ;;
     start)
         start=$(now)
+        if full_profile; then airflow_secrets_ensure .env; fi
         "${compose[@]}" up -d || {
             echo "Could not start the stack. Without a container registry, use the local images and the core" >&2
             echo "services only: make start-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=" >&2
+            if full_profile; then airflow_login_line .env >&2; fi
             exit 1
         }
         wait_ready "$start"
