@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
@@ -38,39 +41,46 @@ import org.junit.jupiter.api.Test;
 /**
  * The Docker stack of {@code docker-compose.yml} on a real engine: kafka1..3 (KRaft, RF 3), the
  * generator and the processor, built from this checkout and started with docker-compose under the
- * project name {@code paypulse-it}, checked from the host with plain Kafka clients, then removed
- * with its volumes. Uses the locally built images (packaging/local-images/build.sh), so it needs
+ * project name {@code paypulse-it-<hash of the checkout path>}, checked from the host with plain
+ * Kafka clients; then kafka2 is stopped and the pipeline must keep going on the other two brokers;
+ * finally the stack is removed with its volumes. Uses the locally built images (packaging/local-images/build.sh), so it needs
  * no registry.
  *
  * <p>Run: {@code mvn -B -pl pipeline-core verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ComposeStackIT}.
  * Needs a running Docker engine and docker-compose ({@code bash packaging/docker/ensure-engine.sh}
  * as root). Without them it fails; {@code -Dpaypulse.docker.tests=false} skips it.
  *
+ * <p>{@link #composeFileIsValidWithAndWithoutTheFullProfile()} needs only the compose CLI: it validates
+ * the services whose images cannot be built here.
+ *
  * <p>The processor must turn healthy (its compose healthcheck calls {@code /health}), and its
  * {@code /metrics}, published on a host port, must count parsed events.
  */
 class ComposeStackIT {
 
-    private static final String PROJECT = "paypulse-it";
     private static final String PIPELINE_IMAGE = "paypulse/pipeline:it";
     private static final List<String> HEALTH_CHECKED = List.of("kafka1", "kafka2", "kafka3", "processor");
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
     private static final Duration RECORDS_WITHIN = Duration.ofMinutes(3);
 
+    private static final Duration KAFKA2_DOWN_PROGRESS_WITHIN = Duration.ofMinutes(2);
+    private static final List<String> CORE_SERVICES = List.of("kafka1", "kafka2", "kafka3", "generator", "processor");
+    private static final List<String> FULL_PROFILE_SERVICES = List.of("schema-registry", "kafka-ui", "topics",
+            "docker-proxy", "postgres", "airflow-init", "airflow-scheduler", "airflow-webserver");
+
     private static Path root;
+    private static String project;
     private static List<String> compose;
 
     /** Per test rather than @BeforeAll, so that a skip is reported as a skipped test, not as no test. */
     @BeforeEach
-    void requireDocker() {
+    void requireCompose() {
         assumeFalse("false".equals(System.getProperty("paypulse.docker.tests")),
                 "Docker tests switched off with -Dpaypulse.docker.tests=false");
         root = repositoryRoot();
-        Result info = run(List.of("docker", "version", "--format", "{{.Server.Version}}"), Map.of(), Duration.ofSeconds(30));
-        if (info.code != 0) {
-            fail("Docker is not available (" + info.lastLines(2) + "). Start it with "
-                    + "`bash packaging/docker/ensure-engine.sh` (as root), or skip this test with -Dpaypulse.docker.tests=false.");
-        }
+        // One project per checkout: runs from other worktrees on the same engine never meet, and a
+        // run still cleans up what an aborted run of this checkout left.
+        project = "paypulse-it-" + Integer.toHexString(root.toString().hashCode());
         if (run(List.of("docker", "compose", "version"), Map.of(), Duration.ofSeconds(30)).code == 0) {
             compose = List.of("docker", "compose");
         } else if (run(List.of("docker-compose", "version"), Map.of(), Duration.ofSeconds(30)).code == 0) {
@@ -81,8 +91,72 @@ class ComposeStackIT {
         }
     }
 
+    private static void requireEngine() {
+        Result info = run(List.of("docker", "version", "--format", "{{.Server.Version}}"), Map.of(), Duration.ofSeconds(30));
+        if (info.code != 0) {
+            fail("Docker is not available (" + info.lastLines(2) + "). Start it with "
+                    + "`bash packaging/docker/ensure-engine.sh` (as root), or skip this test with -Dpaypulse.docker.tests=false.");
+        }
+    }
+
+    /**
+     * The services that cannot run here (their images come only from a registry: Schema Registry,
+     * Kafka UI, Airflow, Postgres, the Docker API proxy) are at least validated by the compose CLI,
+     * with the profile full and without it; no engine needed.
+     */
     @Test
-    void processorOnAThreeBrokerClusterTurnsGeneratedEventsIntoWindowAggregates() throws Exception {
+    void composeFileIsValidWithAndWithoutTheFullProfile() {
+        Map<String, String> images = Map.of("KAFKA_IMAGE", "it/kafka:1", "PAYPULSE_IMAGE", "it/pipeline:1",
+                "SCHEMA_REGISTRY_IMAGE", "it/schema-registry:1", "KAFKA_UI_IMAGE", "it/kafka-ui:1",
+                "DOCKER_PROXY_IMAGE", "it/docker-proxy:1", "POSTGRES_IMAGE", "it/postgres:1",
+                "AIRFLOW_IMAGE", "it/airflow:1");
+        for (String profiles : List.of("full", "")) {
+            Map<String, String> env = new HashMap<>(Map.of("COMPOSE_PROFILES", profiles));
+            Result quiet = run(composeCommand("config", "-q"), env, Duration.ofMinutes(1));
+            assertThat(quiet.code).as("config -q with COMPOSE_PROFILES=%s:%n%s", profiles, quiet.output).isZero();
+
+            // Every image reference resolves to its registry default, and each is overridable.
+            Map<String, JsonNode> defaults = services(env);
+            env.putAll(images);
+            Map<String, JsonNode> overridden = services(env);
+            List<String> expected = new ArrayList<>(CORE_SERVICES);
+            if (profiles.equals("full")) {
+                expected.addAll(FULL_PROFILE_SERVICES);
+            }
+            assertThat(overridden).as("services with COMPOSE_PROFILES=%s", profiles).containsKeys(expected.toArray(String[]::new));
+            overridden.forEach((service, spec) -> {
+                String image = spec.path("image").asText();
+                assertThat(image).as("image of %s", service).startsWith("it/").isIn(images.values());
+                assertThat(defaults.get(service).path("image").asText()).as("default image of %s", service)
+                        .doesNotContain("${").doesNotStartWith("it/").contains(":");
+                List<String> serviceProfiles = new ArrayList<>();
+                spec.path("profiles").forEach(p -> serviceProfiles.add(p.asText()));
+                assertThat(serviceProfiles).as("profiles of %s", service)
+                        .isEqualTo(CORE_SERVICES.contains(service) ? List.of() : List.of("full"));
+            });
+        }
+    }
+
+    /** The services of {@code docker-compose config} under this environment, by name. */
+    private static Map<String, JsonNode> services(Map<String, String> env) {
+        Result config = run(composeCommand("config"), env, Duration.ofMinutes(1));
+        assertThat(config.code).as("config:%n%s", config.output).isZero();
+        try {
+            // Only the YAML document: compose may print warnings around it (stdout and stderr are merged).
+            String yaml = config.output.substring(Math.max(0, config.output.indexOf("services:")));
+            JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services");
+            Map<String, JsonNode> byName = new HashMap<>();
+            services.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+            return byName;
+        } catch (IOException e) {
+            throw new UncheckedIOException("config printed no YAML:\n" + config.output, e);
+        }
+    }
+
+    @Test
+    void processorOnAThreeBrokerClusterTurnsGeneratedEventsIntoWindowAggregatesAndKeepsGoingWithOneBrokerDown()
+            throws Exception {
+        requireEngine();
         Map<String, String> env = stackEnvironment();
         compose(env, Duration.ofMinutes(2), "down", "-v", "--remove-orphans"); // leftovers of an aborted run
         try {
@@ -100,6 +174,8 @@ class ComposeStackIT {
             assertMetricsCountParsedEvents(env.get("PROCESSOR_HTTP_PORT"));
             assertThat(state("processor")).as("processor container state at the end").isEqualTo("running");
             assertThat(state("generator")).as("generator container state at the end").isEqualTo("running");
+
+            keepsGoingWhileKafka2IsDown(env);
         } catch (Throwable t) {
             printLogs();
             throw t;
@@ -140,10 +216,14 @@ class ComposeStackIT {
     }
 
     private static void awaitHealthy() throws InterruptedException {
+        awaitHealthy(HEALTH_CHECKED);
+    }
+
+    private static void awaitHealthy(List<String> services) throws InterruptedException {
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
         Map<String, String> health = new HashMap<>();
         while (System.nanoTime() < deadline) {
-            for (String service : HEALTH_CHECKED) {
+            for (String service : services) {
                 health.put(service, inspect(service, "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}"));
             }
             if (health.values().stream().allMatch("healthy"::equals)) {
@@ -152,6 +232,73 @@ class ComposeStackIT {
             Thread.sleep(1000);
         }
         fail("Not healthy within " + HEALTHY_WITHIN.toSeconds() + " s: " + health);
+    }
+
+    /**
+     * Stops kafka2 (compose stop: {@code restart: unless-stopped} does not bring it back) and expects
+     * the generator and the processor to keep going on kafka1 and kafka3 (RF 3, min ISR 2, a 2 of 3
+     * controller quorum): new committed records on {@code payment} and new aggregates on
+     * {@code payment-agg-1m}, read from the host through the two remaining brokers, twice in a row
+     * (so it is progress, not the tail of transactions open at the stop), while the processor stays
+     * healthy. Then starts kafka2 again and waits until it is healthy.
+     */
+    private static void keepsGoingWhileKafka2IsDown(Map<String, String> env) throws Exception {
+        long stop = System.nanoTime();
+        compose(env, Duration.ofMinutes(2), "stop", "kafka2");
+        assertThat(state("kafka2")).as("kafka2 after compose stop").isEqualTo("exited");
+        System.out.printf("ComposeStackIT: kafka2 stopped in %.1f s%n", (System.nanoTime() - stop) / 1e9);
+
+        String remaining = "localhost:" + env.get("KAFKA1_PORT") + ",localhost:" + env.get("KAFKA3_PORT");
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, remaining);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long deadline = System.nanoTime() + KAFKA2_DOWN_PROGRESS_WITHIN.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.RAW, Topics.AGGREGATES)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(60))); // the ends now, not at the first poll
+            for (int round = 1; round <= 2; round++) {
+                Map<String, Integer> fresh = new HashMap<>(Map.of(Topics.RAW, 0, Topics.AGGREGATES, 0));
+                long counting = 0;
+                while (fresh.get(Topics.RAW) == 0 || counting == 0) {
+                    if (System.nanoTime() > deadline) {
+                        fail("With kafka2 down, expected new records on " + Topics.RAW + " and new aggregates counting"
+                                + " events on " + Topics.AGGREGATES + " (round " + round + " of 2) within "
+                                + KAFKA2_DOWN_PROGRESS_WITHIN.toSeconds() + " s of the stop; got " + fresh
+                                + "; processor health: " + inspect("processor", "{{.State.Health.Status}}"));
+                    }
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        fresh.merge(r.topic(), 1, Integer::sum);
+                        if (r.topic().equals(Topics.AGGREGATES)
+                                && Topics.AGGREGATE_VALUE.deserializer().deserialize(r.topic(), r.value()).eventCount() > 0) {
+                            counting++;
+                        }
+                    }
+                }
+                System.out.printf("ComposeStackIT: kafka2 down, round %d: new records %s %.1f s after the stop%n",
+                        round, fresh, (System.nanoTime() - stop) / 1e9);
+            }
+        }
+        assertThat(state("kafka2")).as("kafka2 while the pipeline went on").isEqualTo("exited");
+        assertThat(inspect("processor", "{{.State.Status}} {{.State.Health.Status}} restarts={{.RestartCount}}"))
+                .as("processor while kafka2 is down").isEqualTo("running healthy restarts=0");
+        assertThat(state("generator")).as("generator while kafka2 is down").isEqualTo("running");
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + env.get("PROCESSOR_HTTP_PORT") + "/health"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as("processor /health with kafka2 down: %s", health.body()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        compose(env, Duration.ofMinutes(2), "start", "kafka2");
+        awaitHealthy(List.of("kafka2"));
+        System.out.printf("ComposeStackIT: kafka2 healthy again %.1f s after start%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** The processor's Prometheus endpoint, as published on the host, counts the events it parsed. */
@@ -236,7 +383,7 @@ class ComposeStackIT {
     }
 
     private static String inspect(String service, String format) {
-        Result ids = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+        Result ids = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + project,
                 "--filter", "label=com.docker.compose.service=" + service), Map.of(), Duration.ofSeconds(30));
         String id = ids.output.strip();
         if (ids.code != 0 || id.isEmpty()) {
@@ -248,7 +395,7 @@ class ComposeStackIT {
 
     private static void printLogs() {
         for (String service : List.of("kafka1", "kafka2", "kafka3", "generator", "processor")) {
-            Result ps = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+            Result ps = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + project,
                     "--filter", "label=com.docker.compose.service=" + service), Map.of(), Duration.ofSeconds(30));
             for (String id : ps.output.strip().lines().toList()) {
                 Result logs = run(List.of("docker", "logs", "--tail", "40", id), Map.of(), Duration.ofSeconds(30));
@@ -258,10 +405,15 @@ class ComposeStackIT {
         }
     }
 
-    private static void compose(Map<String, String> env, Duration timeout, String... args) {
+    private static List<String> composeCommand(String... args) {
         List<String> command = new ArrayList<>(compose);
-        command.addAll(List.of("-p", PROJECT, "-f", "docker-compose.yml"));
+        command.addAll(List.of("-p", project, "-f", "docker-compose.yml"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void compose(Map<String, String> env, Duration timeout, String... args) {
+        List<String> command = composeCommand(args);
         Result r = run(command, env, timeout);
         assertThat(r.code).as("%s failed:%n%s", String.join(" ", command), r.output).isZero();
     }

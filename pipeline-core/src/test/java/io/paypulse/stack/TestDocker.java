@@ -28,22 +28,24 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>No engine makes the tests FAIL with a sentence (CI installs Docker), unless
  * {@code -Dpaypulse.docker.tests=false} skips them.
+ *
+ * <p>Public, and published in pipeline-core's test-jar, for the app's Stack journey.
  */
-final class TestDocker {
+public final class TestDocker {
 
-    static final String IMAGE = "paypulse-test/busybox:1";
+    public static final String IMAGE = "paypulse-test/busybox:1";
     private static final List<String> APPLETS = List.of("sh", "true", "false", "echo", "sleep", "cat", "ls", "test",
             "touch", "httpd", "wget", "ps", "kill", "env");
 
     private TestDocker() {
     }
 
-    static DockerEndpoint endpoint() {
+    public static DockerEndpoint endpoint() {
         return DockerEndpoint.fromEnvironment();
     }
 
     /** A docker-java client for test set-up (things the stack API deliberately cannot do). */
-    static DockerClient client() {
+    public static DockerClient client() {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint().uri()).build();
         var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .connectionTimeout(Duration.ofSeconds(3)).responseTimeout(Duration.ofSeconds(60)).build();
@@ -51,7 +53,7 @@ final class TestDocker {
     }
 
     /** Fails with what to do when no engine answers; skips when docker tests are switched off. */
-    static void requireEngine() {
+    public static void requireEngine() {
         Assumptions.assumeFalse("false".equalsIgnoreCase(System.getProperty("paypulse.docker.tests")),
                 "Docker tests switched off (-Dpaypulse.docker.tests=false)");
         try (DockerClient c = client()) {
@@ -62,7 +64,7 @@ final class TestDocker {
         }
     }
 
-    static void ensureImage() {
+    public static void ensureImage() {
         try (DockerClient c = client()) {
             try {
                 c.inspectImageCmd(IMAGE).exec();
@@ -129,7 +131,7 @@ final class TestDocker {
     }
 
     /** A classpath resource as a file (the compose CLI needs a path). */
-    static Path resource(String name, Path dir) {
+    public static Path resource(String name, Path dir) {
         try (InputStream in = TestDocker.class.getResourceAsStream(name)) {
             Objects.requireNonNull(in, name);
             Path out = dir.resolve(name);

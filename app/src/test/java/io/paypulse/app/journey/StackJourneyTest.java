@@ -1,0 +1,259 @@
+package io.paypulse.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.paypulse.app.AppOptions;
+import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.stack.StackRow;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.stack.Health;
+import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.TestDocker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Stack tab against real containers: pipeline-core's two-service busybox project
+ * ({@code test-stack.yml}: web with a healthcheck, worker; image {@link TestDocker#IMAGE}, built
+ * locally without a registry) under a project name of its own, chosen through
+ * {@code PAYPULSE_COMPOSE_FILE} and {@code PAYPULSE_STACK_PROJECT} as a user would. Removed with
+ * {@code compose down -v} afterwards. ~30 s.
+ *
+ * <p>Run: {@code mvn -B -pl app verify -Dtest=StackJourneyTest} (after {@code mvn -B -q -DskipTests install}).
+ * Needs a Docker engine, the compose CLI and a static busybox; without an engine it fails with what
+ * to do, unless {@code -Dpaypulse.docker.tests=false} skips it.
+ */
+class StackJourneyTest {
+
+    private static final Duration STACK_READY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration CONTAINER_CHANGE_WITHIN = Duration.ofSeconds(45);
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private final String project = "ppjourney" + ProcessHandle.current().pid();
+    private Path composeFile;
+    private PayPulseApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void engineAndImage() {
+        TestDocker.requireEngine();
+        TestDocker.ensureImage();
+        composeFile = TestDocker.resource("test-stack.yml", dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        try {
+            if (app != null) {
+                app.shutdownForTest().get(60, TimeUnit.SECONDS);
+                FxToolkit.cleanupApplication(app);
+            }
+        } finally {
+            if (composeFile != null) {
+                down();
+            }
+        }
+    }
+
+    @Test
+    void startStackStopAndStartOneContainerThenStopStackKeepsTheContainers() throws Exception {
+        launch();
+        selectStackTab();
+        assertThat(onFx(() -> label("#endpointLabel").getText())).isEqualTo(TestDocker.endpoint().toString());
+
+        clickWhenEnabled("#startStackButton");
+        await("both services listed, web healthy, worker running").atMost(STACK_READY_WITHIN)
+                .pollInterval(Duration.ofMillis(250)).failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> {
+                    List<StackRow> rows = rows();
+                    return rows.size() == 2 && row("web").map(r -> r.running() && r.health() == Health.HEALTHY).orElse(false)
+                            && row("worker").map(StackRow::running).orElse(false);
+                });
+        assertThat(rows()).extracting(StackRow::service).containsExactly("web", "worker");
+        assertThat(rows()).allSatisfy(r -> {
+            assertThat(r.image()).isEqualTo(TestDocker.IMAGE);
+            assertThat(r.container().name()).startsWith(project);
+        });
+        assertThat(row("worker").orElseThrow().health()).isEqualTo(Health.NONE);
+        await("Start stack finished").atMost(STACK_READY_WITHIN).until(() -> !onFx(() -> button("#startStackButton").isDisabled()));
+
+        String worker = row("worker").orElseThrow().id();
+        clickRow("worker");
+        clickWhenEnabled("#containerStopButton");
+        await("worker shows exited").atMost(CONTAINER_CHANGE_WITHIN).pollInterval(Duration.ofMillis(250))
+                .failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> row("worker").map(r -> r.state().startsWith("exited")).orElse(false));
+        assertThat(dockerStates()).containsEntry("worker", "exited").containsEntry("web", "running");
+        assertThat(row("worker").orElseThrow().id()).as("the same container, stopped").isEqualTo(worker);
+
+        clickWhenEnabled("#containerStartButton");
+        await("worker shows running again").atMost(CONTAINER_CHANGE_WITHIN).pollInterval(Duration.ofMillis(250))
+                .failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> row("worker").map(r -> r.state().equals("running")).orElse(false));
+        assertThat(dockerStates()).containsEntry("worker", "running");
+
+        clickWhenEnabled("#stopStackButton");
+        await("both containers show exited").atMost(STACK_READY_WITHIN).pollInterval(Duration.ofMillis(250))
+                .failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> rows().size() == 2 && rows().stream().allMatch(r -> r.state().startsWith("exited")));
+        assertThat(dockerStates()).as("compose stop keeps the containers")
+                .isEqualTo(Map.of("web", "exited", "worker", "exited"));
+        assertThat(rows()).extracting(StackRow::id).contains(worker);
+    }
+
+    private void launch() throws Exception {
+        Path settings = dir.resolve("app.json");
+        Files.writeString(settings, "{\"width\": 1280, \"height\": 800}");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.put(PaypulseStack.COMPOSE_FILE_ENV, composeFile.toString());
+        env.put(PaypulseStack.PROJECT_ENV, project);
+        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
+                false, env);
+        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the tab's header, as a user does (selecting it also connects the tab to Docker). */
+    private void selectStackTab() {
+        Label header = robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Stack".equals(l.getText())).findFirst().orElseThrow();
+        robot.clickOn(header);
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        await("Stack tab selected").atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> Optional.ofNullable(tabs.getSelectionModel().getSelectedItem())
+                        .map(Tab::getText).orElse("")).equals("Stack"));
+    }
+
+    /** Clicks the table row of a service (a real click: selection drives the container buttons). */
+    private void clickRow(String service) {
+        await(service + " row rendered").atMost(Duration.ofSeconds(10)).until(() -> tableRow(service).isPresent());
+        robot.clickOn(tableRow(service).orElseThrow());
+        await(service + " selected").atMost(Duration.ofSeconds(10)).until(() -> onFx(() ->
+                Optional.ofNullable(table().getSelectionModel().getSelectedItem()).map(StackRow::service).orElse(""))
+                .equals(service));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<TableRow<StackRow>> tableRow(String service) {
+        return onFx(() -> robot.lookup("#stackTable .table-row-cell").queryAll().stream()
+                .map(n -> (TableRow<StackRow>) n)
+                .filter(r -> r.getItem() != null && r.getItem().service().equals(service)).findFirst());
+    }
+
+    private void clickWhenEnabled(String query) {
+        await(query + " enabled").atMost(Duration.ofSeconds(30)).until(() -> !onFx(() -> button(query).isDisabled()));
+        robot.clickOn(query);
+    }
+
+    private boolean errorShown() {
+        return onFx(() -> {
+            String error = label("#stackErrorText").getText();
+            if (error != null && !error.isEmpty()) {
+                System.out.println("StackJourneyTest: the Stack tab shows: " + error);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private List<StackRow> rows() {
+        return onFx(() -> List.copyOf(table().getItems()));
+    }
+
+    private Optional<StackRow> row(String service) {
+        return rows().stream().filter(r -> r.service().equals(service)).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<StackRow> table() {
+        return (TableView<StackRow>) robot.lookup("#stackTable").queryAs(TableView.class);
+    }
+
+    private Button button(String query) {
+        return robot.lookup(query).queryAs(Button.class);
+    }
+
+    private Label label(String query) {
+        return robot.lookup(query).queryAs(Label.class);
+    }
+
+    /** What the engine says, not the app: service to state of every container of the project (docker ps -a). */
+    private Map<String, String> dockerStates() throws IOException {
+        try (DockerClient docker = TestDocker.client()) {
+            Map<String, String> states = new HashMap<>();
+            for (Container c : docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("com.docker.compose.project", project)).exec()) {
+                states.merge(c.getLabels().get("com.docker.compose.service"), c.getState(), (a, b) -> a + "," + b);
+            }
+            return states;
+        }
+    }
+
+    /** compose down -v through the CLI (independent of the code under test); v2 if present, else v1. */
+    private void down() throws Exception {
+        List<List<String>> clis = List.of(List.of("docker", "compose"), List.of("docker-compose"));
+        String output = "";
+        for (List<String> cli : clis) {
+            List<String> command = new ArrayList<>(cli);
+            command.addAll(List.of("-p", project, "-f", composeFile.toString(), "down", "-v", "--remove-orphans"));
+            Path log = dir.resolve("down.log");
+            Process p;
+            try {
+                p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            } catch (IOException e) {
+                continue; // no such CLI
+            }
+            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                p.destroyForcibly().waitFor();
+            }
+            output = Files.readString(log);
+            if (p.exitValue() == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("compose down -v of " + project + " failed; remove its containers with "
+                + "`docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=" + project + ")`:\n" + output);
+    }
+
+    private static <T> T onFx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
