@@ -138,8 +138,8 @@ public final class RawEventReader {
                             System.nanoTime() + NOT_FOUND_TTL.toNanos());
                 }
                 if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs) - deadline > 0) {
-                    throw new SchemaRegistryException(e.getMessage() + " Gave up after " + registryWait.toSeconds()
-                            + " s; the record stays unprocessed until the processor runs again.", e.status(),
+                    throw new SchemaRegistryException(e.getMessage() + " Gave up after "
+                            + String.format(java.util.Locale.ROOT, "%.1f", registryWait.toMillis() / 1000.0) + " s; the record stays unprocessed until the processor runs again.", e.status(),
                             e.errorCode(), e);
                 }
                 sleep(backoffMs);
