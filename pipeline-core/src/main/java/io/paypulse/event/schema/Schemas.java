@@ -22,17 +22,19 @@ import java.nio.charset.StandardCharsets;
  * what our serdes write validates against {@link #PARSED} and {@link #ALERT}.
  *
  * <p>Dialect 2020-12 unless a document says otherwise with {@code $schema}. Format assertions are
- * on ({@code date-time}, {@code ipv4} are checked). A schema never loads anything from the network:
- * the validator's resource loaders only resolve the bundled meta-schemas.
+ * on ({@code date-time}, {@code ipv4} are checked). A schema never loads anything from the network
+ * (remote {@code $ref}s are not fetched; the meta-schemas come with the validator).
  */
 public final class Schemas {
 
     /** The Schema Registry subject of the raw topic's values (TopicNameStrategy). */
     public static final String RAW_SUBJECT = Topics.RAW + "-value";
 
+    /** Never fetches a {@code $ref} from the network: a schema from a registry must not make us call out. */
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                    .formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build()));
+            b -> b.schemaLoader(loader -> loader.fetchRemoteResources(false))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build()));
 
     /** Raw log event, value of topic {@code payment}. */
     public static final EventSchema RAW = load("payment-log-event.schema.json");
