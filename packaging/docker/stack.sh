@@ -32,6 +32,11 @@ fi
 
 . packaging/docker/airflow-secrets.sh
 full_profile() { [[ ",$COMPOSE_PROFILES," == *,full,* ]]; }
+# With the full profile the generator registers the event schema and writes the Confluent wire
+# format; the processor reads both. Without it there is no registry: plain JSON.
+if full_profile; then
+    export PAYPULSE_SCHEMA_REGISTRY_URL=${PAYPULSE_SCHEMA_REGISTRY_URL-http://schema-registry:8081}
+fi
 
 now() { date +%s.%N; }
 since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }

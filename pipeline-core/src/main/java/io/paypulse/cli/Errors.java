@@ -3,6 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.broker.BrokerException;
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.config.ConfigException;
+import io.paypulse.event.schema.SchemaRegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             LOG.debug("configuration error", e);
             return BAD_CONFIG;
         }
-        if (e instanceof BrokerException || e instanceof ClusterUnreachableException) {
+        if (e instanceof BrokerException || e instanceof ClusterUnreachableException
+                || e instanceof SchemaRegistryException) {
             cmd.getErr().println("paypulse: " + e.getMessage());
             LOG.debug("runtime error", e);
             return FAILED;

@@ -36,6 +36,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptions generatorOptions;
 
+    @Mixin
+    RegistryOptions registryOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
         flags.put(ConfigKeys.EVENTS, events);
         generatorOptions.putInto(flags);
+        registryOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         requireBootstrap(config);
         Scenario.parse(config.generator().scenario());
@@ -52,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
             TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(), Duration.ofSeconds(30));
         }
         try (Generator generator = new Generator(ClusterClients.base(config, "paypulse-generator"), config.generator(),
-                Clock.systemUTC())) {
+                Clock.systemUTC(), config.schemaRegistryUrl())) {
             ShutdownLatch shutdown = new ShutdownLatch(generator);
             generator.start();
             spec.commandLine().getOut().println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");

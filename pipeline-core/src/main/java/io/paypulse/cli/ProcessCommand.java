@@ -41,6 +41,9 @@ final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--no-sinks", description = "Do not write CSV files from this instance.")
     boolean noSinks;
 
+    @Mixin
+    RegistryOptions registryOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +57,7 @@ final class ProcessCommand implements Callable<Integer> {
         flags.put(ConfigKeys.THREADS, threads);
         flags.put(ConfigKeys.SINKS, noSinks ? "false" : null);
         processorOptions.putInto(flags);
+        registryOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         GenerateCommand.requireBootstrap(config);
         var alertRules = Rules.of(config);

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
             description = "With --events: give up if processing has not finished after this long. Default ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
+    @Mixin
+    RegistryOptions registryOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
         flags.put(ConfigKeys.BROKER_PORT, brokerPort);
         flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
         processorOptions.putInto(flags);
+        registryOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         Scenario.parse(config.generator().scenario());
         var alertRules = Rules.of(config);

@@ -62,7 +62,29 @@ final class ConfigBinder {
                 (short) integer(s, ConfigKeys.REPLICATION, 1, 1, 10),
                 generator,
                 processor,
-                kafka);
+                kafka,
+                registryUrl(s));
+    }
+
+    /** Empty for none; else an absolute http(s) URL with a host, kept without a trailing slash. */
+    static String registryUrl(Map<String, String> s) {
+        String v = s.get(ConfigKeys.SCHEMA_REGISTRY_URL);
+        if (v == null || v.isBlank()) {
+            return "";
+        }
+        String url = v.trim();
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getQuery() == null
+                    && uri.getFragment() == null && uri.getUserInfo() == null) {
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(ConfigKeys.SCHEMA_REGISTRY_URL, v,
+                "allowed: an http:// or https:// URL such as http://localhost:8081, or empty for no registry");
     }
 
     private static int httpPort(Map<String, String> s) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param partitions       partitions of the raw and parsed topics
  * @param replication      replication factor of pipeline topics
  * @param kafka            extra Kafka client properties ({@code kafka.*} keys without the prefix)
+ * @param schemaRegistryUrl base URL of a Schema Registry (no trailing slash); empty means none: raw
+ *                         events are plain JSON
  */
 public record PaypulseConfig(
         String bootstrapServers,
@@ -26,10 +28,21 @@ public record PaypulseConfig(
         short replication,
         GeneratorSettings generator,
         ProcessorSettings processor,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        String schemaRegistryUrl) {
 
     public PaypulseConfig {
         kafka = Map.copyOf(kafka);
+        schemaRegistryUrl = schemaRegistryUrl == null ? "" : schemaRegistryUrl;
+    }
+
+    public boolean hasSchemaRegistry() {
+        return !schemaRegistryUrl.isBlank();
+    }
+
+    public PaypulseConfig withSchemaRegistryUrl(String url) {
+        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+                replication, generator, processor, kafka, url);
     }
 
     public boolean embedded() {
@@ -38,22 +51,22 @@ public record PaypulseConfig(
 
     public PaypulseConfig withBootstrapServers(String servers) {
         return new PaypulseConfig(servers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, processor, kafka);
+                replication, generator, processor, kafka, schemaRegistryUrl);
     }
 
     public PaypulseConfig withGenerator(GeneratorSettings settings) {
         return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, settings, processor, kafka);
+                replication, settings, processor, kafka, schemaRegistryUrl);
     }
 
     public PaypulseConfig withProcessor(ProcessorSettings settings) {
         return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, settings, kafka);
+                replication, generator, settings, kafka, schemaRegistryUrl);
     }
 
     /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */
     public static PaypulseConfig forCluster(String bootstrapServers, Path dataDir) {
         return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), 9092, false, 6, (short) 1,
-                GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of());
+                GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of(), "");
     }
 }

@@ -5,6 +5,7 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.Topics;
+import io.paypulse.event.schema.RawEventSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,18 @@ public final class Generator implements AutoCloseable {
     public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock) {
         this(settings, clock, () -> new KafkaProducer<>(producerConfig(producerProps),
                 Topics.KEY.serializer(), Topics.RAW_VALUE.serializer()));
+    }
+
+    /**
+     * Like {@link #Generator(Map, GeneratorSettings, Clock)}; with a non-empty
+     * {@code schemaRegistryUrl}, {@link #start()} first registers the raw event schema under subject
+     * {@code payment-value} and the events are written in the Schema Registry wire format.
+     * {@code start()} then throws {@link io.paypulse.event.schema.SchemaRegistryException} (one
+     * sentence) when the registry is unreachable or refuses the schema.
+     */
+    public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock, String schemaRegistryUrl) {
+        this(settings, clock, () -> new KafkaProducer<>(producerConfig(producerProps),
+                Topics.KEY.serializer(), RawEventSerializer.forRegistryUrl(schemaRegistryUrl)));
     }
 
     /** For tests: the producer comes from {@code producerFactory}, called once by start(). */

@@ -56,7 +56,8 @@ public final class LocalPipeline implements AutoCloseable {
             processor = new ProcessorService(effective, rules);
             processor.start();
             progress.accept(String.format("Processor started in %.1f s", (System.nanoTime() - t0) / 1e9));
-            generator = new Generator(ClusterClients.base(effective, "paypulse-generator"), effective.generator(), clock);
+            generator = new Generator(ClusterClients.base(effective, "paypulse-generator"), effective.generator(), clock,
+                    effective.schemaRegistryUrl());
             generator.start();
             progress.accept("Generator sending " + describeRate(effective.generator().rate()));
         } catch (RuntimeException e) {

@@ -1,10 +1,9 @@
 package io.paypulse.process;
 
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.Topics;
-import java.nio.charset.StandardCharsets;
+import io.paypulse.event.schema.RawEventReader;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -14,8 +13,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Parses raw values. Good ones go on stamped with their event time (so windows use event time);
- * bad ones become a {@link DeadLetter} with the reason and where the record came from.
+ * Validates raw values against their JSON Schema and parses them ({@link RawEventReader}). Good ones go
+ * on stamped with their event time (so windows use event time); bad ones become a {@link DeadLetter}
+ * with the reason and where the record came from.
  *
  * <p>One task per raw partition. When its partition has had no input for {@code idleTimeout} of wall
  * clock AND the consumer reports no lag on it, the task sends an idle mark each second: only the
@@ -26,7 +26,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class ParseProcessor implements Processor<String, byte[], String, Routed> {
 
-    private final LogLineParser parser = new LogLineParser();
+    private final RawEventReader reader;
     private final ProcessorStats stats;
     private final long idleTimeoutMs;
     private final PartitionLag lag;
@@ -34,8 +34,9 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     private int partition;
     private long lastInputWallMs;
 
-    ParseProcessor(ProcessorStats stats, TopologyOptions options) {
+    ParseProcessor(ProcessorStats stats, TopologyOptions options, RawEventReader reader) {
         this.stats = stats;
+        this.reader = reader;
         this.idleTimeoutMs = options.idleTimeout().toMillis();
         this.lag = options.lag();
     }
@@ -62,7 +63,8 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     @Override
     public void process(Record<String, byte[]> record) {
         lastInputWallMs = context.currentSystemTimeMs();
-        ParseOutcome outcome = parser.parse(record.value(), Instant.ofEpochMilli(lastInputWallMs));
+        // May throw SchemaRegistryException (registry unreachable): the processor stops uncommitted, nothing lost.
+        ParseOutcome outcome = reader.read(record.value(), Instant.ofEpochMilli(lastInputWallMs));
         if (outcome.isOk()) {
             stats.parsed();
             context.forward(record.withValue(Routed.parsed(outcome.event(), partition))
@@ -77,7 +79,7 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 meta == null ? -1 : meta.offset(),
                 Instant.ofEpochMilli(record.timestamp()),
                 record.key(),
-                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
+                RawEventReader.displayText(record.value()));
         context.forward(record.withValue(Routed.rejected(dead, partition)));
     }
 }

@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
+import io.paypulse.event.schema.RawEventReader;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,8 +18,8 @@ import org.apache.kafka.streams.state.Stores;
  * The processor's topology, built by this one function and tested through it.
  *
  * <pre>
- * payment --parse--> payment-parsed
- *                \-> payment-dlq (unparseable, with reason and origin)
+ * payment --parse--> payment-parsed   (schema-validated, plain JSON or Schema Registry wire format)
+ *                \-> payment-dlq (invalid or unparseable, with reason and origin)
  * parsed + idle marks --(key "all", compact)--> window-input repartition (1 partition)
  *                --windows--> payment-agg-1m (live + final), payment-alerts, payment-dlq (late)
  * </pre>
@@ -32,11 +33,17 @@ public final class PaymentTopology {
     private PaymentTopology() {
     }
 
+    /** The topology reading plain JSON only (no Schema Registry). */
     public static Topology build(TopologyOptions options, ProcessorStats stats) {
+        return build(options, stats, RawEventReader.local());
+    }
+
+    /** @param reader how raw values are validated and parsed; shared by all parse tasks (thread-safe) */
+    public static Topology build(TopologyOptions options, ProcessorStats stats, RawEventReader reader) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Routed> routed = builder
                 .stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
-                .process(() -> new ParseProcessor(stats, options), Named.as("parse"));
+                .process(() -> new ParseProcessor(stats, options, reader), Named.as("parse"));
 
         routed.filter((k, v) -> v.deadLetter() != null, Named.as("rejected"))
                 .mapValues(Routed::deadLetter, Named.as("dead-letter"))

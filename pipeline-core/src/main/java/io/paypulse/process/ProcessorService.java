@@ -4,6 +4,8 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
+import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.health.HealthReport;
 import io.paypulse.health.HealthServer;
 import io.paypulse.health.PrometheusMetrics;
@@ -61,7 +63,11 @@ public final class ProcessorService implements AutoCloseable {
         }
         TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
                 .withLag(new StreamsConsumerLag(() -> streams));
-        streams = new KafkaStreams(PaymentTopology.build(options, stats), StreamsSettings.of(config));
+        RawEventReader reader = config.hasSchemaRegistry()
+                ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
+                        RawEventReader.DEFAULT_REGISTRY_WAIT)
+                : RawEventReader.local();
+        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader), StreamsSettings.of(config));
         if (metrics != null) {
             metrics.bindStreams(streams);
         }
@@ -78,8 +84,9 @@ public final class ProcessorService implements AutoCloseable {
             sinks.add(CsvSink.alerts(props, config.outputDir()));
             sinks.forEach(CsvSink::start);
         }
-        LOG.info("Processor '{}' started ({}, CSV files {})", config.processor().applicationId(),
-                config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off");
+        LOG.info("Processor '{}' started ({}, CSV files {}, {})", config.processor().applicationId(),
+                config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off",
+                config.hasSchemaRegistry() ? "Schema Registry " + config.schemaRegistryUrl() : "no Schema Registry");
     }
 
     public ProcessorStats stats() {

@@ -114,4 +114,19 @@ class MainTest {
         assertThat(run("run", "--set", "generator.rte=5", "--data-dir", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown setting 'generator.rte'");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "generate", "process"})
+    void theWorkerCommandsTakeASchemaRegistry(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).contains("--schema-registry=URL");
+    }
+
+    @Test
+    void aBadSchemaRegistryUrlIsOneSentenceNamingTheKey() {
+        assertThat(run("generate", "--schema-registry", "registry:8081", "--bootstrap", "localhost:1",
+                "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value 'registry:8081' for schema.registry.url: "
+                + "allowed: an http:// or https:// URL such as http://localhost:8081, or empty for no registry.");
+    }
 }

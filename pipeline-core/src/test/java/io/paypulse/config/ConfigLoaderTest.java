@@ -139,6 +139,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSchemaRegistryIsOffByDefaultAndItsUrlComesFromFileEnvironmentOrFlag() throws IOException {
+        assertThat(ConfigLoader.load(null, env(), Map.of()).hasSchemaRegistry()).isFalse();
+        Path f = file("schema:\n  registry:\n    url: http://registry:8081/\n");
+        assertThat(ConfigLoader.load(f, env(), Map.of()).schemaRegistryUrl()).isEqualTo("http://registry:8081");
+        Map<String, String> env = env();
+        env.put("PAYPULSE_SCHEMA_REGISTRY_URL", "https://sr.example.com:8443");
+        assertThat(ConfigLoader.load(f, env, Map.of()).schemaRegistryUrl()).isEqualTo("https://sr.example.com:8443");
+        assertThat(ConfigLoader.load(f, env, Map.of(ConfigKeys.SCHEMA_REGISTRY_URL, "http://localhost:8081"))
+                .schemaRegistryUrl()).isEqualTo("http://localhost:8081");
+        assertThat(ConfigKeys.fromEnvName("PAYPULSE_SCHEMA_REGISTRY_URL")).contains(ConfigKeys.SCHEMA_REGISTRY_URL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"localhost:8081", "ftp://registry:8081", "http://", "http://reg istry:8081", "http://user:pw@registry:8081"})
+    void aBadSchemaRegistryUrlNamesTheKey(String url) {
+        Map<String, String> env = env();
+        env.put("PAYPULSE_SCHEMA_REGISTRY_URL", url);
+        assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value '" + url + "' for schema.registry.url: allowed: an http:// or https:// URL "
+                        + "such as http://localhost:8081, or empty for no registry.");
+    }
+
+    @Test
     void anUnknownSettingInTheFileIsAnErrorNotIgnored() throws IOException {
         Path f = file("generator:\n  rte: 5\n");
         assertThatThrownBy(() -> ConfigLoader.load(f, env(), Map.of()))

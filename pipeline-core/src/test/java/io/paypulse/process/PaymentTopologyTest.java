@@ -223,4 +223,21 @@ class PaymentTopologyTest {
         assertThat(h.parsed()).hasSize(1);
         assertThat(h.stats.rejectedCount()).isEqualTo(2);
     }
+
+    @Test
+    void eventsThatBreakTheSchemaGoToTheDlqWithTheValidationMessage() {
+        String bad = "{\"timestamp\":\"2026-11-26T10:00:01Z\",\"level\":\"WARN\",\"message\":\"x\"}";
+        h.sendRaw("k1", bad.getBytes(StandardCharsets.UTF_8), T0);
+        h.sendRaw("k2", io.paypulse.event.schema.WireFormat.frame(3, bad.getBytes(StandardCharsets.UTF_8)), T0);
+        h.send("u", payment(T0.plusSeconds(2), false, 100));
+
+        List<DeadLetter> dead = h.deadLetters();
+        assertThat(dead).hasSize(2);
+        assertThat(dead.get(0).reason())
+                .isEqualTo("schema: $.level: does not have a value in the enumeration [\"INFO\", \"ERROR\"]");
+        assertThat(dead.get(0).rawValue()).isEqualTo(bad);
+        assertThat(dead.get(1).reason()).startsWith("the value is in the Schema Registry wire format (schema id 3)");
+        assertThat(dead.get(1).rawValue()).isEqualTo(bad);
+        assertThat(h.parsed()).hasSize(1);
+    }
 }

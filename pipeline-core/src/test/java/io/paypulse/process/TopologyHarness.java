@@ -7,6 +7,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.process.alert.AlertRule;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +38,16 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The driver has one raw partition (0); its wall clock moves only when told. */
     TopologyHarness(TopologyOptions options, Instant wallClockStart) {
+        this(options, wallClockStart, RawEventReader.local());
+    }
+
+    /** With {@code reader} deciding how raw values are read (e.g. with a Schema Registry). */
+    TopologyHarness(TopologyOptions options, Instant wallClockStart, RawEventReader reader) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         wallClock = wallClockStart;
-        driver = new TopologyTestDriver(PaymentTopology.build(options, stats), p, wallClockStart);
+        driver = new TopologyTestDriver(PaymentTopology.build(options, stats, reader), p, wallClockStart);
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         parsed = driver.createOutputTopic(Topics.PARSED, Serdes.String().deserializer(), Topics.PARSED_VALUE.deserializer());
         aggregates = driver.createOutputTopic(Topics.AGGREGATES, Serdes.String().deserializer(),

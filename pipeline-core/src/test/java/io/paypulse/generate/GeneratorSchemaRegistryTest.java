@@ -1,0 +1,82 @@
+package io.paypulse.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paypulse.config.GeneratorSettings;
+import io.paypulse.event.Json;
+import io.paypulse.event.LogEvent;
+import io.paypulse.event.Level;
+import io.paypulse.event.Topics;
+import io.paypulse.event.schema.RawEventSerializer;
+import io.paypulse.event.schema.SchemaRegistryClient;
+import io.paypulse.event.schema.SchemaRegistryException;
+import io.paypulse.event.schema.Schemas;
+import io.paypulse.event.schema.WireFormat;
+import io.paypulse.testing.FakeSchemaRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The generator's side of the schema contract: register at start, then frame every value with the id. */
+class GeneratorSchemaRegistryTest {
+
+    private final FakeSchemaRegistry fake = FakeSchemaRegistry.start();
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void registersTheRawSchemaUnderPaymentValueAndFramesValuesWithItsId() throws Exception {
+        fake.preload("other-value", Schemas.PARSED.text()); // id 1, so the raw schema gets 2
+        RawEventSerializer serializer = RawEventSerializer.registering(new SchemaRegistryClient(fake.url()));
+        assertThat(serializer.schemaId()).isEqualTo(2);
+
+        LogEvent event = new LogEvent(Instant.parse("2026-11-26T10:00:00Z"), Level.INFO, "m");
+        byte[] value = serializer.serialize(Topics.RAW, event);
+        assertThat(value[0]).isEqualTo(WireFormat.MAGIC);
+        assertThat(WireFormat.schemaId(value)).isEqualTo(2);
+        assertThat(Arrays.copyOfRange(value, 5, value.length)).isEqualTo(Json.MAPPER.writeValueAsBytes(event));
+    }
+
+    @Test
+    void withoutARegistryValuesArePlainJson() throws Exception {
+        LogEvent event = new LogEvent(Instant.parse("2026-11-26T10:00:00Z"), Level.ERROR, "m");
+        assertThat(RawEventSerializer.forRegistryUrl("").serialize(Topics.RAW, event))
+                .isEqualTo(Json.MAPPER.writeValueAsBytes(event));
+    }
+
+    @Test
+    void startFailsWithOneSentenceWhenTheSubjectsLatestSchemaCannotBeFollowed() {
+        ObjectNode stricter = (ObjectNode) Json.MAPPER.valueToTree(readRaw());
+        ((ObjectNode) stricter.get("properties")).putObject("channel").put("type", "string");
+        stricter.withArray("required").add("channel");
+        fake.preload(Schemas.RAW_SUBJECT, stricter.toString());
+
+        Generator g = new Generator(Map.of("bootstrap.servers", "localhost:1"),
+                new GeneratorSettings(100, 10, 1L, "normal"), Clock.systemUTC(), fake.url());
+        try {
+            assertThatThrownBy(g::start)
+                    .isInstanceOf(SchemaRegistryException.class)
+                    .hasMessage("Schema Registry at " + fake.url() + " refused to register the schema under subject "
+                            + "'payment-value' (HTTP 409, error 409): Schema being registered is incompatible with an "
+                            + "earlier schema for subject \"payment-value\", details: [required property 'channel' was removed].");
+        } finally {
+            g.close();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readRaw() {
+        try {
+            return Json.MAPPER.readTree(Schemas.RAW.text());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
