@@ -16,6 +16,10 @@ import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.app.fx.Ticker;
+import io.paypulse.app.help.AppDirs;
+import io.paypulse.app.help.FirstRun;
+import io.paypulse.app.help.HelpController;
+import io.paypulse.app.help.LogFile;
 import io.paypulse.app.settings.AppSettings;
 import io.paypulse.app.settings.SettingsStore;
 import java.io.IOException;
@@ -69,6 +73,7 @@ public class PayPulseApp extends Application {
     private AlertsViewModel alerts;
     private volatile Session current;
     private Stage stage;
+    private AppDirs dirs;
     private final AtomicBoolean exiting = new AtomicBoolean();
 
     public PayPulseApp() {
@@ -92,6 +97,8 @@ public class PayPulseApp extends Application {
         background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
         settingsWriter = Executors.newSingleThreadExecutor(Threads.daemon("settings-writer"));
         tickThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ui-tick"));
+        dirs = AppDirs.resolve(options.env(), options.overrides(), options.settingsFile());
+        background.execute(this::firstRun); // before any queued Start: same single thread
 
         RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
         dashboard = new DashboardViewModel(clock);
@@ -114,8 +121,10 @@ public class PayPulseApp extends Application {
         MainController main = new MainController(connection, alerts, this);
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
+        HelpController help = new HelpController(() -> dirs, background, FxThread.INSTANCE);
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
-                AlertsController.class, alertView);
+                AlertsController.class, alertView,
+                HelpController.class, help);
         FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             Object c = controllers.get(type);
@@ -131,6 +140,8 @@ public class PayPulseApp extends Application {
         scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("PayPulse");
+        primary.getIcons().add(new javafx.scene.image.Image(
+                HelpController.class.getResource("paypulse.png").toExternalForm()));
         primary.setMinWidth(960);
         primary.setMinHeight(640);
         placeWindow(primary);
@@ -157,8 +168,38 @@ public class PayPulseApp extends Application {
         dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
 
         primary.show();
+        if (presetOptions == null) {
+            // SIGTERM (logout, kill, systemd) stops the pipeline in order, like closing the window.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmExit, "paypulse-shutdown"));
+        }
         if (options.autostart()) {
             connection.start();
+        }
+    }
+
+    /** First start: data and config directories, commented config, rules copy; the log file. */
+    private void firstRun() {
+        if (LogFile.attach(dirs.logDir())) {
+            LOG.info("PayPulse {} logging to {}", getClass().getPackage().getImplementationVersion(), dirs.logFile());
+        }
+        try {
+            for (var created : FirstRun.ensure(dirs, options.env())) {
+                LOG.info("First run: created {}", created);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not create the PayPulse folders or default files: {}", e.toString());
+        }
+    }
+
+    /** JVM shutdown without the window closing first (a signal): close the session, bounded. */
+    private void stopOnJvmExit() {
+        // Idempotent: after a window close (exit()) there is nothing left to close and this returns at once.
+        long t0 = System.nanoTime();
+        try {
+            connection.shutdown().get(30, TimeUnit.SECONDS);
+            LOG.info("PayPulse stopped ({} ms at JVM shutdown)", (System.nanoTime() - t0) / 1_000_000);
+        } catch (Exception e) {
+            LOG.warn("Stopping on JVM shutdown did not finish cleanly: {}", e.toString());
         }
     }
 
