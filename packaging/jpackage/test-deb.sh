@@ -4,7 +4,7 @@
 # broker, processor and generator), waits until the processor's CSV output has rows, then sends
 # SIGTERM and checks the app stopped the pipeline and exited cleanly, with no stack trace logged.
 #   bash packaging/jpackage/test-deb.sh [DEB]    (default: app/target/jpackage/dist/paypulse_*.deb,
-#                                                 rebuilt with build.sh when older than the app jar)
+#                                                 rebuilt with build.sh unless inputs-stamp.sh matches)
 #   KEEP=1 keeps the temp dir; CSV_TIMEOUT (s, default 240) bounds the wait for the first CSV row.
 # Needs, and never installs: xvfb-run and GTK 3 (apt-get install -y xvfb libgtk-3-0), dpkg-deb.
 # Everything the app writes (config, data, logs, caches, HOME) goes to the temp dir.
@@ -25,19 +25,18 @@ libs=$(ldconfig -p)   # not piped into grep -q: under pipefail an early-exiting 
 ((${#missing[@]} == 0)) || fail "missing system packages: ${missing[*]}. Install them first (as root: \
 apt-get install -y ${missing[*]}); this test installs nothing system-wide."
 
-# --- the package ---
+# --- the package: the one given, or the last build's if its inputs are unchanged, else a new build ---
 deb=${1:-}
 if [[ -z $deb ]]; then
-  pom_version=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' pom.xml | awk 'NR==1')
-  jar=app/target/app-$pom_version.jar
   deb=$(ls app/target/jpackage/dist/paypulse_*.deb 2>/dev/null | awk 'NR==1' || true)
-  if [[ -z $deb || ( -f $jar && $jar -nt $deb ) ]]; then
+  stamp=app/target/jpackage/dist/inputs.stamp
+  if [[ -n $deb && -f $stamp && $(cat "$stamp") == $(bash packaging/jpackage/inputs-stamp.sh) ]]; then
+    echo "test-deb: reusing $deb (built from the same jars)"
+  else
     t=$(now)
     bash packaging/jpackage/build.sh
     echo "::timing deb-build (build.sh) $(secs "$t" "$(now)") s"
     deb=$(ls app/target/jpackage/dist/paypulse_*.deb | awk 'NR==1')
-  else
-    echo "test-deb: reusing $deb (newer than $jar)"
   fi
 fi
 [[ -f $deb ]] || fail "no package at '$deb'"
@@ -64,6 +63,16 @@ echo "::timing unpack $(secs "$t" "$(now)") s"
 launcher=$tmp/root/opt/paypulse/bin/PayPulse
 [[ -x $launcher ]] || fail "no launcher at opt/paypulse/bin/PayPulse in the package"
 ls "$tmp"/root/opt/paypulse/lib/*.desktop >/dev/null 2>&1 || fail "no desktop entry in opt/paypulse/lib/"
+
+# --- without a display: one sentence and exit 1, no stack trace (README troubleshooting) ---
+mkdir -p "$tmp/home"
+rc=0; env -u DISPLAY -u WAYLAND_DISPLAY HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/nodisplay" XDG_DATA_HOME="$tmp/nodisplay" \
+  timeout 60 "$launcher" --settings "$tmp/nodisplay/app.json" > "$tmp/nodisplay.out" 2>&1 || rc=$?
+if [[ $rc != 1 ]] || ! grep -q "PayPulse cannot open a window: no display" "$tmp/nodisplay.out" \
+   || grep -q "Exception in thread" "$tmp/nodisplay.out"; then
+  cat "$tmp/nodisplay.out" >&2; fail "without DISPLAY the launcher should exit 1 with one sentence (exit $rc)"
+fi
+echo "test-deb: without a display: exit 1, '$(grep -o 'PayPulse cannot open a window: no display' "$tmp/nodisplay.out")…'"
 
 # --- launch: the app's own pid is written by the shell it replaces (exec), for the SIGTERM below ---
 mkdir -p "$tmp/home"
@@ -98,8 +107,8 @@ done
 app_pid=$(cat "$tmp/app.pid")
 t=$(now)
 kill -TERM "$app_pid"
-for _ in $(seq 1 60); do kill -0 "$runner" 2>/dev/null || break; sleep 1; done
-kill -0 "$runner" 2>/dev/null && { show_log; fail "the app did not exit within 60 s of SIGTERM"; }
+for _ in $(seq 1 90); do kill -0 "$runner" 2>/dev/null || break; sleep 1; done
+kill -0 "$runner" 2>/dev/null && { show_log; fail "the app did not exit within 90 s of SIGTERM"; }
 rc=0; wait "$runner" || rc=$?
 runner=
 echo "::timing sigterm-to-exit $(secs "$t" "$(now)") s (exit code $rc)"
