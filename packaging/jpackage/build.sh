@@ -92,6 +92,6 @@ if [[ " $TYPES " == *" deb "* ]]; then
   step deb
   deb=$(ls "$out"/dist/paypulse_*.deb)
   bash "$here/inputs-stamp.sh" > "$out/dist/inputs.stamp"   # lets test-deb.sh reuse this .deb
-  echo "deb: $deb ($(du -h "$deb" | cut -f1)); install: sudo apt install ./$deb; launcher /opt/paypulse/bin/PayPulse"
+  echo "deb: $deb ($(du -h "$deb" | cut -f1)); installs to /opt/paypulse, launcher /opt/paypulse/bin/PayPulse"
 fi
 echo "CLI jar (same build): $root/pipeline-core/target/paypulse.jar"
