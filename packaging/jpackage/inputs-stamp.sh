@@ -15,11 +15,12 @@ def contents(jar):
             h.update(name.encode()); h.update(z.read(name))
 contents(sys.argv[1])
 for jar in sys.argv[2].split(os.pathsep):
-    h.update(jar.encode())
     if "/target/" in jar or jar.endswith("-SNAPSHOT.jar"):
-        contents(jar)                 # built here (or a snapshot): by content
+        # Built here (or a snapshot): by name and content, wherever Maven resolved it from
+        # (pipeline-core/target in a reactor build, ~/.m2 with -pl app).
+        h.update(os.path.basename(jar).encode()); contents(jar)
     else:
-        h.update(str(os.path.getsize(jar)).encode())   # a released artifact: path and size
+        h.update(jar.encode()); h.update(str(os.path.getsize(jar)).encode())   # a release: path and size
 for f in ("packaging/jpackage/build.sh", "packaging/jpackage/paypulse.png"):
     h.update(open(f, "rb").read())
 h.update(sys.argv[3].encode())

@@ -169,7 +169,7 @@ public class PayPulseApp extends Application {
 
         primary.show();
         if (presetOptions == null) {
-            // SIGTERM (logout, kill, systemd) stops the pipeline in order, like closing the window.
+            exitOnSignals();
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmExit, "paypulse-shutdown"));
         }
         if (options.autostart()) {
@@ -191,14 +191,33 @@ public class PayPulseApp extends Application {
         }
     }
 
-    /** JVM shutdown without the window closing first (a signal): close the session, bounded. */
+    /**
+     * SIGTERM (kill, logout, a service manager), SIGINT (Ctrl-C) and SIGHUP take the same path as closing
+     * the window: {@link #exit()} stops the pipeline in order, then the JVM ends normally (exit code 0).
+     * Left to the JVM, a signal runs the shutdown hooks at once, and JavaFX's own hook disposes the
+     * renderer while the FX thread still paints (a RejectedExecutionException trace, seen in test-deb.sh).
+     */
+    private void exitOnSignals() {
+        for (String name : java.util.List.of("TERM", "INT", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+                    LOG.info("SIG{} received: stopping", sig.getName());
+                    FxThread.run(this::exit);
+                });
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Signal {} not handled here: {}", name, e.getMessage()); // e.g. no SIGHUP on Windows
+            }
+        }
+    }
+
+    /** Fallback for a JVM exit that did not go through {@link #exit()}: close the session, bounded. */
     private void stopOnJvmExit() {
-        // Idempotent: after a window close (exit()) there is nothing left to close and this returns at once.
-        long t0 = System.nanoTime();
+        if (exiting.get()) {
+            return; // exit() closed everything before the JVM ended
+        }
         try {
-            // Bounded: 12–30 s seen on a busy 2-core machine (exactly-once commit, broker shutdown).
             connection.shutdown().get(60, TimeUnit.SECONDS);
-            LOG.info("PayPulse stopped ({} ms at JVM shutdown)", (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("PayPulse stopped at JVM shutdown");
         } catch (Exception e) {
             LOG.warn("Stopping on JVM shutdown did not finish cleanly: {}", e.toString());
         }
@@ -278,7 +297,9 @@ public class PayPulseApp extends Application {
         ticker.close();
         connection.stop();
         stage.setTitle("PayPulse — stopping…");
+        long t0 = System.nanoTime();
         connection.shutdown().whenComplete((v, e) -> {
+            LOG.info("PayPulse stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
             settingsWriter.shutdown();
             try {
                 settingsWriter.awaitTermination(2, TimeUnit.SECONDS);
