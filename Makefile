@@ -49,3 +49,4 @@ clean:
 	$(MVN) -q clean
 
 include mk/stack.mk
+include mk/package.mk

@@ -16,6 +16,10 @@ import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.app.fx.Ticker;
+import io.paypulse.app.help.AppDirs;
+import io.paypulse.app.help.FirstRun;
+import io.paypulse.app.help.HelpController;
+import io.paypulse.app.help.LogFile;
 import io.paypulse.app.settings.AppSettings;
 import io.paypulse.app.settings.SettingsStore;
 import io.paypulse.app.stack.StackController;
@@ -76,6 +80,7 @@ public class PayPulseApp extends Application {
     private Ticker<String> stackTicker;
     private volatile Session current;
     private Stage stage;
+    private AppDirs dirs;
     private final AtomicBoolean exiting = new AtomicBoolean();
 
     public PayPulseApp() {
@@ -99,6 +104,8 @@ public class PayPulseApp extends Application {
         background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
         settingsWriter = Executors.newSingleThreadExecutor(Threads.daemon("settings-writer"));
         tickThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ui-tick"));
+        dirs = AppDirs.resolve(options.env(), options.overrides(), options.settingsFile());
+        background.execute(this::firstRun); // before any queued Start: same single thread
 
         RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
         dashboard = new DashboardViewModel(clock);
@@ -131,8 +138,9 @@ public class PayPulseApp extends Application {
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
+        HelpController help = new HelpController(() -> dirs, background, FxThread.INSTANCE);
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
-                AlertsController.class, alertView, StackController.class, stackPanel);
+                AlertsController.class, alertView, StackController.class, stackPanel, HelpController.class, help);
         FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             Object c = controllers.get(type);
@@ -149,6 +157,8 @@ public class PayPulseApp extends Application {
         scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("PayPulse");
+        primary.getIcons().add(new javafx.scene.image.Image(
+                HelpController.class.getResource("paypulse.png").toExternalForm()));
         primary.setMinWidth(960);
         primary.setMinHeight(640);
         placeWindow(primary);
@@ -179,8 +189,58 @@ public class PayPulseApp extends Application {
         dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
 
         primary.show();
+        if (presetOptions == null) {
+            exitOnSignals();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmExit, "paypulse-shutdown"));
+        }
         if (options.autostart()) {
             connection.start();
+        }
+    }
+
+    /** First start: data and config directories, commented config, rules copy; the log file. */
+    private void firstRun() {
+        if (LogFile.attach(dirs.logDir())) {
+            LOG.info("PayPulse {} logging to {}", getClass().getPackage().getImplementationVersion(), dirs.logFile());
+        }
+        try {
+            for (var created : FirstRun.ensure(dirs, options.env())) {
+                LOG.info("First run: created {}", created);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not create the PayPulse folders or default files: {}", e.toString());
+        }
+    }
+
+    /**
+     * SIGTERM (kill, logout, a service manager), SIGINT (Ctrl-C) and SIGHUP take the same path as closing
+     * the window: {@link #exit()} stops the pipeline in order, then the JVM ends normally (exit code 0).
+     * Left to the JVM, a signal runs the shutdown hooks at once, and JavaFX's own hook disposes the
+     * renderer while the FX thread still paints (a RejectedExecutionException trace, seen in test-deb.sh).
+     */
+    private void exitOnSignals() {
+        for (String name : java.util.List.of("TERM", "INT", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+                    LOG.info("SIG{} received: stopping", sig.getName());
+                    FxThread.run(this::exit);
+                });
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Signal {} not handled here: {}", name, e.getMessage()); // e.g. no SIGHUP on Windows
+            }
+        }
+    }
+
+    /** Fallback for a JVM exit that did not go through {@link #exit()}: close the session, bounded. */
+    private void stopOnJvmExit() {
+        if (exiting.get()) {
+            return; // exit() closed everything before the JVM ended
+        }
+        try {
+            connection.shutdown().get(60, TimeUnit.SECONDS);
+            LOG.info("PayPulse stopped at JVM shutdown");
+        } catch (Exception e) {
+            LOG.warn("Stopping on JVM shutdown did not finish cleanly: {}", e.toString());
         }
     }
 
@@ -259,7 +319,9 @@ public class PayPulseApp extends Application {
         closeStack();
         connection.stop();
         stage.setTitle("PayPulse — stopping…");
+        long t0 = System.nanoTime();
         connection.shutdown().whenComplete((v, e) -> {
+            LOG.info("PayPulse stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
             settingsWriter.shutdown();
             try {
                 settingsWriter.awaitTermination(2, TimeUnit.SECONDS);

@@ -171,10 +171,16 @@ public final class TopicFeed implements AutoCloseable {
         if (t == null) {
             return;
         }
-        t.interrupt();
         try {
-            if (!finished.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("The live feed did not stop within 10 s");
+            // The wakeup ends poll() and the consumer then closes itself; interrupting at once would hit
+            // that close and make Kafka log "Failed to close fetcher" with a stack trace (seen when the
+            // packaged app got SIGTERM). Interrupt only a thread still busy after the wakeup (sleeping
+            // between topic lookups, or blocked somewhere a wakeup does not reach).
+            if (!finished.await(5, TimeUnit.SECONDS)) {
+                t.interrupt();
+                if (!finished.await(5, TimeUnit.SECONDS)) {
+                    LOG.warn("The live feed did not stop within 10 s");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

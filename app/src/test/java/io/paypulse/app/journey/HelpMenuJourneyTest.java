@@ -1,0 +1,81 @@
+package io.paypulse.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paypulse.app.AppOptions;
+import io.paypulse.app.PayPulseApp;
+import io.paypulse.config.ConfigKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first run and Help ▸ About on a real (headless) window; no pipeline is started. */
+class HelpMenuJourneyTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private PayPulseApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        AppOptions options = new AppOptions(dir.resolve("app.json"),
+                Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()), false, env);
+        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        robot.listTargetWindows().stream().filter(w -> w != null && w.getScene() != null
+                        && w.getScene().lookup("#aboutDialog") != null)
+                .forEach(w -> robot.interact(() -> ((javafx.stage.Stage) w).close()));
+        app.shutdownForTest().get(30, TimeUnit.SECONDS);
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void firstRunWritesTheConfigTheRulesCopyAndTheLogFile() {
+        await("first-run files").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(dir.resolve("config/paypulse/paypulse.yaml")).isRegularFile();
+            assertThat(dir.resolve("config/paypulse/rules.yaml")).isRegularFile();
+            assertThat(dir.resolve("data/logs/paypulse.log")).isRegularFile();
+        });
+    }
+
+    @Test
+    void aboutShowsTheVersionsAndWhereThingsAre() {
+        robot.clickOn("#helpMenu");
+        robot.clickOn("About PayPulse");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextArea details = robot.lookup("#aboutDetails").queryAs(TextArea.class);
+        String text = details.getText();
+        assertThat(text).contains("Java: " + System.getProperty("java.version"))
+                .contains("JavaFX: 21.")
+                .contains("Apache Kafka: " + org.apache.kafka.common.utils.AppInfoParser.getVersion())
+                .contains("Data folder: " + dir.resolve("data"))
+                .contains("Log file: " + dir.resolve("data/logs/paypulse.log"))
+                .contains("Config file: " + dir.resolve("config/paypulse/paypulse.yaml"));
+    }
+}
