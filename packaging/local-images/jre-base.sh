@@ -13,14 +13,7 @@ suite=bookworm
 hash=$(inputs_hash "$here/jre-base.sh")
 start=$(now)
 
-if image_current "$image" "$hash"; then
-    echo "$image: up to date"
-    exit 0
-fi
-if cache_load "$image" "$hash"; then
-    echo "$image: loaded from $(cache_file "$image" "$hash") in $(since "$start") s"
-    exit 0
-fi
+reuse "$image" "$hash" "$start" && exit 0
 
 command -v debootstrap >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
 # The first URI of the machine's apt sources (deb822 or one-line format), else the public mirror.

@@ -15,14 +15,7 @@ base_id=$(docker image inspect -f '{{.Id}}' "$base") || { echo "$base is missing
 hash=$( (cd "$dir" && cat pom.xml Dockerfile run bin/* config/*; cat "$here/kafka.sh"; echo "$base_id") | sha256sum | cut -c1-12)
 start=$(now)
 
-if image_current "$image" "$hash"; then
-    echo "$image: up to date"
-    exit 0
-fi
-if cache_load "$image" "$hash"; then
-    echo "$image: loaded from $(cache_file "$image" "$hash") in $(since "$start") s"
-    exit 0
-fi
+reuse "$image" "$hash" "$start" && exit 0
 
 ctx=$dir/target/context
 rm -rf "$ctx"

@@ -32,3 +32,15 @@ cache_save() {
     rm -f "$IMAGE_CACHE/$(echo "$1" | tr '/:' '__')"-*.tar.zst
     docker save "$1" | zstd -q -T0 -3 -o "$file.tmp" && mv "$file.tmp" "$file"
 }
+
+# reuse IMAGE HASH START : true (and says so) when IMAGE built from HASH is there already or could
+# be loaded from the cache; the scripts exit then, and build otherwise.
+reuse() {
+    if image_current "$1" "$2"; then
+        echo "$1: up to date"
+    elif cache_load "$1" "$2"; then
+        echo "$1: loaded from $(cache_file "$1" "$2") in $(since "$3") s"
+    else
+        return 1
+    fi
+}

@@ -74,15 +74,8 @@ public final class TopicSetup {
                 statuses.add(status(described.get(name), created.contains(name)));
             }
             return statuses;
-        } catch (ExecutionException e) {
-            throw new ClusterUnreachableException("Could not create the pipeline topics: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ClusterUnreachableException("The Kafka cluster did not answer within "
-                    + timeout.toSeconds() + " s; check the bootstrap servers.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterUnreachableException("Interrupted while creating topics.", e);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw unreachable(e, "create", timeout);
         }
     }
 
@@ -97,16 +90,23 @@ public final class TopicSetup {
             Map<String, TopicStatus> out = new LinkedHashMap<>();
             present.forEach(name -> out.put(name, status(described.get(name), false)));
             return out;
-        } catch (ExecutionException e) {
-            throw new ClusterUnreachableException("Could not describe the pipeline topics: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ClusterUnreachableException("The Kafka cluster did not answer within "
-                    + timeout.toSeconds() + " s; check the bootstrap servers.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterUnreachableException("Interrupted while describing topics.", e);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw unreachable(e, "describe", timeout);
         }
+    }
+
+    /** One sentence for a failed admin call ({@code verb}: what was being done to the pipeline topics). */
+    private static ClusterUnreachableException unreachable(Exception e, String verb, Duration timeout) {
+        if (e instanceof ExecutionException ex) {
+            return new ClusterUnreachableException("Could not " + verb + " the pipeline topics: "
+                    + ex.getCause().getMessage(), ex.getCause());
+        }
+        if (e instanceof TimeoutException) {
+            return new ClusterUnreachableException("The Kafka cluster did not answer within "
+                    + timeout.toSeconds() + " s; check the bootstrap servers.", e);
+        }
+        Thread.currentThread().interrupt();
+        return new ClusterUnreachableException("Interrupted while trying to " + verb + " topics.", e);
     }
 
     private static TopicStatus status(TopicDescription d, boolean created) {
