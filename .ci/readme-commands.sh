@@ -1,20 +1,107 @@
 #!/usr/bin/env bash
-# The README's commands that `make test` does not run itself, run the way a reader would:
-# the headless pipeline (make run-cli) and the Docker stack's make targets on the core services
-# with locally built images (no registry here). The desktop commands (make run, javafx:run) need a
-# display and are exercised through the packaged app and the TestFX journeys instead.
+# Every README command that `make test` does not run itself, run the way a reader types it, and
+# checked for what the README promises. Where a command runs until stopped, it is stopped the way the
+# README says (SIGTERM); where it takes long, a documented knob makes it short (bench sizes, WAIT).
+#   bash .ci/readme-commands.sh            (from a clone after `make package`; .ci/run does this)
+#   ONLY="cli gui" bash .ci/readme-commands.sh   runs some sections: cli run-cli gui bench crash stack
+# Needs what .ci/run installs: Docker engine + local images (stack), Xvfb + GTK + ImageMagick (gui),
+# curl. Uses ports 9092, 8080 and 8081 (the README's own examples) and the stack's ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source .ci/readme-lib.sh
+ONLY=${ONLY:-"cli run-cli gui bench crash stack"}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
 
-echo "-- make run-cli (2000 events)"
-make run-cli ARGS="--events 2000 --seed 3 --rate 2000 --data-dir $tmp/cli --broker-port 0" > "$tmp/cli.log" 2>&1 \
-    || { cat "$tmp/cli.log"; exit 1; }
-grep "Processed 2000 events" "$tmp/cli.log" || { cat "$tmp/cli.log"; echo "make run-cli did not process 2000 events" >&2; exit 1; }
+if want cli; then
+  step "make jar; java -jar paypulse.jar --help"
+  make jar
+  java -jar "$JAR" --help > "$tmp/help.txt"
+  for cmd in run broker generate process topics; do
+    grep -q "^ *$cmd " "$tmp/help.txt" || fail "--help does not list '$cmd': $(cat "$tmp/help.txt")"
+  done
 
-echo "-- make start-pipeline / status-pipeline / stop-pipeline / clean-pipeline (core services, local images)"
-make start-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
-make status-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
-make stop-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
-make clean-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES= YES=1
+  step "Headless on a server, scaled out: broker, topics ensure, two processors, generate"
+  # Each command gets its own data folder, as on separate machines.
+  bg broker "$tmp/srv-broker" java -jar "$JAR" broker --broker-port 9092
+  wait_until "the broker" 60 grep -q "Broker ready on localhost:9092" "$tmp/srv-broker/out.log"
+  XDG_DATA_HOME=$tmp/srv-topics java -jar "$JAR" topics ensure --bootstrap localhost:9092 --replication 1 \
+    | tee "$tmp/topics.txt"
+  grep -q "created payment (6 partitions, RF 1)" "$tmp/topics.txt" || fail "topics ensure did not create payment"
+  bg process-a "$tmp/srv-a" java -jar "$JAR" process --bootstrap localhost:9092 --http-port 8080
+  # The README's scale-out: the same command, same application id, --no-sinks on the extra instance.
+  bg process-b "$tmp/srv-b" java -jar "$JAR" process --bootstrap localhost:9092 --http-port 8081 --no-sinks
+  wait_until "processor a UP" 120 health_up 8080
+  wait_until "processor b UP" 120 health_up 8081
+  # The README's generate runs until Ctrl-C: stop it once both instances have work, then check
+  # exactly once across them: the one sink (instance a) writes every event the generator sent, once.
+  bg generate "$tmp/srv-gen" java -jar "$JAR" generate --bootstrap localhost:9092 --rate 500 --scenario gateway-outage
+  both_parsing() { (( $(metric 8080 paypulse_events_parsed_total | cut -d. -f1) > 500 \
+                      && $(metric 8081 paypulse_events_parsed_total | cut -d. -f1) > 500 )); }
+  wait_until "both processors parsing events" 180 both_parsing
+  stop_bg generate
+  sent=$(sed -n 's/^Stopped; sent \([0-9]*\) events\.$/\1/p' "$tmp/srv-gen/out.log")
+  [[ -n $sent ]] || fail "generate did not say how many events it sent: $(tail -3 "$tmp/srv-gen/out.log")"
+  csv="$tmp/srv-a/paypulse/output/enriched_data_*.csv"
+  wait_until "$sent enriched CSV rows" 180 csv_rows_at_least "$sent" "$csv"
+  rows=$(csv_rows "$csv")
+  [[ $rows == "$sent" ]] || fail "the generator sent $sent events, the CSV has $rows rows"
+  a=$(metric 8080 paypulse_events_parsed_total); b=$(metric 8081 paypulse_events_parsed_total)
+  echo "sent $sent; parsed by instance a: $a, by instance b: $b; enriched CSV rows: $rows"
+  (( ${a%.*} > 0 && ${b%.*} > 0 )) || fail "both instances should have parsed events (a=$a, b=$b)"
+  stop_bg process-b; stop_bg process-a; stop_bg broker
+fi
+
+if want run-cli; then
+  step 'make run-cli ARGS="--events 200000 --seed 7 --rate 0"'
+  XDG_DATA_HOME=$tmp/run-cli make run-cli ARGS="--events 200000 --seed 7 --rate 0" > "$tmp/run-cli.log" 2>&1 \
+    || { tail -40 "$tmp/run-cli.log"; fail "make run-cli failed"; }
+  grep "Processed 200000 events" "$tmp/run-cli.log" || { tail -40 "$tmp/run-cli.log"; fail "make run-cli did not process 200000 events"; }
+fi
+
+if want gui; then
+  step "make run (window opens; SIGTERM closes it, exit 0)"
+  gui make-run "Window open" make run
+  step 'mvn -pl app exec:exec -Dapp.args="--autostart" (the live feed runs)'
+  gui exec "Live feed reading" mvn -B -q -pl app exec:exec -Dapp.args="--autostart"
+  step 'mvn -pl app javafx:run -Djavafx.args="--autostart"'
+  gui javafx "Live feed reading" mvn -B -q -pl app javafx:run -Djavafx.args="--autostart"
+  step "make screenshot (WAIT=20, to a temp file)"
+  make screenshot WAIT=20 OUT="$tmp/shot.png"
+  check_screenshot "$tmp/shot.png"
+fi
+
+if want bench; then
+  step "make bench (20,000 events, one processor run, 7 s latency)"
+  BENCH_JAVA_OPTS="-Dbench.events=20000 -Dbench.order=exactly_once_v2 -Dbench.latency.warmup=2 -Dbench.latency.seconds=5" \
+    make bench > "$tmp/bench.txt" 2>&1 || { tail -40 "$tmp/bench.txt"; fail "make bench failed"; }
+  for row in "Generator to embedded broker" "Processor #1 exactly_once_v2" "latency p99" "Peak process RSS"; do
+    grep -q "$row" "$tmp/bench.txt" || { tail -40 "$tmp/bench.txt"; fail "make bench printed no '$row' figure"; }
+  done
+  grep "latency p99\|to all parsed (from start())" "$tmp/bench.txt"
+  step "make bench-ui (DURATION=10 WARMUP=5 RATE=5000)"
+  make bench-ui DURATION=10 WARMUP=5 RATE=5000 > "$tmp/bench-ui.txt" 2>&1 \
+    || { tail -40 "$tmp/bench-ui.txt"; fail "make bench-ui failed"; }
+  grep -q "| figure | value |" "$tmp/bench-ui.txt" || { tail -40 "$tmp/bench-ui.txt"; fail "make bench-ui printed no figures"; }
+  grep -i "pulse" "$tmp/bench-ui.txt" | head -3 || true
+fi
+
+if want crash; then
+  step "make test-crash"
+  make test-crash
+fi
+
+if want stack; then
+  step "make start-pipeline / status / restart / stop / clean (core services, local images)"
+  make start-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
+  make status-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES= | tee "$tmp/status.txt"
+  make restart-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
+  make status-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES= | tee "$tmp/status2.txt"
+  # The summary lines: service, state, health ("-" for the generator, which has no healthcheck).
+  for svc in kafka1 kafka2 kafka3 processor; do
+    grep -Eq "^  $svc +running +healthy$" "$tmp/status2.txt" || fail "$svc is not running and healthy after restart-pipeline"
+  done
+  grep -Eq "^  generator +running " "$tmp/status2.txt" || fail "the generator is not running after restart-pipeline"
+  make stop-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
+  make clean-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES= YES=1
+fi
+step done

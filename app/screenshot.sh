@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the real app under Xvfb, lets --autostart press Start, waits, and saves docs/screenshot.png.
-# Usage: app/screenshot.sh [seconds-to-wait]   (from the repository root; `make screenshot` does this)
+# Usage: app/screenshot.sh [seconds-to-wait]   (or WAIT=25; from the repository root; `make screenshot` does this)
 #        THEME=dark OUT=docs/screenshot-dark.png app/screenshot.sh
 # Needs: xvfb-run, GTK 3 and ImageMagick (installed with apt-get when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WAIT="${1:-75}"
+WAIT="${1:-${WAIT:-75}}"
 THEME="${THEME:-light}"
 OUT="${OUT:-docs/screenshot.png}"
 MVN="${MVN:-mvn -B}"

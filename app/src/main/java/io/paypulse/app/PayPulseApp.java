@@ -189,6 +189,8 @@ public class PayPulseApp extends Application {
         dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
 
         primary.show();
+        LOG.info("Window open ({} x {}), mode {}", (int) primary.getWidth(), (int) primary.getHeight(),
+                connection.modeProperty().get());
         if (presetOptions == null) {
             exitOnSignals();
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmExit, "paypulse-shutdown"));

@@ -8,6 +8,7 @@ import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.Scenario;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,12 +58,17 @@ final class GenerateCommand implements Callable<Integer> {
         }
         try (Generator generator = new Generator(ClusterClients.base(config, "paypulse-generator"), config.generator(),
                 Clock.systemUTC(), config.schemaRegistryUrl())) {
-            ShutdownLatch shutdown = new ShutdownLatch(generator);
+            PrintWriter out = spec.commandLine().getOut();
+            // Ctrl-C ends an unbounded run: say how much went out, as a bounded run does.
+            ShutdownLatch shutdown = new ShutdownLatch(() -> {
+                generator.close();
+                out.println("Stopped; sent " + generator.sent() + " events.");
+            });
             generator.start();
-            spec.commandLine().getOut().println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");
+            out.println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");
             if (config.generator().events() > 0) {
                 generator.awaitDone(Duration.ofDays(365));
-                spec.commandLine().getOut().println("Sent " + generator.sent() + " events.");
+                out.println("Sent " + generator.sent() + " events.");
                 shutdown.disarm();
             } else {
                 shutdown.await();

@@ -12,8 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "process", mixinStandardHelpOptions = true,
-        description = {"Runs the processor (Kafka Streams) against a Kafka cluster. Start more instances with the same",
-            "--application-id to share the work; give all but one --no-sinks (or separate --output-dir).",
+        // The first line is the summary `paypulse --help` lists, so it must be a whole sentence.
+        description = {"Runs the processor (Kafka Streams) against a Kafka cluster.",
+            "Start more instances with the same --application-id to share the work; give all but one",
+            "--no-sinks (or separate --output-dir).",
             "Example: paypulse process --bootstrap kafka1:9092,kafka2:9092"})
 final class ProcessCommand implements Callable<Integer> {
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline in this process: embedded Kafka broker, processor, CSV sinks and generator.",
-            "Without --events it runs until Ctrl-C. Example: paypulse run --events 200000 --seed 7"})
+            "Without --events it runs until Ctrl-C. Example: paypulse run --events 200000 --seed 7 --rate 0"})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

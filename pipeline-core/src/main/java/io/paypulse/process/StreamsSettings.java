@@ -26,6 +26,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
         // Opt in now to what becomes the default in Kafka 5.0 (and silences a warning at every start).
         p.put("processing.exception.handler.global.enabled", true);
+        // Kafka's partition assignor builds a second StreamsConfig from the main consumer's settings
+        // only, and warns again unless the consumer gets the flag too.
+        p.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), true);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
         // Streams' own producer lingers 100 ms by default; 5 ms keeps event-to-chart latency low.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
