@@ -2,11 +2,11 @@ package io.paypulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.broker.PortProbe;
 import io.paypulse.event.Topics;
 import io.paypulse.testing.SharedBroker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -93,10 +93,7 @@ class TopicsCommandIT {
 
     @Test
     void anUnreachableClusterIsOneSentenceAndExitCodeOne() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = PortProbe.freePort("127.0.0.1"); // nobody listens there
         long t0 = System.nanoTime();
         assertThat(run("topics", "ensure", "--bootstrap", "localhost:" + closed, "--timeout", "3")).isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));

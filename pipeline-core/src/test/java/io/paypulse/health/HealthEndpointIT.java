@@ -3,6 +3,7 @@ package io.paypulse.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.broker.PortProbe;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.config.ProcessorSettings;
@@ -10,7 +11,6 @@ import io.paypulse.event.Topics;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.testing.SharedBroker;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,9 +109,7 @@ class HealthEndpointIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return PortProbe.freePort("127.0.0.1");
     }
 }

@@ -3,13 +3,13 @@ package io.paypulse.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.broker.PortProbe;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,10 +58,7 @@ class SchemaRegistryTopologyTest {
 
     @Test
     void anUnreachableRegistryStopsProcessingInsteadOfDeadLetteringTheRecord() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PortProbe.freePort("127.0.0.1"); // nobody listens there
         SchemaRegistryClient down = new SchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofMillis(300));
         try (TopologyHarness h = harness(down)) {
             assertThatThrownBy(() -> h.sendRaw("a", WireFormat.frame(1, LINE.getBytes(StandardCharsets.UTF_8)), T0))

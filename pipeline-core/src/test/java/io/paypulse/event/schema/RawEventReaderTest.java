@@ -3,9 +3,9 @@ package io.paypulse.event.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.broker.PortProbe;
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.testing.FakeSchemaRegistry;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,10 +127,7 @@ class RawEventReaderTest {
 
     @Test
     void anUnreachableRegistryStopsTheReadInsteadOfRejectingTheRecord() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PortProbe.freePort("127.0.0.1"); // nobody listens there
         RawEventReader down = RawEventReader.withRegistry(
                 new SchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofMillis(500)), Duration.ofMillis(600));
         long t0 = System.nanoTime();

@@ -3,8 +3,8 @@ package io.paypulse.event.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.broker.PortProbe;
 import io.paypulse.testing.FakeSchemaRegistry;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,10 +96,7 @@ class SchemaRegistryClientTest {
 
     @Test
     void anUnreachableRegistryIsOneSentenceAndMarkedUnavailable() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PortProbe.freePort("127.0.0.1"); // nobody listens there
         SchemaRegistryClient down = new SchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofSeconds(2));
         assertThatThrownBy(() -> down.register("payment-value", Schemas.RAW.text()))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.unavailable()).isTrue())
