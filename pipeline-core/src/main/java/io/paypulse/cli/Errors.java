@@ -4,6 +4,7 @@ import io.paypulse.broker.BrokerException;
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.config.ConfigException;
 import io.paypulse.event.schema.SchemaRegistryException;
+import io.paypulse.process.ProcessorStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -26,7 +27,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return BAD_CONFIG;
         }
         if (e instanceof BrokerException || e instanceof ClusterUnreachableException
-                || e instanceof SchemaRegistryException) {
+                || e instanceof SchemaRegistryException || e instanceof ProcessorStoppedException) {
             cmd.getErr().println("paypulse: " + e.getMessage());
             LOG.debug("runtime error", e);
             return FAILED;

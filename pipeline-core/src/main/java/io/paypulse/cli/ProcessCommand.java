@@ -3,6 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.process.ProcessorService;
+import io.paypulse.process.ProcessorStoppedException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,9 +66,16 @@ final class ProcessCommand implements Callable<Integer> {
         var alertRules = Rules.of(config);
         try (ProcessorService processor = new ProcessorService(config, alertRules)) {
             ShutdownLatch shutdown = new ShutdownLatch(processor);
+            // A dead Streams client ends the command (exit 1, one sentence) so that a supervisor
+            // (Docker's restart policy, systemd) acts, instead of idling with /health 503.
+            processor.whenFailed(shutdown::release);
             processor.start();
             spec.commandLine().getOut().println("Processing from " + config.bootstrapServers() + "; press Ctrl-C to stop.");
             shutdown.await();
+            if (processor.failure() != null) {
+                shutdown.disarm();
+                throw new ProcessorStoppedException(processor.failure());
+            }
         }
         return 0;
     }

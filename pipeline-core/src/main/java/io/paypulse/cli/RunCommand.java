@@ -78,22 +78,41 @@ final class RunCommand implements Callable<Integer> {
         try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
             ShutdownLatch shutdown = new ShutdownLatch(pipeline);
             pipeline.start();
+            pipeline.processor().whenFailed(shutdown::release); // a dead processor ends the run (exit 1)
             out.println("Writing CSV files to " + config.outputDir());
             if (config.generator().events() == 0) {
                 out.println("Running; press Ctrl-C to stop.");
                 shutdown.await();
+                stopIfProcessorFailed(pipeline, shutdown);
                 return 0;
             }
             int code = awaitBoundedRun(pipeline, config.generator().events(), out);
+            stopIfProcessorFailed(pipeline, shutdown);
             out.printf("Finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
             shutdown.disarm();
             return code;
         }
     }
 
+    private static void stopIfProcessorFailed(LocalPipeline pipeline, ShutdownLatch shutdown) {
+        Throwable failure = pipeline.processor() == null ? null : pipeline.processor().failure();
+        if (failure != null) {
+            shutdown.disarm();
+            throw new io.paypulse.process.ProcessorStoppedException(failure);
+        }
+    }
+
     private int awaitBoundedRun(LocalPipeline pipeline, long n, PrintWriter out) throws InterruptedException {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        if (!pipeline.generator().awaitDone(timeout)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean sent = false;
+        while (!sent && pipeline.processor().failure() == null && System.nanoTime() < deadline) {
+            sent = pipeline.generator().awaitDone(Duration.ofMillis(500)); // checking for a failed processor
+        }
+        if (pipeline.processor().failure() != null) {
+            return Errors.FAILED; // reported by stopIfProcessorFailed
+        }
+        if (!sent) {
             spec.commandLine().getErr().println("paypulse: the generator did not finish sending " + n + " events within "
                     + timeoutSeconds + " s.");
             return Errors.FAILED;
@@ -102,6 +121,9 @@ final class RunCommand implements Callable<Integer> {
         PaypulseConfig config = pipeline.config();
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-progress"))) {
             if (!Completion.await(admin, config.processor().applicationId(), pipeline.processor(), n, timeout)) {
+                if (pipeline.processor().failure() != null) {
+                    return Errors.FAILED; // reported by stopIfProcessorFailed
+                }
                 spec.commandLine().getErr().println("paypulse: processing did not finish within " + timeoutSeconds + " s.");
                 return Errors.FAILED;
             }

@@ -4,7 +4,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Ctrl-C (or any JVM exit) closes the resource from a shutdown hook and releases {@link #await()}.
- * {@link #disarm()} removes the hook once the command finished on its own.
+ * {@link #release()} lets {@link #await()} return without closing (e.g. the processor failed: the
+ * command then closes the resource itself and exits non-zero). {@link #disarm()} removes the hook once
+ * the command finished on its own.
  */
 final class ShutdownLatch {
 
@@ -28,6 +30,11 @@ final class ShutdownLatch {
 
     void await() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Releases {@link #await()} now; safe from any thread, any number of times. */
+    void release() {
+        stopped.countDown();
     }
 
     void disarm() {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -23,6 +22,11 @@ public final class LogLineParser {
     public static final int MAX_VALUE_BYTES = 16 * 1024;
     /** The broker refuses timestamps more than 1 h ahead; we refuse earlier, with a reason. */
     public static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(15);
+    /**
+     * The earliest event time accepted: Kafka record timestamps cannot be negative, and the event time
+     * becomes the timestamp of the records the processor writes.
+     */
+    public static final Instant MIN_EVENT_TIME = Instant.EPOCH;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -93,8 +97,12 @@ public final class LogLineParser {
         Instant eventTime;
         try {
             eventTime = parseTimestamp(timestamp);
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) { // DateTimeParseException and any other date error
             return ParseOutcome.rejected("timestamp '" + abbreviate(timestamp) + "' is not ISO-8601");
+        }
+        if (eventTime.isBefore(MIN_EVENT_TIME)) {
+            return ParseOutcome.rejected("timestamp " + eventTime + " is before " + MIN_EVENT_TIME
+                    + ", the earliest time a Kafka record can carry");
         }
         if (eventTime.isAfter(now.plus(MAX_FUTURE_SKEW))) {
             return ParseOutcome.rejected("timestamp " + eventTime + " is more than "

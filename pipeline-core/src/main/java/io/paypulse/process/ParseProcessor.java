@@ -15,7 +15,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Validates raw values against their JSON Schema and parses them ({@link RawEventReader}). Good ones go
  * on stamped with their event time (so windows use event time); bad ones become a {@link DeadLetter}
- * with the reason and where the record came from.
+ * with the reason and where the record came from, bounded in size (see {@link DeadLetter}).
  *
  * <p>One task per raw partition. When its partition has had no input for {@code idleTimeout} of wall
  * clock AND the consumer reports no lag on it, the task sends an idle mark each second: only the
@@ -25,6 +25,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * handed its backlog yet has also seen "no record for a while".
  */
 final class ParseProcessor implements Processor<String, byte[], String, Routed> {
+
+    /**
+     * Longer keys are rejected: a raw event's key is its user id, and the key is written again with
+     * the parsed record, so an outsized one could make that record too large for the broker.
+     */
+    static final int MAX_KEY_CHARS = 1024;
 
     private final RawEventReader reader;
     private final ProcessorStats stats;
@@ -63,23 +69,30 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     @Override
     public void process(Record<String, byte[]> record) {
         lastInputWallMs = context.currentSystemTimeMs();
-        // May throw SchemaRegistryException (registry unreachable): the processor stops uncommitted, nothing lost.
-        ParseOutcome outcome = reader.read(record.value(), Instant.ofEpochMilli(lastInputWallMs));
+        String key = record.key();
+        // May throw SchemaRegistryException (registry unreachable): not the record's fault, so the
+        // processing exception handler stops the processor uncommitted and nothing is lost.
+        ParseOutcome outcome = key != null && key.length() > MAX_KEY_CHARS
+                ? ParseOutcome.rejected("key is " + key.length() + " characters long, more than the "
+                        + MAX_KEY_CHARS + "-character limit")
+                : reader.read(record.value(), Instant.ofEpochMilli(lastInputWallMs));
+        // New records without the input's headers: nothing downstream reads them, and a record's
+        // outputs must not grow past the broker's limit because of them.
         if (outcome.isOk()) {
             stats.parsed();
-            context.forward(record.withValue(Routed.parsed(outcome.event(), partition))
-                    .withTimestamp(outcome.event().eventTime().toEpochMilli()));
+            context.forward(new Record<>(key, Routed.parsed(outcome.event(), partition),
+                    outcome.event().eventTime().toEpochMilli()));
             return;
         }
         stats.rejected();
         RecordMetadata meta = context.recordMetadata().orElse(null);
-        DeadLetter dead = new DeadLetter(outcome.rejection(),
+        DeadLetter dead = DeadLetter.of(outcome.rejection(),
                 meta == null ? Topics.RAW : meta.topic(),
                 meta == null ? -1 : meta.partition(),
                 meta == null ? -1 : meta.offset(),
                 Instant.ofEpochMilli(record.timestamp()),
-                record.key(),
-                RawEventReader.displayText(record.value()));
-        context.forward(record.withValue(Routed.rejected(dead, partition)));
+                key,
+                record.value());
+        context.forward(new Record<>(dead.key(), Routed.rejected(dead, partition), record.timestamp()));
     }
 }

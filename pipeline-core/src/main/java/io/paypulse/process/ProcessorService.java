@@ -37,6 +37,7 @@ public final class ProcessorService implements AutoCloseable {
     private final ProcessorStats stats = new ProcessorStats();
     private final List<CsvSink> sinks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile KafkaStreams streams;
     private PrometheusMetrics metrics;
     private HealthServer http;
@@ -67,14 +68,22 @@ public final class ProcessorService implements AutoCloseable {
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
                 : RawEventReader.local();
-        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader), StreamsSettings.of(config));
+        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader), StreamsSettings.of(config, stats));
         if (metrics != null) {
             metrics.bindStreams(streams);
         }
+        // Records that throw are dead-lettered by the exception handlers (StreamsSettings); what still
+        // reaches here is not a record's fault (registry down, fenced for good, broken state): stop the
+        // client and tell whoever waits (process/run exit non-zero at once, with one sentence).
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("The processor stopped after an unexpected error: {}", e.toString(), e);
-            failure.set(e);
+            LOG.error("The processor stopped: {}", ProcessorStoppedException.sentence(e), e);
+            failed(e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failed(new IllegalStateException("Kafka Streams stopped in state ERROR"));
+            }
         });
         streams.start();
         if (config.processor().sinks()) {
@@ -105,6 +114,26 @@ public final class ProcessorService implements AutoCloseable {
     /** The error that stopped the processor, or null. */
     public Throwable failure() {
         return failure.get();
+    }
+
+    /**
+     * Runs {@code listener} once when the processor fails (on the failing thread; at once if it has
+     * failed already). It must be quick and must not close this service.
+     */
+    public void whenFailed(Runnable listener) {
+        failureListeners.add(listener);
+        if (failure.get() != null && failureListeners.remove(listener)) {
+            listener.run();
+        }
+    }
+
+    private void failed(Throwable e) {
+        failure.compareAndSet(null, e); // the first cause is the one worth telling
+        for (Runnable listener : failureListeners) {
+            if (failureListeners.remove(listener)) {
+                listener.run();
+            }
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ public final class ProcessorStats implements MeterBinder {
     private final AtomicLong finalizedEvents = new AtomicLong();
     private final AtomicLong openWindows = new AtomicLong();
     private final AtomicLong alerts = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     void parsed() {
         parsed.incrementAndGet();
@@ -28,6 +29,20 @@ public final class ProcessorStats implements MeterBinder {
 
     void rejected() {
         rejected.incrementAndGet();
+    }
+
+    /**
+     * A record whose processing threw, or that a source could not read, sent to the DLQ by an exception
+     * handler ({@code process.errors}): counted as rejected (it is in no window) and as failed.
+     */
+    public void deadLettered() {
+        rejected.incrementAndGet();
+        failed.incrementAndGet();
+    }
+
+    /** An output record the broker refused or that could not be serialized, replaced by a dead letter. */
+    public void writeFailed() {
+        failed.incrementAndGet();
     }
 
     void late() {
@@ -51,9 +66,14 @@ public final class ProcessorStats implements MeterBinder {
         return parsed.get();
     }
 
-    /** Records sent to the DLQ because they could not be parsed. */
+    /** Records sent to the DLQ because they could not be parsed or their processing threw. */
     public long rejectedCount() {
         return rejected.get();
+    }
+
+    /** Records an exception handler sent to the DLQ because processing or writing them threw. */
+    public long failedCount() {
+        return failed.get();
     }
 
     /** Events that arrived after their window had closed (also sent to the DLQ). */
@@ -87,6 +107,9 @@ public final class ProcessorStats implements MeterBinder {
         counter(registry, "paypulse.events.parsed", "Raw events parsed into structured records", ProcessorStats::parsedCount);
         counter(registry, "paypulse.events.rejected", "Raw events that could not be parsed (sent to the DLQ)",
                 ProcessorStats::rejectedCount);
+        counter(registry, "paypulse.records.failed",
+                "Records whose processing or writing threw, sent to the DLQ by an exception handler",
+                ProcessorStats::failedCount);
         counter(registry, "paypulse.events.late", "Events that arrived after their window closed (sent to the DLQ)",
                 ProcessorStats::lateCount);
         counter(registry, "paypulse.events.finalized", "Events counted in final windows", ProcessorStats::finalizedEventCount);

@@ -2,6 +2,9 @@ package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PaypulseConfig;
+import io.paypulse.process.errors.DeadLetterDeserializationHandler;
+import io.paypulse.process.errors.DeadLetterProcessingHandler;
+import io.paypulse.process.errors.DeadLetterProductionHandler;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,7 +16,16 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /** Config key under which the {@link ProcessorStats} object reaches the exception handlers. */
+    public static final String STATS_CONFIG = "paypulse.processor.stats";
+
+    /** The settings with exception handlers that count in a throwaway {@link ProcessorStats}. */
     public static Properties of(PaypulseConfig config) {
+        return of(config, new ProcessorStats());
+    }
+
+    /** @param stats where the exception handlers count the records they send to the DLQ */
+    public static Properties of(PaypulseConfig config, ProcessorStats stats) {
         Properties p = new Properties();
         Map<String, Object> base = ClusterClients.base(config, config.processor().applicationId());
         base.remove("client.id");
@@ -34,6 +46,25 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        p.putAll(errorHandling(stats));
+        return p;
+    }
+
+    /**
+     * No record can stop the processor: the processing, production and deserialization exception
+     * handlers send a record that throws to {@code payment-dlq} (bounded, with the reason), count it
+     * in {@code stats} and go on; only failures that are not the record's (the Schema Registry down,
+     * a broken state store) stop it. Kafka's own DLQ setting ({@code errors.dead.letter.queue.topic.name})
+     * stays unset: its records copy the raw value unbounded, which is how a large value once made
+     * the DLQ write itself fail.
+     */
+    public static Properties errorHandling(ProcessorStats stats) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(STATS_CONFIG, stats);
+        p.put("processing.exception.handler.global.enabled", true); // see of(): Kafka 5.0's default
         return p;
     }
 }

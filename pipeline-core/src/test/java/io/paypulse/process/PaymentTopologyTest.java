@@ -214,7 +214,7 @@ class PaymentTopologyTest {
         List<DeadLetter> dead = h.deadLetters();
         assertThat(dead).hasSize(2);
         assertThat(dead.get(0).reason()).startsWith("invalid JSON");
-        assertThat(dead.get(0).rawValue()).isEqualTo("not json");
+        assertThat(dead.get(0).valueText()).isEqualTo("not json");
         assertThat(dead.get(0).topic()).isEqualTo("payment");
         assertThat(dead.get(0).offset()).isEqualTo(0);
         assertThat(dead.get(1).reason()).startsWith("message: expected 'Payment ' or 'Refund '");
@@ -235,9 +235,9 @@ class PaymentTopologyTest {
         assertThat(dead).hasSize(2);
         assertThat(dead.get(0).reason())
                 .isEqualTo("schema: $.level: does not have a value in the enumeration [\"INFO\", \"ERROR\"]");
-        assertThat(dead.get(0).rawValue()).isEqualTo(bad);
+        assertThat(dead.get(0).valueText()).isEqualTo(bad);
         assertThat(dead.get(1).reason()).startsWith("the value is in the Schema Registry wire format (schema id 3)");
-        assertThat(dead.get(1).rawValue()).isEqualTo(bad);
+        assertThat(dead.get(1).value()).isEqualTo(io.paypulse.event.schema.WireFormat.frame(3, bad.getBytes(StandardCharsets.UTF_8)));
         assertThat(h.parsed()).hasSize(1);
     }
 }

@@ -99,7 +99,7 @@ class PoisonRecordTopologyTest {
 
         List<DeadLetter> dead = h.deadLetters();
         assertThat(dead).hasSize(1);
-        assertThat(jsonBytes(dead.get(0))).as("JSON bytes of the dead letter").isLessThan(64 * 1024);
+        assertThat(jsonBytes(dead.get(0))).as("JSON bytes of the dead letter").isLessThan(DeadLetter.MAX_JSON_BYTES);
         assertThat(h.parsed()).hasSize(1);
     }
 
@@ -114,7 +114,72 @@ class PoisonRecordTopologyTest {
 
         List<DeadLetter> dead = h.deadLetters();
         assertThat(dead).hasSize(1);
-        assertThat(jsonBytes(dead.get(0))).as("JSON bytes of the dead letter").isLessThan(64 * 1024);
+        assertThat(jsonBytes(dead.get(0))).as("JSON bytes of the dead letter").isLessThan(DeadLetter.MAX_JSON_BYTES);
         assertThat(h.parsed()).hasSize(1);
+    }
+
+    @Test
+    void aDeadLetterKeepsTheFirst16KilobytesExactlyWithTheLengthAndHashOfTheWhole() {
+        byte[] poison = new byte[900 * 1024];
+        for (int i = 0; i < poison.length; i++) {
+            poison[i] = (byte) (i * 31 + 7); // every byte value, mostly invalid UTF-8
+        }
+        h.sendRaw("k", poison, T0);
+
+        DeadLetter d = h.deadLetters().get(0);
+        assertThat(d.valueLength()).isEqualTo(poison.length);
+        assertThat(d.valueSha256()).isEqualTo(DeadLetter.sha256(poison));
+        assertThat(d.value()).isEqualTo(Arrays.copyOf(poison, DeadLetter.KEPT_VALUE_BYTES));
+        assertThat(d.truncated()).isTrue();
+        assertThat(d.reason()).isEqualTo("value is 921600 bytes, more than the 16384-byte limit");
+        assertThat(d.topic()).isEqualTo(Topics.RAW);
+        assertThat(d.offset()).isZero();
+        assertThat(d.valuePreview()).hasSizeLessThanOrEqualTo(DeadLetter.PREVIEW_CHARS).doesNotContain("\u0001");
+    }
+
+    @Test
+    void aSmallBadValueIsKeptWholeAndReadsBackAsText() {
+        h.sendRaw("k", "not json".getBytes(StandardCharsets.UTF_8), T0);
+        DeadLetter d = h.deadLetters().get(0);
+        assertThat(d.valueText()).isEqualTo("not json");
+        assertThat(d.valuePreview()).isEqualTo("not json");
+        assertThat(d.valueLength()).isEqualTo(8);
+        assertThat(d.truncated()).isFalse();
+    }
+
+    @Test
+    void aHugeKeyIsRejectedAndItsDeadLetterStaysSmall() {
+        String key = "\u0001".repeat(900 * 1024);
+        h.sendRaw(key, lineAt("2026-11-26T10:00:01Z"), T0);
+        sendGoodEvent();
+
+        var records = h.deadLetterRecords();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value().length + records.get(0).key().length()).isLessThan(DeadLetter.MAX_JSON_BYTES);
+        DeadLetter d = Topics.DLQ_VALUE.deserializer().deserialize(Topics.DLQ, records.get(0).value());
+        assertThat(d.reason()).isEqualTo("key is 921600 characters long, more than the 1024-character limit");
+        assertThat(d.key()).hasSize(DeadLetter.MAX_KEY_CHARS).endsWith("…");
+        assertThat(h.parsed()).hasSize(1);
+    }
+
+    @Test
+    void aNullValueIsDeadLettered() {
+        h.sendRaw("k", null, T0);
+        sendGoodEvent();
+        DeadLetter d = h.deadLetters().get(0);
+        assertThat(d.reason()).isEqualTo("empty value");
+        assertThat(d.valueLength()).isEqualTo(-1);
+        assertThat(d.value()).isNull();
+        assertThat(h.parsed()).hasSize(1);
+    }
+
+    @Test
+    void everyDeadLetterStaysUnderItsDocumentedBoundWhateverItsTexts() {
+        String nasty = "\"\\\u0001\u2028".repeat(400_000); // quotes, backslashes, controls: the costliest to escape
+        byte[] value = nasty.getBytes(StandardCharsets.UTF_8);
+        DeadLetter d = DeadLetter.of(nasty, Topics.RAW, 0, 0, T0, nasty, value);
+        assertThat(jsonBytes(d)).isLessThan(DeadLetter.MAX_JSON_BYTES);
+        assertThat(Topics.DLQ_VALUE.deserializer().deserialize(Topics.DLQ,
+                Topics.DLQ_VALUE.serializer().serialize(Topics.DLQ, d))).isEqualTo(d);
     }
 }

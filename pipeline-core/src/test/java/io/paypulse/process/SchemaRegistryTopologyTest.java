@@ -52,7 +52,7 @@ class SchemaRegistryTopologyTest {
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).key()).isEqualTo("c");
             assertThat(dead.get(0).reason()).startsWith("unknown schema id 77: ");
-            assertThat(dead.get(0).rawValue()).isEqualTo(LINE);
+            assertThat(dead.get(0).value()).isEqualTo(WireFormat.frame(77, json));
         }
     }
 

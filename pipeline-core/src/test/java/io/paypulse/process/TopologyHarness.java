@@ -30,6 +30,7 @@ final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, WindowAggregate> aggregates;
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> dlq;
+    private final TestOutputTopic<String, byte[]> dlqBytes;
     private Instant wallClock;
 
     TopologyHarness(Duration grace, List<AlertRule> rules, Instant wallClockStart) {
@@ -46,6 +47,7 @@ final class TopologyHarness implements AutoCloseable {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.putAll(StreamsSettings.errorHandling(stats)); // the production exception handlers, counting in stats
         wallClock = wallClockStart;
         driver = new TopologyTestDriver(PaymentTopology.build(options, stats, reader), p, wallClockStart);
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -54,6 +56,7 @@ final class TopologyHarness implements AutoCloseable {
                 Topics.AGGREGATE_VALUE.deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, Serdes.String().deserializer(), Topics.ALERT_VALUE.deserializer());
         dlq = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Topics.DLQ_VALUE.deserializer());
+        dlqBytes = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     void send(String key, LogEvent event) {
@@ -66,6 +69,20 @@ final class TopologyHarness implements AutoCloseable {
 
     void sendRaw(String key, byte[] value, Instant recordTime) {
         raw.pipeInput(key, value, recordTime);
+    }
+
+    /**
+     * Writes {@code value} straight into the window stage's repartition topic, as a foreign writer
+     * on that internal topic would.
+     */
+    void sendToWindowInput(byte[] value, Instant recordTime) {
+        driver.createInputTopic("topology-test-" + PaymentTopology.WINDOW_REPARTITION + "-repartition",
+                Serdes.String().serializer(), Serdes.ByteArray().serializer()).pipeInput("all", value, recordTime);
+    }
+
+    /** The DLQ records as bytes, to check their size (reads the same queue as {@link #deadLetters()}). */
+    List<org.apache.kafka.streams.test.TestRecord<String, byte[]>> deadLetterRecords() {
+        return dlqBytes.readRecordsToList();
     }
 
     /** Advances the mock wall clock (fires wall-clock punctuations) to {@code t}. */

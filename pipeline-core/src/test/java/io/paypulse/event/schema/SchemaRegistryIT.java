@@ -122,7 +122,7 @@ class SchemaRegistryIT {
                     }
                     for (ConsumerRecord<String, byte[]> r : dlq.poll(Duration.ofMillis(50))) {
                         DeadLetter letter = Json.MAPPER.readValue(r.value(), DeadLetter.class);
-                        if (letter.rawValue() != null && letter.rawValue().contains(unknownOrder)) {
+                        if (letter.valueText() != null && letter.valueText().contains(unknownOrder)) {
                             unknown = letter;
                         }
                     }
