@@ -2,6 +2,7 @@ package io.paypulse.sink;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.paypulse.event.Json;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -23,8 +24,14 @@ final class CheckpointStore {
     private final Path dir;
     private final Path file;
     private final Path temp;
+    private final FileModes modes;
 
     CheckpointStore(Path dir, String sinkName) {
+        this(dir, sinkName, FileModes.PRIVATE);
+    }
+
+    CheckpointStore(Path dir, String sinkName, FileModes modes) {
+        this.modes = modes;
         this.dir = dir;
         this.file = dir.resolve(".paypulse-sink-" + sinkName + ".checkpoint");
         this.temp = dir.resolve(".paypulse-sink-" + sinkName + ".checkpoint.tmp");
@@ -63,8 +70,14 @@ final class CheckpointStore {
             Channels.newOutputStream(ch).write(bytes);
             ch.force(true);
         }
+        modes.applyFile(temp); // explicitly: a temporary file left by an older version may have another mode
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Fsync.directory(dir);
+    }
+
+    /** Removes a temporary file left by a failed save, so it holds no disk space while the disk is full. */
+    void discardTemp() throws IOException {
+        Files.deleteIfExists(temp);
     }
 
     private void validate(Checkpoint cp) throws IOException {

@@ -1,6 +1,7 @@
 package io.paypulse.sink;
 
 import io.paypulse.event.Topics;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -52,6 +53,22 @@ public final class CsvSink implements AutoCloseable {
 
     public static CsvSink alerts(Map<String, Object> consumerProps, Path outputDir) {
         return alerts(consumerProps, outputDir, Topics.ALERTS);
+    }
+
+    /**
+     * The three sinks with explicit file modes (default {@link FileModes#PRIVATE}: files 0600, folders 0700,
+     * since the rows hold user ids and IP addresses).
+     */
+    public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
+        return new CsvSink(new SinkLoop<>(new ParsedFormat(), Topics.PARSED, consumerProps, outputDir, modes));
+    }
+
+    public static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
+        return new CsvSink(new SinkLoop<>(new AggregateFormat(), Topics.AGGREGATES, consumerProps, outputDir, modes));
+    }
+
+    public static CsvSink alerts(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
+        return new CsvSink(new SinkLoop<>(new AlertFormat(), Topics.ALERTS, consumerProps, outputDir, modes));
     }
 
     static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, String topic) {
@@ -133,6 +150,16 @@ public final class CsvSink implements AutoCloseable {
             }
         }
         return loop.awaitCaughtUp(timeout);
+    }
+
+    /**
+     * Present while the sink cannot write (typically: the disk is full) and retries by itself; its
+     * {@link WriteStall#sentence()} is meant for {@code /health} and the app. The files then hold whole rows
+     * up to the last checkpoint, and writing resumes from there without losing or repeating a row.
+     * Thread-safe.
+     */
+    public Optional<WriteStall> stall() {
+        return loop.stall();
     }
 
     /** Why the sink thread stopped, if it stopped on an error; the sink then writes nothing more. */

@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Appends CSV rows to one file. Rows are buffered and handed to the file only whole, so a reader of the
@@ -30,10 +32,10 @@ final class CsvWriter implements Closeable {
         this.length = length;
     }
 
-    /** Creates (or replaces) {@code path} and writes the header row. */
-    static CsvWriter create(Path path, List<String> header) throws IOException {
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+    /** Creates (or replaces) {@code path} with the given creation attributes (its mode) and writes the header row. */
+    static CsvWriter create(Path path, List<String> header, FileAttribute<?>... attributes) throws IOException {
+        FileChannel ch = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), attributes);
         CsvWriter w = new CsvWriter(path, ch, 0);
         w.write(header);
         return w;
@@ -97,6 +99,15 @@ final class CsvWriter implements Closeable {
         } finally {
             channel.close();
         }
+    }
+
+    /**
+     * Closes the file without writing what is still buffered: after a failed write the sink puts the file back
+     * to its checkpointed length and writes those rows again later.
+     */
+    void abandon() throws IOException {
+        buffered = 0;
+        channel.close();
     }
 
     private void drain() throws IOException {

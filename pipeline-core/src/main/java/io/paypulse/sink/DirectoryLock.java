@@ -1,11 +1,13 @@
 package io.paypulse.sink;
 
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * An exclusive OS file lock on {@code .paypulse-sink-<name>.lock} in an output directory, so two sinks of
@@ -23,8 +25,12 @@ final class DirectoryLock implements AutoCloseable {
 
     /** @throws IllegalStateException if another sink of this kind holds the lock */
     static DirectoryLock acquire(Path dir, String sinkName) throws IOException {
-        FileChannel ch = FileChannel.open(dir.resolve(".paypulse-sink-" + sinkName + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        return acquire(dir, sinkName, FileModes.PRIVATE);
+    }
+
+    static DirectoryLock acquire(Path dir, String sinkName, FileModes modes) throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve(".paypulse-sink-" + sinkName + ".lock"),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), modes.fileAttributes());
         FileLock l;
         try {
             l = ch.tryLock();

@@ -1,6 +1,7 @@
 package io.paypulse.sink;
 
 import java.io.Closeable;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -23,18 +24,24 @@ final class OutputFiles implements Closeable {
     private final Path dir;
     private final List<String> header;
     private final int maxOpen;
+    private final FileModes modes;
     private final SortedMap<String, Long> lengths;
     private final LinkedHashMap<String, CsvWriter> open = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> unsynced = new HashSet<>();
     private boolean created;
 
     OutputFiles(Path dir, List<String> header, Map<String, Long> knownLengths, int maxOpen) {
+        this(dir, header, knownLengths, maxOpen, FileModes.PRIVATE);
+    }
+
+    OutputFiles(Path dir, List<String> header, Map<String, Long> knownLengths, int maxOpen, FileModes modes) {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("maxOpen must be at least 1");
         }
         this.dir = dir;
         this.header = List.copyOf(header);
         this.maxOpen = maxOpen;
+        this.modes = modes;
         this.lengths = new TreeMap<>(knownLengths);
     }
 
@@ -94,6 +101,22 @@ final class OutputFiles implements Closeable {
         }
     }
 
+    /**
+     * Closes every writer without writing buffered rows or syncing: the files are about to be put back to the
+     * last checkpoint. Errors while closing are ignored, since nothing more is written through these channels.
+     */
+    void abandon() {
+        for (CsvWriter w : open.values()) {
+            try {
+                w.abandon();
+            } catch (IOException ignored) {
+                // the channel is unusable either way
+            }
+        }
+        open.clear();
+        unsynced.clear();
+    }
+
     private CsvWriter openWriter(String fileName) throws IOException {
         while (open.size() >= maxOpen) {
             Iterator<Map.Entry<String, CsvWriter>> eldest = open.entrySet().iterator();
@@ -106,7 +129,7 @@ final class OutputFiles implements Closeable {
         Long known = lengths.get(fileName);
         CsvWriter w;
         if (known == null) {
-            w = CsvWriter.create(path, header);
+            w = CsvWriter.create(path, header, modes.fileAttributes());
             created = true;
         } else {
             w = CsvWriter.append(path, known);

@@ -1,5 +1,6 @@
 package io.paypulse.sink;
 
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -84,12 +85,16 @@ final class Recovery {
      * @return the folder they were moved to, if there were any
      */
     static Optional<Path> setAside(Path dir, Pattern names, String sink, Instant now) throws IOException {
+        return setAside(dir, names, sink, now, FileModes.PRIVATE);
+    }
+
+    static Optional<Path> setAside(Path dir, Pattern names, String sink, Instant now, FileModes modes) throws IOException {
         List<Path> files = matching(dir, names);
         if (files.isEmpty()) {
             return Optional.empty();
         }
         Path target = dir.resolve("replaced-" + sink + "-" + STAMP.format(now));
-        Files.createDirectories(target);
+        modes.createDirectories(target);
         for (Path f : files) {
             Files.move(f, target.resolve(f.getFileName()));
         }

@@ -1,5 +1,7 @@
 package io.paypulse.sink;
 
+import io.paypulse.files.DiskErrors;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * lengths. {@link #open()} first restores the output directory to the last checkpoint, so rows written
  * after it are cut off and written again from the same offsets: every record lands exactly once.
  *
+ * <p>When writing fails (a full disk, typically) the loop does not end: it drops what it had not made
+ * durable, puts the files back to the last checkpoint (so no torn row stays in them), rewinds the consumer
+ * to the checkpointed offsets, reports a {@link WriteStall}, and retries with a growing pause (while the disk
+ * is full, only once there is {@link #ROOM_BYTES} of free space). Exactly-once holds by the same rule as
+ * a restart: the records after the checkpoint produce the same rows again.
+ *
  * <p>{@link #open()} runs on the caller's thread, {@link #run()} on the sink's thread; the counters
  * and status are read from any thread.
  */
@@ -45,6 +53,12 @@ final class SinkLoop<T> {
     private static final long PARTITION_REFRESH_NANOS = Duration.ofSeconds(30).toNanos();
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration TOPIC_LOOKUP_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    static final Duration MAX_RETRY = Duration.ofSeconds(5);
+    /** While the disk is full, check this often whether space was freed (a cheap statfs, no write). */
+    static final Duration SPACE_CHECK = Duration.ofMillis(500);
+    /** Free space a retry waits for after "disk full", so it does not tear a row again at once. */
+    static final long ROOM_BYTES = 2L * CsvWriter.BUFFER_BYTES;
     private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
 
     private final RowFormat<T> format;
@@ -52,6 +66,7 @@ final class SinkLoop<T> {
     private final Map<String, Object> consumerProps;
     private final Path dir;
     private final CheckpointStore store;
+    private final FileModes modes;
 
     private DirectoryLock lock;
     private Consumer<byte[], byte[]> consumer;
@@ -62,19 +77,29 @@ final class SinkLoop<T> {
     private long lastCheckpointNanos;
     private long lastEndCheckNanos;
     private long lastRefreshNanos;
+    private boolean restorePending;
+    private long retryDelayNanos;
+    private long retryAtNanos;
 
     private volatile boolean running = true;
     private final CatchUp catchUp = new CatchUp();
     private volatile Throwable failure;
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private volatile WriteStall stall;
+    private final Object wakeUp = new Object();
 
     SinkLoop(RowFormat<T> format, String topic, Map<String, Object> consumerProps, Path dir) {
+        this(format, topic, consumerProps, dir, FileModes.PRIVATE);
+    }
+
+    SinkLoop(RowFormat<T> format, String topic, Map<String, Object> consumerProps, Path dir, FileModes modes) {
         this.format = format;
         this.topic = topic;
         this.consumerProps = Map.copyOf(consumerProps);
         this.dir = dir;
-        this.store = new CheckpointStore(dir, format.name());
+        this.modes = modes;
+        this.store = new CheckpointStore(dir, format.name(), modes);
     }
 
     String name() {
@@ -106,14 +131,22 @@ final class SinkLoop<T> {
         return Optional.ofNullable(failure);
     }
 
+    /** Present while writing fails and the sink retries; empty while it writes normally. */
+    Optional<WriteStall> stall() {
+        return Optional.ofNullable(stall);
+    }
+
     void stop() {
         running = false;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
     }
 
     /** Locks the output directory for this sink, restores it to the last checkpoint, and creates the consumer. */
     void open() throws IOException {
-        Files.createDirectories(dir);
-        lock = DirectoryLock.acquire(dir, format.name());
+        modes.createDirectories(dir);
+        lock = DirectoryLock.acquire(dir, format.name(), modes);
         try {
             Optional<Checkpoint> loaded = store.load();
             Checkpoint cp;
@@ -125,12 +158,19 @@ final class SinkLoop<T> {
                 }
                 cp = Recovery.restore(dir, format.fileNames(), cp);
             } else {
-                Recovery.setAside(dir, format.fileNames(), format.name(), Instant.now());
+                Recovery.setAside(dir, format.fileNames(), format.name(), Instant.now(), modes);
                 cp = Checkpoint.of(format.name(), topic, Map.of(), Map.of());
             }
-            store.save(cp); // from here on, a file the checkpoint does not list was created after it
             last = cp;
-            files = new OutputFiles(dir, format.header(), cp.files(), MAX_OPEN_FILES);
+            files = new OutputFiles(dir, format.header(), cp.files(), MAX_OPEN_FILES, modes);
+            try {
+                store.save(cp); // from here on, a file the checkpoint does not list was created after it
+            } catch (IOException e) {
+                if (!DiskErrors.isDiskFull(e)) {
+                    throw e;
+                }
+                stalled(e); // a full disk at start: wait for space like a full disk later on
+            }
             consumer = new KafkaConsumer<>(consumerConfig());
             LOG.info("CSV sink '{}' resumes topic {} at offsets {} into {}", format.name(), topic, cp.offsets(), dir);
         } catch (IOException | RuntimeException e) {
@@ -147,35 +187,183 @@ final class SinkLoop<T> {
             lastCheckpointNanos = now;
             lastRefreshNanos = now;
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    catchUp.behind();
+                if (stall != null && !awaitRetry()) {
+                    continue;
                 }
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    accept(r);
-                }
-                now = System.nanoTime();
-                boolean saved = false;
-                if (records.isEmpty() || pendingRows >= CHECKPOINT_ROWS || now - lastCheckpointNanos >= CHECKPOINT_INTERVAL_NANOS) {
-                    saved = checkpoint();
-                }
-                if (saved || (records.isEmpty() && now - lastEndCheckNanos >= END_CHECK_INTERVAL_NANOS)) {
-                    updateCaughtUp();
-                }
-                if (now - lastRefreshNanos >= PARTITION_REFRESH_NANOS) {
-                    refreshPartitions();
+                try {
+                    step();
+                } catch (IOException e) {
+                    stalled(e);
                 }
             }
-            if (!assigned.isEmpty()) {
-                checkpoint();
-            }
+            finish();
         } catch (Throwable t) {
             failure = t;
             catchUp.set(false, System.nanoTime());
+            if (files != null) {
+                files.abandon(); // rows after the checkpoint are written again at the next start
+            }
             LOG.error("CSV sink '{}' stopped: {}. Rows after its last checkpoint will be written again at the next start.",
                     format.name(), t.toString(), t);
         } finally {
             closeResources();
+        }
+    }
+
+    /** One poll: rows appended, and a checkpoint when one is due. */
+    private void step() throws IOException {
+        if (restorePending) {
+            restoreToCheckpoint();
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+            catchUp.behind();
+        }
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            accept(r);
+        }
+        long now = System.nanoTime();
+        boolean saved = false;
+        if (records.isEmpty() || pendingRows >= CHECKPOINT_ROWS || now - lastCheckpointNanos >= CHECKPOINT_INTERVAL_NANOS) {
+            saved = checkpoint();
+        }
+        if (saved || (records.isEmpty() && now - lastEndCheckNanos >= END_CHECK_INTERVAL_NANOS)) {
+            updateCaughtUp();
+        }
+        if (stall != null && (saved || catchUp.caughtUp())) {
+            resumed(); // rows were made durable again, or there is nothing left to write
+        }
+        if (now - lastRefreshNanos >= PARTITION_REFRESH_NANOS) {
+            refreshPartitions();
+        }
+    }
+
+    /** On stop: a last checkpoint; if the disk refuses it, the files are cut back to the previous one. */
+    private void finish() {
+        if (assigned.isEmpty() || restorePending) {
+            cutBackQuietly();
+            return;
+        }
+        try {
+            checkpoint();
+        } catch (IOException e) {
+            LOG.warn("CSV sink '{}' could not save a last checkpoint in {} ({}); rows after the previous one will be "
+                    + "written again at the next start.", format.name(), dir, e.getMessage());
+            cutBackQuietly();
+        }
+    }
+
+    /**
+     * Writing failed: drop what was not durable, put the files back to the last checkpoint, rewind, and
+     * report the stall once (a WARN sentence naming the folder). The loop retries after a growing pause.
+     */
+    private void stalled(IOException e) {
+        if (files != null) {
+            files.abandon();
+        }
+        pendingRows = 0;
+        catchUp.set(false, System.nanoTime());
+        boolean full = DiskErrors.isDiskFull(e);
+        restorePending = true;
+        try {
+            store.discardTemp(); // a half-written checkpoint must not hold space
+            restoreToCheckpoint();
+        } catch (IOException again) {
+            LOG.debug("CSV sink '{}': cutting the files back failed too, will retry: {}", format.name(), again.toString());
+        }
+        long now = System.nanoTime();
+        retryDelayNanos = stall == null ? FIRST_RETRY.toNanos() : Math.min(MAX_RETRY.toNanos(), retryDelayNanos * 2);
+        retryAtNanos = now + retryDelayNanos;
+        String detail = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (stall == null || stall.diskFull() != full) {
+            WriteStall s = new WriteStall(format.name(), dir, full, full ? "No space left on device" : detail,
+                    stall == null ? Instant.now() : stall.since());
+            stall = s;
+            LOG.warn(s.sentence());
+            LOG.debug("CSV sink '{}' write failure", format.name(), e);
+        } else {
+            LOG.debug("CSV sink '{}' still cannot write ({}); next try in {} ms", format.name(), detail,
+                    retryDelayNanos / 1_000_000);
+        }
+    }
+
+    private void resumed() {
+        WriteStall s = stall;
+        stall = null;
+        retryDelayNanos = 0;
+        double seconds = Duration.between(s.since(), Instant.now()).toMillis() / 1000.0;
+        LOG.info("CSV sink '{}' writes to {} again after {} s; no row was lost or written twice.", format.name(), dir,
+                String.format(java.util.Locale.ROOT, "%.1f", seconds));
+    }
+
+    /**
+     * Waits for the next retry (or {@link #stop()}). While the disk is full, a retry also waits until the
+     * folder has {@link #ROOM_BYTES} free, checked every {@link #SPACE_CHECK}, without writing.
+     *
+     * @return true to try writing now
+     */
+    private boolean awaitRetry() throws InterruptedException {
+        synchronized (wakeUp) {
+            long left;
+            while (running && (left = retryAtNanos - System.nanoTime()) > 0) {
+                wakeUp.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        if (!running) {
+            return false;
+        }
+        WriteStall s = stall;
+        if (s != null && s.diskFull() && usableSpace() < ROOM_BYTES) {
+            retryAtNanos = System.nanoTime() + SPACE_CHECK.toNanos();
+            return false;
+        }
+        return true;
+    }
+
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: let the write itself tell
+        }
+    }
+
+    /**
+     * Puts the folder back to the checkpoint on disk (which is {@link #last}, or a newer one if a save failed
+     * only after its rename) and rewinds the consumer to its offsets. Needs no free space unless the
+     * checkpoint must forget files someone removed.
+     */
+    private void restoreToCheckpoint() throws IOException {
+        Optional<Checkpoint> onDisk = store.load();
+        Checkpoint cp = Recovery.restore(dir, format.fileNames(), onDisk.orElse(last));
+        if (onDisk.isEmpty() || !cp.equals(onDisk.get())) {
+            store.save(cp);
+        }
+        last = cp;
+        files = new OutputFiles(dir, format.header(), cp.files(), MAX_OPEN_FILES, modes);
+        if (consumer != null) {
+            for (TopicPartition tp : assigned) {
+                seekToCheckpoint(tp);
+            }
+        }
+        pendingRows = 0;
+        restorePending = false;
+    }
+
+    private void cutBackQuietly() {
+        if (files != null) {
+            files.abandon();
+        }
+        try {
+            store.load().ifPresent(cp -> {
+                try {
+                    Recovery.restore(dir, format.fileNames(), cp);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("CSV sink '{}': cutting the files back failed; the next start does it", format.name(), e);
         }
     }
 
@@ -296,15 +484,19 @@ final class SinkLoop<T> {
             if (assigned.contains(tp)) {
                 continue;
             }
-            Long offset = last.offsets().get(tp.partition());
-            if (offset != null) {
-                consumer.seek(tp, offset);
-            } else {
-                consumer.seekToBeginning(List.of(tp));
-            }
+            seekToCheckpoint(tp);
         }
         assigned = Set.copyOf(all);
         LOG.info("CSV sink '{}' reads {} partition(s) of {}", format.name(), assigned.size(), topic);
+    }
+
+    private void seekToCheckpoint(TopicPartition tp) {
+        Long offset = last.offsets().get(tp.partition());
+        if (offset != null) {
+            consumer.seek(tp, offset);
+        } else {
+            consumer.seekToBeginning(List.of(tp));
+        }
     }
 
     private Map<String, Object> consumerConfig() {

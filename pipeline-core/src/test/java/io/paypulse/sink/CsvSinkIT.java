@@ -246,7 +246,7 @@ class CsvSinkIT {
         }
     }
 
-    private static void send(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart) {
+    static void send(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart) {
         p.beginTransaction();
         for (int i : ids) {
             ParsedEvent e = event(i, secondsApart);
