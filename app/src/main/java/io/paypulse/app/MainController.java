@@ -3,34 +3,48 @@ package io.paypulse.app;
 import io.paypulse.app.alerts.AlertsViewModel;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
+import io.paypulse.app.connection.ProfilesViewModel;
+import io.paypulse.app.connection.SecretKeys;
 import java.io.File;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
-/** The window frame: connection toolbar, banners, tabs. Binds to the view models; no logic of its own. */
+/**
+ * The window frame: connection toolbar (profiles, mode, servers, client configuration), banners, tabs.
+ * Binds to the view models; no logic of its own.
+ */
 public final class MainController {
 
     private final ConnectionViewModel connection;
+    private final ProfilesViewModel profiles;
     private final AlertsViewModel alerts;
     private final PayPulseApp app;
 
+    @FXML private ComboBox<String> profileBox;
+    @FXML private MenuButton profileMenu;
+    @FXML private MenuItem deleteProfileItem;
+    @FXML private HBox secretBanner;
+    @FXML private Label secretText;
     @FXML private ComboBox<ConnectionMode> modeBox;
     @FXML private TextField bootstrapField;
     @FXML private Button propertiesButton;
@@ -53,8 +67,10 @@ public final class MainController {
 
     private final PauseTransition notificationTimeout = new PauseTransition(Duration.seconds(20));
 
-    MainController(ConnectionViewModel connection, AlertsViewModel alerts, PayPulseApp app) {
+    MainController(ConnectionViewModel connection, ProfilesViewModel profiles, AlertsViewModel alerts,
+                   PayPulseApp app) {
         this.connection = connection;
+        this.profiles = profiles;
         this.alerts = alerts;
         this.app = app;
     }
@@ -71,8 +87,10 @@ public final class MainController {
                 setDisable(!empty && m != null && !m.available());
             }
         });
-        modeBox.disableProperty().bind(connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STARTING)
-                .or(connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STOPPING)));
+        var busy = connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STARTING)
+                .or(connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STOPPING));
+        modeBox.disableProperty().bind(busy);
+        bindProfiles(busy);
         var custom = connection.modeProperty().isEqualTo(ConnectionMode.CUSTOM);
         bootstrapField.textProperty().bindBidirectional(connection.bootstrapServersProperty());
         bootstrapField.visibleProperty().bind(custom);
@@ -88,8 +106,12 @@ public final class MainController {
         connection.statusProperty().addListener((o, a, s) -> paintStatus(s));
         paintStatus(connection.statusProperty().get());
 
-        errorText.textProperty().bind(connection.errorProperty());
-        var hasError = connection.errorProperty().isNotEmpty();
+        // One banner for both: a failed start, or a refused profile command (name taken, file unreadable).
+        errorText.textProperty().bind(Bindings.createStringBinding(() -> {
+            String e = connection.errorProperty().get();
+            return e != null && !e.isEmpty() ? e : profiles.problemProperty().get();
+        }, connection.errorProperty(), profiles.problemProperty()));
+        var hasError = errorText.textProperty().isNotEmpty();
         errorBanner.visibleProperty().bind(hasError);
         errorBanner.managedProperty().bind(hasError);
 
@@ -108,6 +130,30 @@ public final class MainController {
 
         darkItem.setSelected(app.darkTheme());
         darkItem.selectedProperty().addListener((o, a, dark) -> app.setDarkTheme(dark));
+    }
+
+    private void bindProfiles(javafx.beans.binding.BooleanBinding busy) {
+        profileBox.setItems(profiles.names());
+        profileBox.setValue(profiles.activeProperty().get());
+        // The view model decides (it may refuse a switch while starting): the box follows it back.
+        profileBox.valueProperty().addListener((o, a, name) -> {
+            if (name != null && !name.equals(profiles.activeProperty().get())) {
+                profiles.select(name);
+                if (!name.equals(profiles.activeProperty().get())) {
+                    profileBox.setValue(profiles.activeProperty().get());
+                }
+            }
+        });
+        profiles.activeProperty().addListener((o, a, name) -> profileBox.setValue(name));
+        profileBox.disableProperty().bind(busy);
+        profileMenu.disableProperty().bind(busy);
+        deleteProfileItem.disableProperty().bind(Bindings.size(profiles.names()).lessThan(2));
+
+        var showSecret = profiles.secretHintProperty().isNotEmpty()
+                .and(connection.modeProperty().isEqualTo(ConnectionMode.CUSTOM));
+        secretText.textProperty().bind(profiles.secretHintProperty());
+        secretBanner.visibleProperty().bind(showSecret);
+        secretBanner.managedProperty().bind(showSecret);
     }
 
     /** Runs {@code onShow} each time the Stack tab is selected (the tab connects to Docker lazily). */
@@ -149,6 +195,62 @@ public final class MainController {
     @FXML
     private void onDismissError() {
         connection.dismissError();
+        profiles.dismissProblem();
+    }
+
+    @FXML
+    private void onNewProfile() {
+        askName("New connection profile", "Name of the new profile (e.g. staging)", "")
+                .ifPresent(profiles::create);
+    }
+
+    @FXML
+    private void onRenameProfile() {
+        String current = profiles.activeProperty().get();
+        askName("Rename profile", "New name for '" + current + "'", current).ifPresent(profiles::rename);
+    }
+
+    @FXML
+    private void onDeleteProfile() {
+        String current = profiles.activeProperty().get();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "The profile '" + current
+                + "' is removed from PayPulse. A client properties file it refers to is left where it is.",
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.setTitle("Delete profile");
+        confirm.setHeaderText("Delete the profile '" + current + "'?");
+        confirm.initOwner(startButton.getScene().getWindow());
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> profiles.delete());
+    }
+
+    @FXML
+    private void onImport() {
+        chooseClientConfig().ifPresent(profiles::importFile);
+    }
+
+    private java.util.Optional<String> askName(String title, String header, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.getEditor().setId("profileNameField");
+        d.initOwner(startButton.getScene().getWindow());
+        return d.showAndWait();
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseClientConfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Kafka client properties file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Properties files", "*.properties", "*.conf", "*.cfg"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        String current = connection.clientConfigFileProperty().get();
+        if (current != null && !current.isBlank()) {
+            File dir = new File(current).getParentFile();
+            if (dir != null && dir.isDirectory()) {
+                chooser.setInitialDirectory(dir);
+            }
+        }
+        File f = chooser.showOpenDialog(startButton.getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
     @FXML
@@ -183,17 +285,70 @@ public final class MainController {
         app.setRulesFile("");
     }
 
+    /**
+     * The Custom cluster's client configuration: a properties file the profile refers to (read at
+     * each connect; where secrets belong) and inline properties (saved in app.json, for the rest).
+     */
     @FXML
     private void onEditProperties() {
-        Dialog<String> d = new Dialog<>();
-        d.setTitle("Kafka client properties");
-        d.setHeaderText("One key=value a line, e.g. security.protocol=SASL_SSL");
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("Kafka client configuration");
+        d.setHeaderText("Client configuration of the profile '" + profiles.activeProperty().get() + "'");
+        d.initOwner(startButton.getScene().getWindow());
+
+        javafx.beans.property.StringProperty file = new javafx.beans.property.SimpleStringProperty(
+                connection.clientConfigFileProperty().get());
+        Label fileLabel = new Label();
+        fileLabel.getStyleClass().add("client-config-file");
+        fileLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> file.get().isBlank() ? "No file: only the inline properties below" : file.get(), file));
+        fileLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(fileLabel, javafx.scene.layout.Priority.ALWAYS);
+        Button importButton = new Button("Import…");
+        importButton.setOnAction(e -> chooseClientConfig().ifPresent(p -> file.set(p.toAbsolutePath().toString())));
+        Button clearButton = new Button("Remove");
+        clearButton.disableProperty().bind(file.isEmpty());
+        clearButton.setOnAction(e -> file.set(""));
+        HBox fileRow = new HBox(8, fileLabel, importButton, clearButton);
+        fileRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
         TextArea area = new TextArea(connection.clientPropertiesProperty().get());
-        area.setPrefRowCount(8);
-        area.setPrefColumnCount(40);
-        d.getDialogPane().setContent(area);
+        area.setId("inlinePropertiesArea");
+        area.setPrefRowCount(7);
+        area.setPrefColumnCount(56);
+        area.setPromptText("security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nclient.id=paypulse-app");
+        Label hint = new Label();
+        hint.getStyleClass().add("secret-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(560);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> SecretKeys.hint(area.getText()),
+                area.textProperty()));
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+
+        Label fileTitle = new Label("Client properties file (a standard Kafka client .properties file, read at "
+                + "each connect: the place for passwords and keys)");
+        fileTitle.setWrapText(true);
+        fileTitle.setMaxWidth(560);
+        Label inlineTitle = new Label("Inline properties, over the file's (saved in the app's settings: "
+                + "non-secret settings only)");
+        inlineTitle.setWrapText(true);
+        inlineTitle.setMaxWidth(560);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, fileTitle, fileRow,
+                new javafx.scene.control.Separator(), inlineTitle, area, hint);
+        content.setPrefWidth(600);
+        d.getDialogPane().setContent(content);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == ButtonType.OK ? area.getText() : null);
-        d.showAndWait().ifPresent(connection.clientPropertiesProperty()::set);
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            connection.clientPropertiesProperty().set(area.getText());
+            String chosen = file.get();
+            if (!chosen.equals(connection.clientConfigFileProperty().get())) {
+                if (chosen.isBlank()) {
+                    profiles.clearFile();
+                } else {
+                    profiles.importFile(java.nio.file.Path.of(chosen));
+                }
+            }
+        });
     }
 }

@@ -8,6 +8,7 @@ import io.paypulse.app.alerts.AlertsViewModel;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.PipelineSession;
+import io.paypulse.app.connection.ProfilesViewModel;
 import io.paypulse.app.connection.RequestBuilder;
 import io.paypulse.app.connection.Session;
 import io.paypulse.app.dashboard.DashboardController;
@@ -72,6 +73,7 @@ public class PayPulseApp extends Application {
     private ScheduledExecutorService tickThread;
     private Ticker<FeedSnapshot> ticker;
     private ConnectionViewModel connection;
+    private ProfilesViewModel profiles;
     private DashboardViewModel dashboard;
     private AlertsViewModel alerts;
     private io.paypulse.stack.StackController stack;
@@ -117,12 +119,10 @@ public class PayPulseApp extends Application {
         stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
         stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);
         connection = new ConnectionViewModel(PipelineSession.factory(clock, stack),
-                (mode, servers, props) -> requests.build(mode, servers, props, dashboard.rateProperty().get(),
-                        settings.rulesFile()),
+                (mode, servers, file, props) -> requests.build(mode, servers, file, props,
+                        dashboard.rateProperty().get(), settings.rulesFile()),
                 background, FxThread.INSTANCE, clock);
-        connection.modeProperty().set(ConnectionMode.parse(settings.mode()));
-        connection.bootstrapServersProperty().set(settings.bootstrapServers());
-        connection.clientPropertiesProperty().set(settings.clientProperties());
+        profiles = new ProfilesViewModel(connection, settings.profiles(), settings.activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
 
@@ -134,7 +134,7 @@ public class PayPulseApp extends Application {
             }
         });
 
-        MainController main = new MainController(connection, alerts, this);
+        MainController main = new MainController(connection, profiles, alerts, this);
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
@@ -183,9 +183,7 @@ public class PayPulseApp extends Application {
                 stackView::render);
 
         // Persist connection choices as they change.
-        connection.modeProperty().addListener((o, a, b) -> saveSettings());
-        connection.bootstrapServersProperty().addListener((o, a, b) -> saveSettings());
-        connection.clientPropertiesProperty().addListener((o, a, b) -> saveSettings());
+        profiles.revisionProperty().addListener((o, a, b) -> saveSettings());
         dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
 
         primary.show();
@@ -296,8 +294,7 @@ public class PayPulseApp extends Application {
 
     /** Collects the current choices and writes them off the FX thread. */
     private void saveSettings() {
-        AppSettings s = settings.withConnection(connection.modeProperty().get().name(),
-                connection.bootstrapServersProperty().get(), connection.clientPropertiesProperty().get())
+        AppSettings s = settings.withProfiles(profiles.profiles(), profiles.activeProperty().get())
                 .withRate(dashboard.rateProperty().get());
         if (stage != null && stage.isShowing() && !stage.isIconified()) {
             if (stage.isMaximized()) {

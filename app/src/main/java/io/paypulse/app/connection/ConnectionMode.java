@@ -1,5 +1,7 @@
 package io.paypulse.app.connection;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /** Where the pipeline the app watches runs. */
 public enum ConnectionMode {
     /** Broker, processor and generator inside the app. */
@@ -28,6 +30,8 @@ public enum ConnectionMode {
         return label;
     }
 
+    /** The mode of that name, or {@link #EMBEDDED} for an unknown one (an older or newer settings file). */
+    @JsonCreator
     public static ConnectionMode parse(String name) {
         for (ConnectionMode m : values()) {
             if (m.name().equalsIgnoreCase(name) && m.available()) {

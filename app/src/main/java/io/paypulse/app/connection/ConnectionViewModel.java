@@ -32,7 +32,8 @@ public final class ConnectionViewModel {
     /** Builds the request from the user's choices; throws with a plain sentence when they are wrong. */
     @FunctionalInterface
     public interface Requests {
-        ConnectionRequest build(ConnectionMode mode, String bootstrapServers, String clientProperties);
+        ConnectionRequest build(ConnectionMode mode, String bootstrapServers, String clientConfigFile,
+                                String inlineProperties);
     }
 
     private final SessionFactory factory;
@@ -44,6 +45,7 @@ public final class ConnectionViewModel {
     private final ObjectProperty<ConnectionMode> mode = new SimpleObjectProperty<>(ConnectionMode.EMBEDDED);
     private final StringProperty bootstrapServers = new SimpleStringProperty("localhost:9092");
     private final StringProperty clientProperties = new SimpleStringProperty("");
+    private final StringProperty clientConfigFile = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.STOPPED);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("Stopped. Press Start to run the pipeline.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
@@ -74,7 +76,7 @@ public final class ConnectionViewModel {
         error.set(null);
         ConnectionRequest request;
         try {
-            request = requests.build(mode.get(), bootstrapServers.get(), clientProperties.get());
+            request = requests.build(mode.get(), bootstrapServers.get(), clientConfigFile.get(), clientProperties.get());
         } catch (RuntimeException e) {
             LOG.warn("Cannot start: {}", e.toString());
             error.set(sentence(e));
@@ -167,8 +169,14 @@ public final class ConnectionViewModel {
         return bootstrapServers;
     }
 
+    /** Inline client properties (Properties format), for non-secret settings. */
     public StringProperty clientPropertiesProperty() {
         return clientProperties;
+    }
+
+    /** Path of a Kafka client properties file read at connect time, or empty. */
+    public StringProperty clientConfigFileProperty() {
+        return clientConfigFile;
     }
 
     public ReadOnlyObjectProperty<Status> statusProperty() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Turns what the user chose in the app into a {@link ConnectionRequest}, through the same
@@ -30,17 +31,29 @@ public final class RequestBuilder {
     }
 
     /**
+     * For a Custom cluster, the client properties are those of {@code clientConfigFile} (read now, at
+     * connect time, so secrets stay in that file), then the inline ones over them. A blank
+     * {@code bootstrapServers} takes the file's {@code bootstrap.servers}.
+     *
      * @throws ConfigException one sentence naming what is wrong
      */
-    public ConnectionRequest build(ConnectionMode mode, String bootstrapServers, String clientProperties,
-                                   double rate, String rulesFile) {
+    public ConnectionRequest build(ConnectionMode mode, String bootstrapServers, String clientConfigFile,
+                                   String inlineProperties, double rate, String rulesFile) {
         Map<String, String> flags = new LinkedHashMap<>();
         if (mode == ConnectionMode.CUSTOM) {
-            if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            Map<String, String> client = new LinkedHashMap<>();
+            if (clientConfigFile != null && !clientConfigFile.isBlank()) {
+                client.putAll(ClientProperties.load(Path.of(clientConfigFile.strip())));
+            }
+            client.putAll(ClientProperties.parse(inlineProperties));
+            String fromClient = client.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+            String servers = bootstrapServers != null && !bootstrapServers.isBlank() ? bootstrapServers
+                    : fromClient;
+            if (servers == null || servers.isBlank()) {
                 throw new ConfigException("Enter the bootstrap servers of the cluster, e.g. localhost:9092.");
             }
-            flags.put(ConfigKeys.BOOTSTRAP, bootstrapServers.trim());
-            flags.putAll(parseClientProperties(clientProperties));
+            flags.put(ConfigKeys.BOOTSTRAP, servers.strip());
+            client.forEach((k, v) -> flags.put(ConfigKeys.KAFKA_PREFIX + k, v));
         } else if (mode == ConnectionMode.DOCKER) {
             flags.put(ConfigKeys.BOOTSTRAP, PaypulseStack.BROKERS);
         } else {
@@ -55,28 +68,5 @@ public final class RequestBuilder {
         Path rules = config.processor().rulesFile();
         List<AlertRule> ruleList = rules == null ? RulesFile.defaults() : RulesFile.load(rules);
         return new ConnectionRequest(mode, config, ruleList);
-    }
-
-    /** {@code key=value} lines; blank lines and {@code #} comments ignored; keys get the kafka. prefix. */
-    public static Map<String, String> parseClientProperties(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null) {
-            return out;
-        }
-        int lineNo = 0;
-        for (String raw : text.split("\\R")) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new ConfigException("Client property line " + lineNo + " ('" + line
-                        + "') is not of the form key=value.");
-            }
-            out.put(ConfigKeys.KAFKA_PREFIX + line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-        }
-        return out;
     }
 }

@@ -1,12 +1,12 @@
 package io.paypulse.app.settings;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes {@link AppSettings} as a small JSON file, by default
  * {@code $XDG_CONFIG_HOME/paypulse/app.json} (else {@code ~/.config/paypulse/app.json}). A missing
- * or unreadable file gives the defaults (and a log line); writes go to a temporary file that is
- * then moved over the old one, so a crash never leaves half a file. File work: not on the FX thread.
+ * or unreadable file gives the defaults (and a log line). Writes go through {@link PrivateFiles}:
+ * owner-only file and folder, atomic replace. A file from before connection profiles is migrated
+ * once by {@link LegacySettings}. File work: not on the FX thread.
  */
 public final class SettingsStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,21 +45,30 @@ public final class SettingsStore {
         if (!Files.isRegularFile(file)) {
             return AppSettings.defaults();
         }
+        AppSettings s;
+        JsonNode tree;
         try {
-            AppSettings s = JSON.readValue(file.toFile(), AppSettings.class);
-            return fillGaps(s);
+            tree = JSON.readTree(file.toFile());
+            s = JSON.treeToValue(tree, AppSettings.class);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring the app settings in {}: {}", file, e.toString());
             return AppSettings.defaults();
         }
+        if (s == null) {
+            return AppSettings.defaults();
+        }
+        if (LegacySettings.isLegacy(tree)) {
+            AppSettings migrated = fillGaps(LegacySettings.migrate(tree, s, file));
+            save(migrated); // the old plain-text client properties leave app.json now, not at the next change
+            LOG.info("Settings in {} migrated to connection profiles (active: {})", file, migrated.activeProfile());
+            return migrated;
+        }
+        return fillGaps(s);
     }
 
     public void save(AppSettings settings) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), settings);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, JSON.writeValueAsString(settings));
         } catch (IOException e) {
             LOG.warn("Could not save the app settings to {}: {}", file, e.toString());
         }
@@ -67,14 +77,14 @@ public final class SettingsStore {
     /** Fields missing from an older file come back as null or 0: use the defaults for those. */
     private static AppSettings fillGaps(AppSettings s) {
         AppSettings d = AppSettings.defaults();
+        boolean noProfiles = s.profiles() == null || s.profiles().isEmpty();
         return new AppSettings(s.x(), s.y(),
                 s.width() >= 400 ? s.width() : d.width(),
                 s.height() >= 300 ? s.height() : d.height(),
                 s.maximized(),
                 s.theme() != null ? s.theme() : d.theme(),
-                s.mode() != null ? s.mode() : d.mode(),
-                s.bootstrapServers() != null ? s.bootstrapServers() : d.bootstrapServers(),
-                s.clientProperties() != null ? s.clientProperties() : d.clientProperties(),
+                noProfiles ? d.profiles() : s.profiles().stream().filter(p -> p != null).toList(),
+                noProfiles || s.activeProfile() == null ? d.activeProfile() : s.activeProfile(),
                 s.rate() >= 0 ? s.rate() : d.rate(),
                 s.rulesFile() != null ? s.rulesFile() : d.rulesFile());
     }

@@ -38,7 +38,7 @@ class ConnectionViewModelTest {
     };
 
     private final ConnectionViewModel vm = new ConnectionViewModel(factory,
-            (mode, servers, props) -> new ConnectionRequest(mode,
+            (mode, servers, file, props) -> new ConnectionRequest(mode,
                     PaypulseConfig.forCluster(mode == ConnectionMode.CUSTOM ? servers : "", Path.of("/tmp/x")), List.of()),
             SAME_THREAD, SAME_THREAD, clock);
 
@@ -90,7 +90,7 @@ class ConnectionViewModelTest {
 
     @Test
     void aBadSettingIsReportedWithoutStartingAnything() {
-        ConnectionViewModel bad = new ConnectionViewModel(factory, (m, s, p) -> {
+        ConnectionViewModel bad = new ConnectionViewModel(factory, (m, s, f, p) -> {
             throw new ConfigException("Enter the bootstrap servers of the cluster, e.g. localhost:9092.");
         }, SAME_THREAD, SAME_THREAD, clock);
         bad.start();

@@ -1,0 +1,126 @@
+package io.paypulse.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paypulse.app.AppOptions;
+import io.paypulse.app.PayPulseApp;
+import io.paypulse.config.ConfigKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Connection profiles on a real (headless) window: create one, switch away and back, restart. No pipeline starts. */
+class ProfilesJourneyTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private PayPulseApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            app.shutdownForTest().get(30, TimeUnit.SECONDS);
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void aNewProfileKeepsItsServersAcrossASwitchAndARestart() throws Exception {
+        Path settings = dir.resolve("config/paypulse/app.json");
+        launch(settings);
+        assertThat(profileBox().getValue()).isEqualTo("Embedded");
+        assertThat(bootstrapField().isVisible()).as("no servers to enter for the embedded pipeline").isFalse();
+
+        robot.clickOn("#profileMenu");
+        robot.clickOn("New profile…");
+        robot.clickOn("#profileNameField").write("Staging");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(profileBox().getValue()).isEqualTo("Staging");
+        assertThat(onFx(() -> bootstrapField().isVisible())).as("a new profile is a Custom cluster").isTrue();
+        robot.clickOn("#bootstrapField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("staging-kafka:9092");
+
+        pick("Embedded");
+        assertThat(onFx(() -> bootstrapField().isVisible())).isFalse();
+        pick("Staging");
+        assertThat(onFx(() -> bootstrapField().getText())).isEqualTo("staging-kafka:9092");
+
+        await("settings saved").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(settings)
+                .content().contains("staging-kafka:9092").contains("\"activeProfile\" : \"Staging\""));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
+
+        app.shutdownForTest().get(30, TimeUnit.SECONDS);
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        launch(settings);
+
+        assertThat(profileBox().getItems()).containsExactly("Embedded", "Docker stack", "Custom cluster", "Staging");
+        assertThat(profileBox().getValue()).as("the last used profile").isEqualTo("Staging");
+        assertThat(onFx(() -> bootstrapField().getText())).isEqualTo("staging-kafka:9092");
+        assertThat(robot.lookup("#modeBox").queryAs(ComboBox.class).getValue()).hasToString("Custom cluster");
+    }
+
+    private void launch(Path settings) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
+                false, env);
+        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the profile list and clicks the entry, as a user does. */
+    private void pick(String name) {
+        robot.clickOn("#profileBox");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = robot.lookup(".list-cell").match((Node n) -> n instanceof ListCell<?> c && c.isVisible()
+                && name.equals(c.getText()) && n.getScene() != profileBox().getScene()).query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(profileBox().getValue()).isEqualTo(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> profileBox() {
+        return (ComboBox<String>) robot.lookup("#profileBox").queryAs(ComboBox.class);
+    }
+
+    private TextField bootstrapField() {
+        return robot.lookup("#bootstrapField").queryAs(TextField.class);
+    }
+
+    private static <T> T onFx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
