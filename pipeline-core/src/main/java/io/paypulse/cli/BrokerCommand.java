@@ -4,8 +4,6 @@ import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +18,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @SettingFlag(ConfigKeys.BROKER_PORT)
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Port. Default 9092 (another free port if taken).")
     String brokerPort;
 
@@ -31,9 +30,7 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        flags.put(ConfigKeys.BROKER_PORT, brokerPort);
-        PaypulseConfig config = common.load(flags);
+        PaypulseConfig config = common.load();
         if (fresh) {
             DataDir.wipe(config.dataDir());
         }

@@ -15,16 +15,13 @@ import picocli.CommandLine.Option;
 /** Flags of the short admin commands ({@code topics ...}): which cluster, and how long to wait for it. */
 final class ClusterAdminOptions {
 
+    @SettingFlag(ConfigKeys.BOOTSTRAP)
     @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
     String bootstrap;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
             description = "Give up when the cluster has not answered after this long. Default ${DEFAULT-VALUE}.")
     long timeoutSeconds;
-
-    void putInto(Map<String, String> flags) {
-        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
-    }
 
     Duration timeout() {
         return Duration.ofSeconds(Math.max(1, timeoutSeconds));

@@ -21,6 +21,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (e instanceof CommonOptions.ConfigShown) {
+            return 0;
+        }
         if (e instanceof ConfigException) {
             cmd.getErr().println("paypulse: " + e.getMessage());
             LOG.debug("configuration error", e);

@@ -7,12 +7,9 @@ import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
-import io.paypulse.generate.Scenario;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -28,9 +25,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @SettingFlag(ConfigKeys.BOOTSTRAP)
     @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
     String bootstrap;
 
+    @SettingFlag(ConfigKeys.EVENTS)
     @Option(names = "--events", paramLabel = "N", description = "Stop after N events. Default: run until Ctrl-C.")
     String events;
 
@@ -40,19 +39,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
+    @Mixin
+    ClientConfigOptions clientConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
-        flags.put(ConfigKeys.EVENTS, events);
-        generatorOptions.putInto(flags);
-        registryOptions.putInto(flags);
-        PaypulseConfig config = common.load(flags);
+        PaypulseConfig config = common.load();
         requireBootstrap(config);
-        Scenario.parse(config.generator().scenario());
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
             TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(), Duration.ofSeconds(30));
         }

@@ -1,24 +1,20 @@
 package io.paypulse.cli;
 
 import io.paypulse.config.ConfigKeys;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Generator flags shared by {@code run} and {@code generate}. */
 final class GeneratorOptions {
 
+    @SettingFlag(ConfigKeys.RATE)
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Events per second; 0 = as fast as possible. Default 100.")
     String rate;
 
+    @SettingFlag(ConfigKeys.SEED)
     @Option(names = "--seed", description = "Seed for a deterministic event sequence.")
     String seed;
 
+    @SettingFlag(ConfigKeys.SCENARIO)
     @Option(names = "--scenario", description = "normal, gateway-outage, refund-spike, card-testing or quiet.")
     String scenario;
-
-    void putInto(Map<String, String> flags) {
-        flags.put(ConfigKeys.RATE, rate);
-        flags.put(ConfigKeys.SEED, seed);
-        flags.put(ConfigKeys.SCENARIO, scenario);
-    }
 }

@@ -15,6 +15,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final java.util.Map<String, String> env;
+
+    private Main(java.util.Map<String, String> env) {
+        this.env = java.util.Map.copyOf(env);
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -26,7 +32,13 @@ public final class Main implements Runnable {
 
     /** Runs a command line writing to the given streams; returns the exit code. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new Main());
+        return execute(System.getenv(), out, err, args);
+    }
+
+    /** Runs a command line as if {@code env} were the process environment (tests: the PAYPULSE_* layer). */
+    public static int execute(java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err,
+                              String... args) {
+        CommandLine cmd = commandLine(env);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new Errors());
@@ -36,6 +48,16 @@ public final class Main implements Runnable {
             return Errors.BAD_CONFIG;
         });
         return cmd.execute(args);
+    }
+
+    /** The command tree, for running and for tests that read its options. */
+    static CommandLine commandLine(java.util.Map<String, String> env) {
+        return new CommandLine(new Main(env));
+    }
+
+    /** The environment the command line runs with (see {@link #execute(java.util.Map, java.io.PrintWriter, java.io.PrintWriter, String...)}). */
+    static java.util.Map<String, String> environment(CommandLine.Model.CommandSpec command) {
+        return ((Main) command.root().userObject()).env;
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.process.ProcessorStoppedException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,42 +24,42 @@ final class ProcessCommand implements Callable<Integer> {
     @Mixin
     ProcessorOptions processorOptions;
 
+    @SettingFlag(ConfigKeys.BOOTSTRAP)
     @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
     String bootstrap;
 
+    @SettingFlag(ConfigKeys.GRACE)
     @Option(names = "--grace", paramLabel = "DURATION", description = "How late an event may be, e.g. 5s (default).")
     String grace;
 
+    @SettingFlag(ConfigKeys.GUARANTEE)
     @Option(names = "--guarantee", description = "exactly_once_v2 (default) or at_least_once.")
     String guarantee;
 
+    @SettingFlag(ConfigKeys.APPLICATION_ID)
     @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id. Default paypulse-processor.")
     String applicationId;
 
+    @SettingFlag(ConfigKeys.THREADS)
     @Option(names = "--threads", paramLabel = "N", description = "Stream threads in this instance. Default 1.")
     String threads;
 
+    @SettingFlag(value = ConfigKeys.SINKS, whenGiven = "false")
     @Option(names = "--no-sinks", description = "Do not write CSV files from this instance.")
     boolean noSinks;
 
     @Mixin
     RegistryOptions registryOptions;
 
+    @Mixin
+    ClientConfigOptions clientConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
-        flags.put(ConfigKeys.GRACE, grace);
-        flags.put(ConfigKeys.GUARANTEE, guarantee);
-        flags.put(ConfigKeys.APPLICATION_ID, applicationId);
-        flags.put(ConfigKeys.THREADS, threads);
-        flags.put(ConfigKeys.SINKS, noSinks ? "false" : null);
-        processorOptions.putInto(flags);
-        registryOptions.putInto(flags);
-        PaypulseConfig config = common.load(flags);
+        PaypulseConfig config = common.load();
         GenerateCommand.requireBootstrap(config);
         var alertRules = Rules.of(config);
         try (ProcessorService processor = new ProcessorService(config, alertRules)) {

@@ -1,25 +1,27 @@
 package io.paypulse.cli;
 
 import io.paypulse.config.ConfigKeys;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Processor flags shared by {@code run} and {@code process}. */
 final class ProcessorOptions {
 
+    @SettingFlag(ConfigKeys.RULES)
     @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules (YAML). Default: the shipped rules.")
     String rules;
 
+    @SettingFlag(ConfigKeys.OUTPUT_DIR)
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Where CSV files go. Default: <data-dir>/output.")
     String outputDir;
 
+    @SettingFlag(ConfigKeys.HTTP_PORT)
     @Option(names = "--http-port", paramLabel = "PORT",
-            description = "Serve GET /health and /metrics (Prometheus) on this port on all interfaces. Default 0: off.")
+            description = "Serve GET /health and /metrics (Prometheus) on this port. Default 0: off.")
     String httpPort;
 
-    void putInto(Map<String, String> flags) {
-        flags.put(ConfigKeys.HTTP_PORT, httpPort);
-        flags.put(ConfigKeys.RULES, rules);
-        flags.put(ConfigKeys.OUTPUT_DIR, outputDir);
-    }
+    @SettingFlag(ConfigKeys.HTTP_HOST)
+    @Option(names = "--http-host", paramLabel = "ADDRESS",
+            description = "Address the health endpoint listens on. Default 127.0.0.1: this machine only; "
+                    + "0.0.0.0: all interfaces (containers).")
+    String httpHost;
 }

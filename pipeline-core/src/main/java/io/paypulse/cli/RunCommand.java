@@ -6,14 +6,11 @@ import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Group;
 import io.paypulse.event.Money;
 import io.paypulse.generate.GeneratorTally;
-import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.Completion;
 import io.paypulse.pipeline.LocalPipeline;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -32,16 +29,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProcessorOptions processorOptions;
 
+    @SettingFlag(ConfigKeys.EVENTS)
     @Option(names = "--events", paramLabel = "N",
             description = "Send N events, wait until all are processed and their windows are final, then exit.")
-    Long events;
+    String events;
 
     @Mixin
     GeneratorOptions generatorOptions;
 
+    @SettingFlag(ConfigKeys.BROKER_PORT)
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Embedded broker port. Default 9092 (another free port if taken).")
     String brokerPort;
 
+    @SettingFlag(ConfigKeys.BOOTSTRAP)
     @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Use this Kafka cluster instead of the embedded broker.")
     String bootstrap;
 
@@ -55,20 +55,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
+    @Mixin
+    ClientConfigOptions clientConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        flags.put(ConfigKeys.EVENTS, events == null ? null : events.toString());
-        generatorOptions.putInto(flags);
-        flags.put(ConfigKeys.BROKER_PORT, brokerPort);
-        flags.put(ConfigKeys.BOOTSTRAP, bootstrap);
-        processorOptions.putInto(flags);
-        registryOptions.putInto(flags);
-        PaypulseConfig config = common.load(flags);
-        Scenario.parse(config.generator().scenario());
+        PaypulseConfig config = common.load();
         var alertRules = Rules.of(config);
         if (fresh) {
             DataDir.wipe(config.dataDir());

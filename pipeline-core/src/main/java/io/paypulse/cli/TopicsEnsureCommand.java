@@ -6,7 +6,6 @@ import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,10 +27,15 @@ final class TopicsEnsureCommand implements Callable<Integer> {
     @Mixin
     ClusterAdminOptions cluster;
 
+    @Mixin
+    ClientConfigOptions clientConfig;
+
+    @SettingFlag(ConfigKeys.PARTITIONS)
     @Option(names = "--partitions", paramLabel = "N",
             description = "Partitions of payment and payment-parsed (the others get 1). Default 6.")
     String partitions;
 
+    @SettingFlag(ConfigKeys.REPLICATION)
     @Option(names = "--replication", paramLabel = "N", description = "Replication factor of new topics. Default 1.")
     String replication;
 
@@ -40,11 +44,7 @@ final class TopicsEnsureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> flags = new HashMap<>();
-        cluster.putInto(flags);
-        flags.put(ConfigKeys.PARTITIONS, partitions);
-        flags.put(ConfigKeys.REPLICATION, replication);
-        PaypulseConfig config = common.load(flags);
+        PaypulseConfig config = common.load();
         Map<String, Integer> wanted = Topics.partitionsByTopic(config.partitions());
         List<TopicStatus> topics = cluster.withAdmin(config,
                 admin -> TopicSetup.ensureAll(admin, wanted, config.replication(), cluster.timeout()));

@@ -5,7 +5,6 @@ import io.paypulse.cluster.TopicStatus;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,14 +23,15 @@ final class TopicsListCommand implements Callable<Integer> {
     @Mixin
     ClusterAdminOptions cluster;
 
+    @Mixin
+    ClientConfigOptions clientConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Map<String, String> flags = new HashMap<>();
-        cluster.putInto(flags);
-        PaypulseConfig config = common.load(flags);
+        PaypulseConfig config = common.load();
         var names = Topics.partitionsByTopic(config.partitions()).keySet();
         Map<String, TopicStatus> found = cluster.withAdmin(config, admin -> TopicSetup.describe(admin, names, cluster.timeout()));
         PrintWriter out = spec.commandLine().getOut();

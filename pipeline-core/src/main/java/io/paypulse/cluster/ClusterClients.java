@@ -6,8 +6,11 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * Client properties for "a cluster": bootstrap servers plus the user's {@code kafka.*} settings
- * (SASL/SSL and the like), so every component talks to embedded, Docker or remote Kafka alike.
+ * Client properties for "a cluster": bootstrap servers plus the user's client properties
+ * ({@link PaypulseConfig#kafka()}: the {@code client-config} file with {@code kafka.*} settings over
+ * it; SASL/SSL and the like), so every component talks to embedded, Docker or remote Kafka alike.
+ * Config provider references ({@code ${file:...}}, {@code ${env:...}}) pass through unresolved: the
+ * Kafka clients resolve them.
  */
 public final class ClusterClients {
 

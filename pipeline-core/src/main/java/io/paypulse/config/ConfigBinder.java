@@ -1,5 +1,8 @@
 package io.paypulse.config;
 
+import io.paypulse.cluster.ClientConfigFile;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,6 +16,10 @@ final class ConfigBinder {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern SERVER = Pattern.compile("(?:[A-Za-z][A-Za-z0-9_]*://)?(?:\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private ConfigBinder() {
     }
@@ -20,8 +27,8 @@ final class ConfigBinder {
     static PaypulseConfig bind(Map<String, String> s, Map<String, String> env) {
         ProcessorSettings pd = ProcessorSettings.defaults();
         GeneratorSettings gd = GeneratorSettings.defaults();
-        Path dataDir = path(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
-        Path outputDir = path(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
+        Path dataDir = directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
+        Path outputDir = directory(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
         boolean portGiven = s.containsKey(ConfigKeys.BROKER_PORT) && !s.get(ConfigKeys.BROKER_PORT).isBlank();
         int port = (int) integer(s, ConfigKeys.BROKER_PORT, 9092, 0, 65535);
         GeneratorSettings generator = new GeneratorSettings(
@@ -41,19 +48,16 @@ final class ConfigBinder {
                 duration(s, ConfigKeys.GRACE, pd.grace(), Duration.ZERO, Duration.ofHours(1)),
                 guarantee,
                 duration(s, ConfigKeys.COMMIT_INTERVAL, pd.commitInterval(), Duration.ofMillis(10), Duration.ofMinutes(5)),
-                path(s, ConfigKeys.RULES, null),
+                rulesFile(s),
                 (int) integer(s, ConfigKeys.THREADS, pd.threads(), 1, 64),
                 appId,
                 bool(s, ConfigKeys.SINKS, pd.sinks()),
-                httpPort(s));
-        Map<String, String> kafka = new LinkedHashMap<>();
-        s.forEach((k, v) -> {
-            if (k.startsWith(ConfigKeys.KAFKA_PREFIX)) {
-                kafka.put(k.substring(ConfigKeys.KAFKA_PREFIX.length()), v);
-            }
-        });
+                httpPort(s),
+                httpHost(s));
+        Map<String, String> kafka = kafka(s);
+        String bootstrap = bootstrap(s, kafka);
         return new PaypulseConfig(
-                text(s, ConfigKeys.BOOTSTRAP, ""),
+                bootstrap,
                 dataDir,
                 outputDir,
                 port,
@@ -64,6 +68,83 @@ final class ConfigBinder {
                 processor,
                 kafka,
                 registryUrl(s));
+    }
+
+    /**
+     * Client properties: the {@link ConfigKeys#CLIENT_CONFIG} file first, {@code kafka.*} settings
+     * over it (the file is the shared base, a setting the deliberate exception).
+     */
+    private static Map<String, String> kafka(Map<String, String> s) {
+        Map<String, String> kafka = new LinkedHashMap<>();
+        Path clientConfig = path(s, ConfigKeys.CLIENT_CONFIG, null);
+        if (clientConfig != null) {
+            if (!Files.isRegularFile(clientConfig)) {
+                throw ConfigException.invalid(ConfigKeys.CLIENT_CONFIG, s.get(ConfigKeys.CLIENT_CONFIG),
+                        "allowed: an existing Kafka client .properties file");
+            }
+            kafka.putAll(ClientConfigFile.load(clientConfig));
+        }
+        s.forEach((k, v) -> {
+            if (k.startsWith(ConfigKeys.KAFKA_PREFIX)) {
+                kafka.put(k.substring(ConfigKeys.KAFKA_PREFIX.length()), v);
+            }
+        });
+        return kafka;
+    }
+
+    /**
+     * {@code host:port[,host:port...]} (a {@code PLAINTEXT://}-style prefix and {@code [v6]} hosts
+     * allowed); empty means the embedded broker. Without a setting, a client config file's own
+     * {@code bootstrap.servers} counts, as it does for Kafka's tools.
+     */
+    private static String bootstrap(Map<String, String> s, Map<String, String> kafka) {
+        String v = s.get(ConfigKeys.BOOTSTRAP);
+        if (v == null && kafka.containsKey("bootstrap.servers")) {
+            v = kafka.get("bootstrap.servers");
+        }
+        if (v == null || v.isBlank()) {
+            return "";
+        }
+        for (String server : v.split(",", -1)) {
+            Matcher m = SERVER.matcher(server.trim());
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+                throw ConfigException.invalid(ConfigKeys.BOOTSTRAP, v,
+                        "allowed: host:port pairs separated by commas, such as kafka1:9092,kafka2:9092, or empty for the"
+                                + " embedded broker");
+            }
+        }
+        return v.trim();
+    }
+
+    private static Path directory(Map<String, String> s, String key, Path def) {
+        Path p = path(s, key, def);
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw ConfigException.invalid(key, s.get(key), "allowed: a directory (created when missing), not a file");
+        }
+        return p;
+    }
+
+    private static Path rulesFile(Map<String, String> s) {
+        Path p = path(s, ConfigKeys.RULES, null);
+        if (p != null && !Files.isRegularFile(p)) {
+            throw ConfigException.invalid(ConfigKeys.RULES, s.get(ConfigKeys.RULES),
+                    "allowed: an existing alert rules file (YAML), or empty for the shipped rules");
+        }
+        return p;
+    }
+
+    /** An IP address or a host name; whether this machine has it is checked when binding. */
+    private static String httpHost(Map<String, String> s) {
+        String v = s.get(ConfigKeys.HTTP_HOST);
+        if (v == null || v.isBlank()) {
+            return ProcessorSettings.LOOPBACK;
+        }
+        String host = v.trim();
+        if (HOST_NAME.matcher(host).matches() || IPV6.matcher(host).matches()) {
+            return host;
+        }
+        throw ConfigException.invalid(ConfigKeys.HTTP_HOST, v, "allowed: an address of this machine such as "
+                + "127.0.0.1 (default, this machine only), 0.0.0.0 (all interfaces) or a host name");
     }
 
     /** Empty for none; else an absolute http(s) URL with a host, kept without a trailing slash. */
@@ -118,10 +199,14 @@ final class ConfigBinder {
         if (v == null || v.isBlank()) {
             return def;
         }
-        if (v.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(v.substring(2));
+        try {
+            if (v.startsWith("~/")) {
+                return Path.of(System.getProperty("user.home")).resolve(v.substring(2));
+            }
+            return Path.of(v.trim());
+        } catch (InvalidPathException e) {
+            throw ConfigException.invalid(key, v, "allowed: a file system path");
         }
-        return Path.of(v.trim());
     }
 
     static long integer(Map<String, String> s, String key, long def, long min, long max) {

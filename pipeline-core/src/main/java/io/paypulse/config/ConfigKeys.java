@@ -26,6 +26,13 @@ public final class ConfigKeys {
     public static final String SINKS = "processor.sinks";
     /** Port of the processor's /health and /metrics endpoint; 0 turns it off. */
     public static final String HTTP_PORT = "processor.http-port";
+    /** Address the /health and /metrics endpoint binds to; loopback unless chosen (containers: 0.0.0.0). */
+    public static final String HTTP_HOST = "processor.http-host";
+    /**
+     * A Kafka client {@code .properties} file (SASL, TLS, config providers) every client of the
+     * cluster gets; {@code kafka.*} settings win over it.
+     */
+    public static final String CLIENT_CONFIG = "client-config";
     /** Base URL of a Confluent Schema Registry; empty: none, raw events are plain JSON. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** Prefix of settings passed through to every Kafka client. */
@@ -33,7 +40,7 @@ public final class ConfigKeys {
 
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
             REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
-            APPLICATION_ID, SINKS, HTTP_PORT, SCHEMA_REGISTRY_URL);
+            APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG);
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

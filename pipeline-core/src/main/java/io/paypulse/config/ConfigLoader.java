@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Resolves {@link PaypulseConfig} from layers: defaults &lt; config file &lt; PAYPULSE_* environment
- * &lt; flags. Each layer is a flat map of setting names ({@link ConfigKeys}) to text; the last layer
- * that names a setting wins, and {@link ConfigBinder} turns the result into typed values.
+ * Resolves {@link PaypulseConfig} from layers, weakest first: defaults &lt; config file &lt;
+ * PAYPULSE_* environment &lt; {@code --set} &lt; flags. Each layer is a flat map of setting names
+ * ({@link ConfigKeys}) to text holding only what that layer gives; the strongest layer that names a
+ * setting wins, and {@link ConfigBinder} turns the result into typed values. This is the one place
+ * that decides precedence.
  */
 public final class ConfigLoader {
 
@@ -29,21 +31,43 @@ public final class ConfigLoader {
      * @param flags        settings given on the command line
      */
     public static PaypulseConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, Settings.Given> given = new LinkedHashMap<>();
+        flags.forEach((key, value) -> {
+            if (value != null) {
+                given.put(key, new Settings.Given(value, null));
+            }
+        });
+        return resolve(file, env, Map.of(), given).bind();
+    }
+
+    /**
+     * The layered settings of a command line.
+     *
+     * @param file  config file, or null for the default location (read if it exists)
+     * @param env   the process environment
+     * @param sets  {@code --set KEY=VALUE} settings
+     * @param flags settings given by their own flags, each with the flag's name as its source; only
+     *              flags that were given
+     */
+    public static Settings resolve(Path file, Map<String, String> env, Map<String, String> sets,
+                                   Map<String, Settings.Given> flags) {
+        Map<String, Settings.Given> winners = new LinkedHashMap<>();
         Path effective = file != null ? file : defaultConfigFile(env);
         if (file != null && !Files.isRegularFile(file)) {
             throw new ConfigException("Config file " + file + " does not exist.");
         }
         if (Files.isRegularFile(effective)) {
-            settings.putAll(readFile(effective));
+            readFile(effective).forEach((k, v) -> winners.put(k, new Settings.Given(v, "config file " + effective)));
         }
-        env.forEach((name, value) -> ConfigKeys.fromEnvName(name).ifPresent(key -> settings.put(key, value)));
-        flags.forEach((key, value) -> {
-            if (value != null) {
-                settings.put(key, value);
+        env.forEach((name, value) -> ConfigKeys.fromEnvName(name)
+                .ifPresent(key -> winners.put(key, new Settings.Given(value, name))));
+        sets.forEach((key, value) -> winners.put(key, new Settings.Given(value, "--set")));
+        flags.forEach((key, given) -> {
+            if (given != null && given.value() != null) {
+                winners.put(key, given);
             }
         });
-        return ConfigBinder.bind(settings, env);
+        return new Settings(winners, env);
     }
 
     /** Flattens nested YAML maps into dotted names; rejects unknown names and non-scalar values. */

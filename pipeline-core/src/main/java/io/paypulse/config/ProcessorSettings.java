@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param threads        Kafka Streams stream threads in this instance
  * @param applicationId  Kafka Streams application id (the consumer group instances share)
  * @param sinks          whether this instance writes the CSV files (one instance per output dir)
- * @param httpPort       port of the /health and /metrics endpoint on all interfaces; 0 means off
+ * @param httpPort       port of the /health and /metrics endpoint; 0 means off
+ * @param httpHost       address that endpoint binds to; {@link #LOOPBACK} unless chosen
  */
 public record ProcessorSettings(
         Duration grace,
@@ -21,14 +22,29 @@ public record ProcessorSettings(
         int threads,
         String applicationId,
         boolean sinks,
-        int httpPort) {
+        int httpPort,
+        String httpHost) {
+
+    /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public ProcessorSettings {
+        httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
+    }
+
+    /** Settings bound to {@link #LOOPBACK}. */
+    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
+                             String applicationId, boolean sinks, int httpPort) {
+        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, LOOPBACK);
+    }
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
-                "paypulse-processor", true, 0);
+                "paypulse-processor", true, 0, LOOPBACK);
     }
 
     public ProcessorSettings withHttpPort(int port) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port);
+        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port,
+                httpHost);
     }
 }

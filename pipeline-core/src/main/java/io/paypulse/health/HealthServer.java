@@ -9,8 +9,12 @@ import io.paypulse.config.ConfigKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import io.paypulse.config.ProcessorSettings;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The processor's HTTP endpoint on all interfaces (it runs in containers): {@code GET /health}
+ * The processor's HTTP endpoint, on loopback unless another address is chosen (a container passes
+ * {@code 0.0.0.0}: health and metrics are for this machine only by default): {@code GET /health}
  * (JSON, 200 when UP, 503 when DOWN, see {@link HealthReport}) and {@code GET /metrics}
  * (Prometheus text). Other paths are 404, other methods on these paths 405. Uses the JDK's
  * built-in server: two tiny read-only handlers need no web framework. Answers on one daemon
@@ -50,15 +55,22 @@ public final class HealthServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /**
-     * Listens on {@code 0.0.0.0:port} (0 picks a free port, for tests).
-     *
-     * @throws ConfigException naming {@link ConfigKeys#HTTP_PORT} when the port is taken
-     */
+    /** Listens on {@code 127.0.0.1:port} (0 picks a free port, for tests). */
     public static HealthServer start(int port, Supplier<HealthReport> health, PrometheusMetrics metrics) {
+        return start(ProcessorSettings.LOOPBACK, port, health, metrics);
+    }
+
+    /**
+     * Listens on {@code host:port} (0 picks a free port, for tests).
+     *
+     * @throws ConfigException naming {@link ConfigKeys#HTTP_HOST} when this machine has no such
+     *                         address, {@link ConfigKeys#HTTP_PORT} when the port is taken
+     */
+    public static HealthServer start(String host, int port, Supplier<HealthReport> health, PrometheusMetrics metrics) {
+        InetAddress address = localAddress(host);
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 0);
+            server = HttpServer.create(new InetSocketAddress(address, port), 0);
         } catch (BindException e) {
             throw new ConfigException("Port " + port + " (" + ConfigKeys.HTTP_PORT
                     + ") is already in use; choose another port, or 0 to turn the health endpoint off.");
@@ -67,8 +79,30 @@ public final class HealthServer implements AutoCloseable {
         }
         HealthServer s = new HealthServer(server, health, metrics);
         server.start();
-        LOG.info("Health and metrics on http://0.0.0.0:{}/health and /metrics", s.port());
+        LOG.info("Health and metrics on http://{}:{}/health and /metrics", host, s.port());
         return s;
+    }
+
+    /** {@code host} as an address this machine can listen on; else one sentence naming the setting. */
+    private static InetAddress localAddress(String host) {
+        String allowed = "allowed: an address of this machine such as 127.0.0.1 (default) or 0.0.0.0 (all interfaces)";
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null) {
+                return address;
+            }
+        } catch (UnknownHostException e) {
+            throw ConfigException.invalid(ConfigKeys.HTTP_HOST, host, allowed + " (the name does not resolve)");
+        } catch (IOException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(ConfigKeys.HTTP_HOST, host, allowed);
+    }
+
+    /** The address listened on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The port listened on. */

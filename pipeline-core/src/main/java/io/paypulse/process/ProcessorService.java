@@ -52,7 +52,7 @@ public final class ProcessorService implements AutoCloseable {
         if (httpPort > 0) {
             // First, so a taken port fails before any work; reports DOWN (CREATED) until Streams runs.
             metrics = new PrometheusMetrics(stats);
-            http = HealthServer.start(httpPort, this::health, metrics);
+            http = HealthServer.start(config.processor().httpHost(), httpPort, this::health, metrics);
         }
         int rawPartitions;
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {

@@ -67,7 +67,7 @@ class MainTest {
         assertThat(run("process", "--http-port", "70000", "--bootstrap", "localhost:1", "--data-dir", dir.toString()))
                 .isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo(
-                "paypulse: Invalid value '70000' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.");
+                "paypulse: Invalid value '70000' for processor.http-port (from --http-port): allowed: a port from 1 to 65535, or 0 for off.");
     }
 
     @Test
@@ -85,7 +85,7 @@ class MainTest {
     void aBadFlagValueIsOneSentenceAndExitCodeTwo() {
         assertThat(run("run", "--rate", "fast", "--data-dir", dir.toString())).isEqualTo(2);
         assertThat(err.toString().strip())
-                .isEqualTo("paypulse: Invalid value 'fast' for generator.rate: allowed: a number from 0 to 10000000.");
+                .isEqualTo("paypulse: Invalid value 'fast' for generator.rate (from --rate): allowed: a number from 0 to 10000000.");
     }
 
     @Test
@@ -136,7 +136,24 @@ class MainTest {
     void aBadSchemaRegistryUrlIsOneSentenceNamingTheKey() {
         assertThat(run("generate", "--schema-registry", "registry:8081", "--bootstrap", "localhost:1",
                 "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value 'registry:8081' for schema.registry.url: "
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value 'registry:8081' for schema.registry.url (from --schema-registry): "
                 + "allowed: an http:// or https:// URL such as http://localhost:8081, or empty for no registry.");
+    }
+
+    @Test
+    void aSetIsNotWipedOutByTheSameSettingsFlagWhenThatFlagIsAbsent() {
+        // Was: --set went into the map first and every absent flag was put over it as null, so
+        // --set bootstrap=... read as "no cluster given".
+        assertThat(run("topics", "list", "--set", "bootstrap=localhost:1", "--timeout", "1", "--data-dir", dir.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("Kafka at localhost:1 did not answer within 1 s");
+    }
+
+    @Test
+    void aBadSetValueIsRefusedAlthoughNoFlagOfThatSettingWasGiven() {
+        assertThat(run("process", "--set", "processor.threads=abc", "--bootstrap", "localhost:1", "--no-sinks",
+                "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "paypulse: Invalid value 'abc' for processor.threads (from --set): allowed: a whole number from 1 to 64.");
     }
 }

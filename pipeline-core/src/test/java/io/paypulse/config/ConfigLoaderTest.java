@@ -114,7 +114,7 @@ class ConfigLoaderTest {
         Map<String, String> env = env();
         env.put("PAYPULSE_TOPICS_PARTITIONS", "lots");
         assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
-                .hasMessage("Invalid value 'lots' for topics.partitions: allowed: a whole number from 1 to 1000.");
+                .hasMessage("Invalid value 'lots' for topics.partitions (from PAYPULSE_TOPICS_PARTITIONS): allowed: a whole number from 1 to 1000.");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ConfigLoaderTest {
         env.put("PAYPULSE_PROCESSOR_HTTP_PORT", "0x50");
         assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value '0x50' for processor.http-port: allowed: a port from 1 to 65535, or 0 for off.");
+                .hasMessage("Invalid value '0x50' for processor.http-port (from PAYPULSE_PROCESSOR_HTTP_PORT): allowed: a port from 1 to 65535, or 0 for off.");
     }
 
     @Test
@@ -158,7 +158,7 @@ class ConfigLoaderTest {
         env.put("PAYPULSE_SCHEMA_REGISTRY_URL", url);
         assertThatThrownBy(() -> ConfigLoader.load(null, env, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value '" + url + "' for schema.registry.url: allowed: an http:// or https:// URL "
+                .hasMessage("Invalid value '" + url + "' for schema.registry.url (from PAYPULSE_SCHEMA_REGISTRY_URL): allowed: an http:// or https:// URL "
                         + "such as http://localhost:8081, or empty for no registry.");
     }
 
