@@ -103,6 +103,9 @@ public final class MainController {
         startButton.disableProperty().bind(connection.canStartBinding().not());
         stopButton.disableProperty().bind(connection.canStopBinding().not());
         progressLabel.textProperty().bind(connection.progressProperty());
+        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
+        progressTip.textProperty().bind(connection.progressProperty()); // the label gives way on a narrow window
+        progressLabel.setTooltip(progressTip);
         connection.statusProperty().addListener((o, a, s) -> paintStatus(s));
         paintStatus(connection.statusProperty().get());
 
@@ -145,6 +148,9 @@ public final class MainController {
             }
         });
         profiles.activeProperty().addListener((o, a, name) -> profileBox.setValue(name));
+        // A rename replaces the selected item: the box may drop its value; put the active name back.
+        profiles.names().addListener((javafx.collections.ListChangeListener<String>) c ->
+                profileBox.setValue(profiles.activeProperty().get()));
         profileBox.disableProperty().bind(busy);
         profileMenu.disableProperty().bind(busy);
         deleteProfileItem.disableProperty().bind(Bindings.size(profiles.names()).lessThan(2));
@@ -299,7 +305,11 @@ public final class MainController {
         javafx.beans.property.StringProperty file = new javafx.beans.property.SimpleStringProperty(
                 connection.clientConfigFileProperty().get());
         Label fileLabel = new Label();
-        fileLabel.getStyleClass().add("client-config-file");
+        file.addListener((o, a, now) -> {
+            fileLabel.getStyleClass().removeAll("client-config-file", "muted");
+            fileLabel.getStyleClass().add(now.isBlank() ? "muted" : "client-config-file");
+        });
+        fileLabel.getStyleClass().add(file.get().isBlank() ? "muted" : "client-config-file");
         fileLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> file.get().isBlank() ? "No file: only the inline properties below" : file.get(), file));
         fileLabel.setMaxWidth(Double.MAX_VALUE);

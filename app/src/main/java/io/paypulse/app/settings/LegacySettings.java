@@ -40,7 +40,8 @@ final class LegacySettings {
             Path moved = freeName(settingsFile.toAbsolutePath().resolveSibling(MOVED_PROPERTIES));
             try {
                 PrivateFiles.write(moved, "# Kafka client properties of the profile 'Custom cluster', moved out of "
-                        + "app.json by PayPulse.\n" + props + (props.endsWith("\n") ? "" : "\n"));
+                        + "app.json by PayPulse.\n" + props + (props.endsWith("\n") ? "" : "\n"),
+                        SettingsStore.ownFolder(settingsFile));
                 clientFile = moved.toString();
             } catch (IOException e) {
                 LOG.warn("Could not move the client properties out of {}: {}; they stay inline", settingsFile,

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Writes files that may hold a secret (settings, connection profiles, client properties): only
- * the owner can read them. On POSIX file systems the folder is {@code rwx------} and each file is
+ * the owner can read them. On POSIX file systems a folder it creates is {@code rwx------} and each file is
  * created {@code rw-------} (as a temporary file, before any byte is written) and then moved over
  * the old one atomically, so neither a crash nor a reader ever sees half a file or a readable copy.
  */
@@ -25,23 +25,32 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** Creates {@code dir} (and parents) if needed, and makes {@code dir} itself owner-only. */
-    public static void ensureFolder(Path dir) throws IOException {
+    /**
+     * Creates {@code dir} (and parents) if needed, owner-only. An existing folder is tightened only
+     * when {@code tightenExisting}: the app's own config folder, never a folder a user pointed
+     * {@code --settings} into (that could be {@code /tmp} or a shared folder).
+     */
+    public static void ensureFolder(Path dir, boolean tightenExisting) throws IOException {
         if (posix(dir)) {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER));
+                Files.setPosixFilePermissions(dir, FOLDER); // createDirectories' attribute is subject to umask
+            } else if (tightenExisting) {
+                Files.setPosixFilePermissions(dir, FOLDER);
             }
-            // An older folder (or one made by umask 022) is tightened; only ours, never its parents.
-            Files.setPosixFilePermissions(dir, FOLDER);
         } else {
             Files.createDirectories(dir);
         }
     }
 
-    /** Replaces {@code file} with {@code text} (UTF-8), owner-only from the first byte. */
-    public static void write(Path file, String text) throws IOException {
+    /**
+     * Replaces {@code file} with {@code text} (UTF-8), owner-only from the first byte.
+     *
+     * @param tightenFolder also make an existing parent folder owner-only (see {@link #ensureFolder})
+     */
+    public static void write(Path file, String text, boolean tightenFolder) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        ensureFolder(dir);
+        ensureFolder(dir, tightenFolder);
         FileAttribute<?>[] attrs = posix(dir)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
                 : new FileAttribute<?>[0];

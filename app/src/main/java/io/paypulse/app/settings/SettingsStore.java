@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Reads and writes {@link AppSettings} as a small JSON file, by default
  * {@code $XDG_CONFIG_HOME/paypulse/app.json} (else {@code ~/.config/paypulse/app.json}). A missing
  * or unreadable file gives the defaults (and a log line). Writes go through {@link PrivateFiles}:
- * owner-only file and folder, atomic replace. A file from before connection profiles is migrated
+ * owner-only file (0600) and config folder (0700), atomic replace. A file from before connection profiles is migrated
  * once by {@link LegacySettings}. File work: not on the FX thread.
  */
 public final class SettingsStore {
@@ -68,10 +68,19 @@ public final class SettingsStore {
 
     public void save(AppSettings settings) {
         try {
-            PrivateFiles.write(file, JSON.writeValueAsString(settings));
+            PrivateFiles.write(file, JSON.writeValueAsString(settings), ownFolder(file));
         } catch (IOException e) {
             LOG.warn("Could not save the app settings to {}: {}", file, e.toString());
         }
+    }
+
+    /**
+     * The app's own config folder ({@code .../paypulse/app.json}): an existing one is made owner-only
+     * too. A folder chosen with {@code --settings} elsewhere keeps its permissions (only app.json is private).
+     */
+    static boolean ownFolder(Path settingsFile) {
+        Path parent = settingsFile.toAbsolutePath().getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("paypulse");
     }
 
     /** Fields missing from an older file come back as null or 0: use the defaults for those. */

@@ -27,7 +27,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Connection profiles on a real (headless) window: create one, switch away and back, restart. No pipeline starts. */
+/** Connection profiles on a real (headless) window: create one, switch away and back, restart, rename. No pipeline starts. */
 class ProfilesJourneyTest {
 
     @TempDir
@@ -85,6 +85,16 @@ class ProfilesJourneyTest {
         assertThat(profileBox().getValue()).as("the last used profile").isEqualTo("Staging");
         assertThat(onFx(() -> bootstrapField().getText())).isEqualTo("staging-kafka:9092");
         assertThat(robot.lookup("#modeBox").queryAs(ComboBox.class).getValue()).hasToString("Custom cluster");
+
+        robot.clickOn("#profileMenu");
+        robot.clickOn("Rename profile…");
+        robot.clickOn("#profileNameField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("Staging EU");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(profileBox().getItems()).containsExactly("Embedded", "Docker stack", "Custom cluster", "Staging EU");
+        assertThat(profileBox().getValue()).isEqualTo("Staging EU");
+        assertThat(onFx(() -> bootstrapField().getText())).isEqualTo("staging-kafka:9092");
     }
 
     private void launch(Path settings) throws Exception {

@@ -63,6 +63,19 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aFolderChosenWithDashDashSettingsKeepsItsPermissionsButTheFileIsOwnerOnly() throws Exception {
+        Path shared = dir.resolve("shared");
+        Files.createDirectories(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = shared.resolve("app.json");
+
+        new SettingsStore(file).save(AppSettings.defaults());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aNewConfigFolderIsCreatedOwnerOnly() throws Exception {
         Path file = dir.resolve("fresh/paypulse/app.json");
         new SettingsStore(file).save(AppSettings.defaults());
