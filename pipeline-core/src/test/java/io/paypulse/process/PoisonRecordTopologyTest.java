@@ -182,4 +182,23 @@ class PoisonRecordTopologyTest {
         assertThat(Topics.DLQ_VALUE.deserializer().deserialize(Topics.DLQ,
                 Topics.DLQ_VALUE.serializer().serialize(Topics.DLQ, d))).isEqualTo(d);
     }
+
+    @Test
+    void deadLettersMatchTheirPublishedSchema() throws Exception {
+        byte[] poison = new byte[200_000];
+        Arrays.fill(poison, (byte) 0x01);
+        h.sendRaw("k", poison, T0);
+        h.sendRaw(null, null, T0);
+        h.sendRaw("k", lineAt("1969-12-31T23:59:59Z"), T0);
+        String text;
+        try (var in = getClass().getResourceAsStream("/io/paypulse/schema/payment-dead-letter.schema.json")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var schema = io.paypulse.event.schema.Schemas.compile(text);
+        var records = h.deadLetterRecords();
+        assertThat(records).hasSize(3);
+        for (var r : records) {
+            assertThat(schema.problems(io.paypulse.event.Json.MAPPER.readTree(r.value()))).isNull();
+        }
+    }
 }

@@ -47,7 +47,7 @@ final class TopologyHarness implements AutoCloseable {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.putAll(StreamsSettings.errorHandling(stats)); // the production exception handlers, counting in stats
+        p.putAll(StreamsSettings.errorHandling(stats)); // the processor's exception handlers, counting in stats
         wallClock = wallClockStart;
         driver = new TopologyTestDriver(PaymentTopology.build(options, stats, reader), p, wallClockStart);
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams' production exception handler (KIP-1034 / KIP-1065): an output record that cannot
  * be serialized or that the broker refuses for itself (too large, bad timestamp) is replaced by a
- * bounded dead letter of the input record (or of the output, when Streams has already let go of the
- * input's bytes) and processing goes on. A retriable error (broker slow or away) is retried, as
+ * bounded dead letter (of the input record for a serialization error; of the refused output itself
+ * for a broker error, whose context may already describe a later input) and processing goes on. A retriable error (broker slow or away) is retried, as
  * Kafka's default handler does. A dead letter that cannot be written is logged and counted, never
- * dead-lettered again.
+ * dead-lettered again. Under exactly-once a broker refusal dooms the open transaction whatever this
+ * answers (docs/decisions/0009).
  *
  * <p>Prevention comes first: dead letters are bounded ({@link io.paypulse.event.DeadLetter}) and
  * the parse step rejects outsized keys, so no record we write should reach this handler.
@@ -38,30 +39,33 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (exception instanceof RetriableException) {
             return Response.retry();
         }
-        return deadLetter(context, record.topic(), record.key(), record.value(),
-                "writing to " + record.topic() + " failed: " + DeadLetterRecords.describe(exception), exception);
+        // The send failed asynchronously: the context describes the record the task is processing
+        // now, not necessarily the one this output came from, so the letter holds the output itself.
+        String reason = "writing to " + record.topic() + " failed: " + DeadLetterRecords.describe(exception);
+        return deadLetter(record.topic(), reason, exception, () -> DeadLetterRecords.of(reason, record.topic(), -1, -1,
+                record.timestamp() == null ? -1 : record.timestamp(), record.key(), record.value()));
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
-        return deadLetter(context, record.topic(), null, null, "the " + origin.name().toLowerCase(java.util.Locale.ROOT)
-                + " for " + record.topic() + " could not be serialized: " + DeadLetterRecords.describe(exception),
-                exception);
+        // Serialization runs in the processing call: the context is the input record's.
+        String reason = "the " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic()
+                + " could not be serialized: " + DeadLetterRecords.describe(exception);
+        return deadLetter(record.topic(), reason, exception, () -> DeadLetterRecords.of(reason, context.topic(),
+                context.partition(), context.offset(), context.timestamp(), context.sourceRawKey(),
+                context.sourceRawValue()));
     }
 
-    private Response deadLetter(ErrorHandlerContext context, String failedTopic, byte[] outKey, byte[] outValue,
-            String reason, Exception exception) {
+    private Response deadLetter(String failedTopic, String reason, Exception exception,
+            java.util.function.Supplier<java.util.List<ProducerRecord<byte[], byte[]>>> letter) {
         stats.writeFailed();
         if (Topics.DLQ.equals(failedTopic)) {
             LOG.error("A dead letter could not be written to {} and is dropped: {}", failedTopic, reason, exception);
             return Response.resume();
         }
-        LOG.warn("Record {}-{}@{} sent to the DLQ: {}", context.topic(), context.partition(), context.offset(), reason);
-        byte[] value = context.sourceRawValue() != null ? context.sourceRawValue() : outValue;
-        byte[] key = context.sourceRawValue() != null ? context.sourceRawKey() : outKey;
-        return Response.resume(DeadLetterRecords.of(reason, context.topic(), context.partition(), context.offset(),
-                context.timestamp(), key, value));
+        LOG.warn("An output record was replaced by a dead letter: {}", reason);
+        return Response.resume(letter.get());
     }
 }
