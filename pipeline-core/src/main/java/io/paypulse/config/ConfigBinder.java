@@ -1,6 +1,5 @@
 package io.paypulse.config;
 
-import io.paypulse.cluster.ClientConfigFile;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
