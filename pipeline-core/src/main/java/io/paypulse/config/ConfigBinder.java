@@ -1,6 +1,5 @@
 package io.paypulse.config;
 
-import io.paypulse.cluster.ClientConfigFile;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -119,7 +118,8 @@ final class ConfigBinder {
     private static Path directory(Map<String, String> s, String key, Path def) {
         Path p = path(s, key, def);
         if (Files.exists(p) && !Files.isDirectory(p)) {
-            throw ConfigException.invalid(key, s.get(key), "allowed: a directory (created when missing), not a file");
+            throw ConfigException.invalid(key, s.get(key) == null ? p.toString() : s.get(key),
+                    "allowed: a directory (created when missing), not a file");
         }
         return p;
     }

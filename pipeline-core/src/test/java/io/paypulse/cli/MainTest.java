@@ -156,4 +156,29 @@ class MainTest {
         assertThat(err.toString().strip()).isEqualTo(
                 "paypulse: Invalid value 'abc' for processor.threads (from --set): allowed: a whole number from 1 to 64.");
     }
+
+    @Test
+    void showConfigNamesEachValuesSourceAndHidesSecrets() throws Exception {
+        Path props = dir.resolve("client.properties");
+        Files.writeString(props, "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\\n"
+                + "  username=\"u\" password=\"hunter2\";\nsecurity.protocol=SASL_SSL\n");
+        assertThat(run("process", "--client-config", props.toString(), "--set", "processor.grace=10s", "--threads", "3",
+                "--data-dir", dir.toString(), "--show-config")).isZero();
+        assertThat(out.toString())
+                .contains("processor.grace = 10s   (--set)\n")
+                .contains("processor.threads = 3   (--threads)\n")
+                .contains("processor.http-host = 127.0.0.1   (default)\n")
+                .contains("client-config = " + props + "   (--client-config)\n")
+                .contains("kafka.security.protocol = SASL_SSL   (client-config)\n")
+                .contains("kafka.sasl.jaas.config = (hidden)   (client-config)\n")
+                .doesNotContain("hunter2");
+        assertThat(dir.resolve("streams")).doesNotExist();
+    }
+
+    @Test
+    void aBadEventCountOnRunNamesTheSetting() {
+        assertThat(run("run", "--events", "lots", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value 'lots' for generator.events (from --events): "
+                + "allowed: a whole number from 0 to 9223372036854775807.");
+    }
 }

@@ -162,6 +162,22 @@ class SettingLayersTest {
         assertThat(inv.parse().get(ConfigKeys.GRACE)).containsExactly("10s", "--set");
     }
 
+    @Test
+    void kafkaSettingsFollowTheSameLayersAboveTheClientConfigFile() throws IOException {
+        Path props = dir.resolve("layers-client.properties");
+        Files.writeString(props, "metadata.max.age.ms=1000\n");
+        String key = "kafka.metadata.max.age.ms";
+        Invocation inv = new Invocation(command("generate"));
+        inv.give(ConfigKeys.CLIENT_CONFIG, Layer.FILE, props.toString());
+        assertThat(inv.show().get(key)).containsExactly("1000", ConfigKeys.CLIENT_CONFIG);
+        for (Layer layer : List.of(Layer.FILE, Layer.ENV, Layer.SET)) {
+            String value = Integer.toString(1001 + layer.ordinal());
+            inv.give(key, layer, value);
+            inv.out.getBuffer().setLength(0);
+            assertThat(inv.show().get(key)).as("up to %s", layer).containsExactly(value, inv.source(key, layer));
+        }
+    }
+
     /** One command line: a config file, an environment, --set and flags, built up by layer. */
     private static final class Invocation {
         final CommandSpec command;

@@ -186,4 +186,48 @@ class ConfigLoaderTest {
         assertThat(ConfigKeys.fromEnvName("PAYPULSE_UNRELATED")).isEmpty();
         assertThat(ConfigKeys.fromEnvName("HOME")).isEmpty();
     }
+
+    @Test
+    void kafkaSettingsWinOverTheClientConfigFileWhichBeatsNothingElse() throws IOException {
+        Path props = dir.resolve("client.properties");
+        Files.writeString(props, "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nbootstrap.servers=k1:9093,k2:9093\n");
+        Map<String, String> env = env();
+        env.put("PAYPULSE_CLIENT_CONFIG", props.toString());
+        env.put("PAYPULSE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        PaypulseConfig c = ConfigLoader.load(null, env, Map.of());
+        assertThat(c.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        // The file's own bootstrap.servers counts when no layer names the cluster, as with Kafka's tools.
+        assertThat(c.bootstrapServers()).isEqualTo("k1:9093,k2:9093");
+        assertThat(ConfigLoader.load(null, env, Map.of(ConfigKeys.BOOTSTRAP, "k3:9092")).bootstrapServers())
+                .isEqualTo("k3:9092");
+    }
+
+    @Test
+    void theHealthEndpointBindsLoopbackUnlessAnAddressIsChosen() throws IOException {
+        assertThat(ConfigLoader.load(null, env(), Map.of()).processor().httpHost()).isEqualTo("127.0.0.1");
+        Path f = file("processor:\n  http-host: 0.0.0.0\n");
+        assertThat(ConfigLoader.load(f, env(), Map.of()).processor().httpHost()).isEqualTo("0.0.0.0");
+        assertThat(ConfigKeys.fromEnvName("PAYPULSE_PROCESSOR_HTTP_HOST")).contains(ConfigKeys.HTTP_HOST);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        localhost:9092                        | true
+        k1:9092, k2:9093                      | true
+        [::1]:9092                            | true
+        SASL_SSL://broker.example.com:9094    | true
+        localhost                             | false
+        localhost:0                           | false
+        localhost:99999                       | false
+        'k1:9092,'                            | false
+        """)
+    void bootstrapServersAreHostPortPairs(String servers, boolean valid) {
+        if (valid) {
+            assertThat(ConfigLoader.load(null, env(), Map.of(ConfigKeys.BOOTSTRAP, servers)).bootstrapServers())
+                    .isEqualTo(servers.trim());
+        } else {
+            assertThatThrownBy(() -> ConfigLoader.load(null, env(), Map.of(ConfigKeys.BOOTSTRAP, servers)))
+                    .isInstanceOf(ConfigException.class).hasMessageStartingWith("Invalid value '" + servers + "' for bootstrap: ");
+        }
+    }
 }

@@ -1,7 +1,5 @@
-package io.paypulse.cluster;
+package io.paypulse.config;
 
-import io.paypulse.config.ConfigException;
-import io.paypulse.config.ConfigKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -26,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>Values are passed to the Kafka clients as they are: {@code ${file:/path:key}} and
  * {@code ${env:VAR}} references with {@code config.providers} are resolved by the clients
  * themselves, so a secret can stay out of this file and off the command line.
+ *
+ * <p>Used by the {@link ConfigKeys#CLIENT_CONFIG} setting (merged under {@code kafka.*} settings by
+ * {@link ConfigLoader}) and meant for any other reader of such files, e.g. an "Import..." in the
+ * app. Lives in {@code config}, not {@code cluster}, so that the configuration depends on nothing else.
  */
 public final class ClientConfigFile {
 
