@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
         if (fresh) {
             DataDir.wipe(config.dataDir());
         }
+        DataDir.requireUsable(config, io.paypulse.files.FileModes.PRIVATE);
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
