@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,16 +62,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** Attempts to bind a port we picked ourselves, in case another process takes it meanwhile. */
     private static final int PICKED_PORT_ATTEMPTS = 3;
+    /** After a fatal failure Kafka's shutdown can wait minutes on a dead log directory: give it this long. */
+    static final Duration FAILED_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaRaftServer server;
     private final DirLock lock;
     private final int port;
     private final String clusterId;
     private final Duration startupTime;
+    private final FailureWatch watch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedBroker(KafkaRaftServer server, DirLock lock, int port, String clusterId, Duration startupTime) {
+    private EmbeddedBroker(KafkaRaftServer server, DirLock lock, int port, String clusterId, Duration startupTime,
+            FailureWatch watch) {
         this.server = server;
+        this.watch = watch;
         this.lock = lock;
         this.port = port;
         this.clusterId = clusterId;
@@ -88,7 +95,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
         createDirectories(dataDir);
         DirLock lock = DirLock.acquire(dataDir);
-        ExitGuard.acquire();
+        FailureWatch watch = new FailureWatch(dataDir);
+        ExitGuard.acquire(watch);
         boolean started = false;
         try {
             int port = choosePort(options);
@@ -100,7 +108,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 try {
                     KafkaRaftServer server = startServer(kafkaDir, port, deadline);
                     Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime);
+                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime, watch);
                     LOG.info("Broker ready on {}:{} in {} s", BROKER_HOST, port,
                             String.format(Locale.ROOT, "%.1f", startupTime.toMillis() / 1000.0));
                     started = true;
@@ -120,7 +128,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         } finally {
             if (!started) {
-                ExitGuard.release();
+                ExitGuard.release(watch);
                 lock.release();
             }
         }
@@ -146,7 +154,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         return clusterId;
     }
 
-    /** Stops the broker cleanly and releases the data directory. Calling it again does nothing. */
+    /**
+     * Why the broker stopped working, if Kafka hit a fatal error (typically: its log directory failed because
+     * the disk is full); the message is one sentence naming the cause and the folder. The broker then serves
+     * nothing more: close it.
+     */
+    public Optional<BrokerException> failure() {
+        return watch.failure();
+    }
+
+    /**
+     * Calls {@code listener} once if the broker fails (at once if it already has), on the Kafka thread that
+     * failed: keep it short, e.g. interrupt a waiting thread.
+     */
+    public void onFailure(Consumer<BrokerException> listener) {
+        watch.onFailure(listener);
+    }
+
+    /**
+     * Stops the broker cleanly and releases the data directory. Calling it again does nothing. After a
+     * {@link #failure()} it waits at most {@link #FAILED_SHUTDOWN_TIMEOUT} for Kafka's shutdown (which can
+     * otherwise wait minutes on the dead log directory) and then leaves its threads to the process exit.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -154,15 +183,41 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            if (watch.failure().isPresent()) {
+                shutdownBounded();
+            } else {
+                server.shutdown();
+                server.awaitShutdown();
+            }
         } catch (RuntimeException e) {
             LOG.warn("The embedded broker on {} did not stop cleanly", bootstrapServers(), e);
         } finally {
-            ExitGuard.release();
+            ExitGuard.release(watch);
             lock.release();
         }
         LOG.info("Broker on {} stopped in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void shutdownBounded() {
+        Thread stopper = new Thread(() -> {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException e) {
+                LOG.debug("Shutdown of the failed broker", e);
+            }
+        }, "paypulse-broker-shutdown");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(FAILED_SHUTDOWN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn("The failed embedded broker did not stop within {} s; its threads end with the process",
+                    FAILED_SHUTDOWN_TIMEOUT.toSeconds());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
