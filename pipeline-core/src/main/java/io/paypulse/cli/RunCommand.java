@@ -79,13 +79,19 @@ final class RunCommand implements Callable<Integer> {
         try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
             ShutdownLatch shutdown = new ShutdownLatch(pipeline);
             pipeline.start();
+            pipeline.interruptOnFailure(Thread.currentThread()); // a dead broker ends the waits below at once
             out.println("Writing CSV files to " + config.outputDir());
-            if (config.generator().events() == 0) {
-                out.println("Running; press Ctrl-C to stop.");
-                shutdown.await();
-                return 0;
+            int code;
+            try {
+                if (config.generator().events() == 0) {
+                    out.println("Running; press Ctrl-C to stop.");
+                    shutdown.await();
+                    return 0;
+                }
+                code = awaitBoundedRun(pipeline, config.generator().events(), out);
+            } catch (InterruptedException e) {
+                throw pipeline.failure().isPresent() ? pipeline.failure().get() : e;
             }
-            int code = awaitBoundedRun(pipeline, config.generator().events(), out);
             out.printf("Finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
             shutdown.disarm();
             return code;
