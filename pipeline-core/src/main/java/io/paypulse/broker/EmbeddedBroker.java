@@ -1,5 +1,6 @@
 package io.paypulse.broker;
 
+import io.paypulse.files.FileModes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,15 +94,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(BrokerOptions options) throws BrokerException {
         long startNanos = System.nanoTime();
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
-        createDirectories(dataDir);
-        DirLock lock = DirLock.acquire(dataDir);
+        createDirectories(dataDir, options.modes());
+        DirLock lock = DirLock.acquire(dataDir, options.modes());
         FailureWatch watch = new FailureWatch(dataDir);
         ExitGuard.acquire(watch);
         boolean started = false;
         try {
             int port = choosePort(options);
             Path kafkaDir = dataDir.resolve(KAFKA_SUBDIR);
-            createDirectories(kafkaDir);
+            createDirectories(kafkaDir, options.modes());
             String clusterId = formatIfNeeded(kafkaDir);
             long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
             for (int attempt = 1; ; attempt++) {
@@ -243,9 +244,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 + " is already in use. Free it or choose another port with --broker-port.", cause);
     }
 
-    private static void createDirectories(Path dir) {
+    private static void createDirectories(Path dir, FileModes modes) {
         try {
-            Files.createDirectories(dir);
+            modes.createDirectories(dir);
         } catch (IOException e) {
             throw new BrokerException("Cannot create the data directory " + dir
                     + ". Make it writable or choose another one with --data-dir.", e);
@@ -474,11 +475,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             this.lock = lock;
         }
 
-        static DirLock acquire(Path dataDir) {
+        static DirLock acquire(Path dataDir, FileModes modes) {
             Path file = dataDir.resolve(LOCK_FILE);
             FileChannel channel;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        modes.fileAttributes());
             } catch (IOException e) {
                 throw new BrokerException("Cannot create the lock file " + file
                         + ". Make the data directory writable or choose another one with --data-dir.", e);

@@ -62,7 +62,7 @@ final class ProcessCommand implements Callable<Integer> {
         registryOptions.putInto(flags);
         PaypulseConfig config = common.load(flags);
         GenerateCommand.requireBootstrap(config);
-        DataDir.requireUsable(config, io.paypulse.files.FileModes.PRIVATE);
+        DataDir.requireUsable(config, config.fileModes());
         var alertRules = Rules.of(config);
         try (ProcessorService processor = new ProcessorService(config, alertRules)) {
             ShutdownLatch shutdown = new ShutdownLatch(processor);

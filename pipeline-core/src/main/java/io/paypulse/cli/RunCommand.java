@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         if (fresh) {
             DataDir.wipe(config.dataDir());
         }
-        DataDir.requireUsable(config, io.paypulse.files.FileModes.PRIVATE);
+        DataDir.requireUsable(config, config.fileModes());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {

@@ -60,7 +60,7 @@ public final class LocalPipeline implements AutoCloseable {
             if (requested.embedded()) {
                 progress.accept("Starting broker…");
                 broker = EmbeddedBroker.start(new BrokerOptions(requested.dataDir(), requested.brokerPort(),
-                        requested.brokerPortExplicit()));
+                        requested.brokerPortExplicit(), requested.fileModes()));
                 broker.onFailure(this::brokerFailed);
                 effective = requested.withBootstrapServers(broker.bootstrapServers());
                 progress.accept(String.format("Broker ready on %s in %.1f s", broker.bootstrapServers(),
