@@ -1,5 +1,6 @@
 package io.paypulse.broker;
 
+import io.paypulse.files.FileModes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,16 +63,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** Attempts to bind a port we picked ourselves, in case another process takes it meanwhile. */
     private static final int PICKED_PORT_ATTEMPTS = 3;
+    /** After a fatal failure Kafka's shutdown can wait minutes on a dead log directory: give it this long. */
+    static final Duration FAILED_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaRaftServer server;
     private final DirLock lock;
     private final int port;
     private final String clusterId;
     private final Duration startupTime;
+    private final FailureWatch watch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedBroker(KafkaRaftServer server, DirLock lock, int port, String clusterId, Duration startupTime) {
+    private EmbeddedBroker(KafkaRaftServer server, DirLock lock, int port, String clusterId, Duration startupTime,
+            FailureWatch watch) {
         this.server = server;
+        this.watch = watch;
         this.lock = lock;
         this.port = port;
         this.clusterId = clusterId;
@@ -86,21 +94,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(BrokerOptions options) throws BrokerException {
         long startNanos = System.nanoTime();
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
-        createDirectories(dataDir);
-        DirLock lock = DirLock.acquire(dataDir);
-        ExitGuard.acquire();
+        createDirectories(dataDir, options.modes());
+        DirLock lock = DirLock.acquire(dataDir, options.modes());
+        FailureWatch watch = new FailureWatch(dataDir);
+        ExitGuard.acquire(watch);
         boolean started = false;
         try {
             int port = choosePort(options);
             Path kafkaDir = dataDir.resolve(KAFKA_SUBDIR);
-            createDirectories(kafkaDir);
+            createDirectories(kafkaDir, options.modes());
             String clusterId = formatIfNeeded(kafkaDir);
             long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
             for (int attempt = 1; ; attempt++) {
                 try {
                     KafkaRaftServer server = startServer(kafkaDir, port, deadline);
                     Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime);
+                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime, watch);
                     LOG.info("Broker ready on {}:{} in {} s", BROKER_HOST, port,
                             String.format(Locale.ROOT, "%.1f", startupTime.toMillis() / 1000.0));
                     started = true;
@@ -120,7 +129,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         } finally {
             if (!started) {
-                ExitGuard.release();
+                ExitGuard.release(watch);
                 lock.release();
             }
         }
@@ -146,7 +155,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         return clusterId;
     }
 
-    /** Stops the broker cleanly and releases the data directory. Calling it again does nothing. */
+    /**
+     * Why the broker stopped working, if Kafka hit a fatal error (typically: its log directory failed because
+     * the disk is full); the message is one sentence naming the cause and the folder. The broker then serves
+     * nothing more: close it.
+     */
+    public Optional<BrokerException> failure() {
+        return watch.failure();
+    }
+
+    /**
+     * Calls {@code listener} once if the broker fails (at once if it already has), on the Kafka thread that
+     * failed: keep it short, e.g. interrupt a waiting thread.
+     */
+    public void onFailure(Consumer<BrokerException> listener) {
+        watch.onFailure(listener);
+    }
+
+    /**
+     * Stops the broker cleanly and releases the data directory. Calling it again does nothing. After a
+     * {@link #failure()} it waits at most {@link #FAILED_SHUTDOWN_TIMEOUT} for Kafka's shutdown (which can
+     * otherwise wait minutes on the dead log directory) and then leaves its threads to the process exit.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -154,15 +184,41 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            if (watch.failure().isPresent()) {
+                shutdownBounded();
+            } else {
+                server.shutdown();
+                server.awaitShutdown();
+            }
         } catch (RuntimeException e) {
             LOG.warn("The embedded broker on {} did not stop cleanly", bootstrapServers(), e);
         } finally {
-            ExitGuard.release();
+            ExitGuard.release(watch);
             lock.release();
         }
         LOG.info("Broker on {} stopped in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void shutdownBounded() {
+        Thread stopper = new Thread(() -> {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException e) {
+                LOG.debug("Shutdown of the failed broker", e);
+            }
+        }, "paypulse-broker-shutdown");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(FAILED_SHUTDOWN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn("The failed embedded broker did not stop within {} s; its threads end with the process",
+                    FAILED_SHUTDOWN_TIMEOUT.toSeconds());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -188,9 +244,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 + " is already in use. Free it or choose another port with --broker-port.", cause);
     }
 
-    private static void createDirectories(Path dir) {
+    private static void createDirectories(Path dir, FileModes modes) {
         try {
-            Files.createDirectories(dir);
+            modes.createDirectories(dir);
         } catch (IOException e) {
             throw new BrokerException("Cannot create the data directory " + dir
                     + ". Make it writable or choose another one with --data-dir.", e);
@@ -419,11 +475,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             this.lock = lock;
         }
 
-        static DirLock acquire(Path dataDir) {
+        static DirLock acquire(Path dataDir, FileModes modes) {
             Path file = dataDir.resolve(LOCK_FILE);
             FileChannel channel;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        modes.fileAttributes());
             } catch (IOException e) {
                 throw new BrokerException("Cannot create the lock file " + file
                         + ". Make the data directory writable or choose another one with --data-dir.", e);

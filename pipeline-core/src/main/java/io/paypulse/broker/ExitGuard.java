@@ -1,6 +1,8 @@
 package io.paypulse.broker;
 
 import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * broker path is {@code KafkaYammerMetrics}' one-time initialisation, which would otherwise leave a
  * {@code kafka-jmx-shutdown-hook} registered for the life of the JVM.
  *
+ * <p>Each open broker registers a listener that hears of every refused call (Kafka does not say which broker
+ * asked), so it can find out whether it is the one that stopped, e.g. after its log directory failed on a full
+ * disk ({@code LogDirFailureHandler} halts), and tell its owner at once instead of running on as a zombie.
+ *
  * <p>In Kafka 4.4 {@code Exit} moves to {@code org.apache.kafka.common.utils.internals}.
  */
 final class ExitGuard {
@@ -29,6 +35,12 @@ final class ExitGuard {
     private static Exit.Procedure previousExit;
     private static Exit.Procedure previousHalt;
     private static Exit.ShutdownHookAdder previousHookAdder;
+    private static final List<FatalListener> LISTENERS = new CopyOnWriteArrayList<>();
+
+    /** Told of a refused exit/halt: {@code kind} is "exit" or "halt"; {@code openBrokers} how many are open. */
+    interface FatalListener {
+        void fatal(String kind, int status, String message, int openBrokers);
+    }
 
     private ExitGuard() {
     }
@@ -44,6 +56,17 @@ final class ExitGuard {
         Exit.setHaltProcedure((status, message) -> refuse("halt", status, message));
         Exit.setShutdownHookAdder((name, runnable) ->
                 LOG.debug("Not registering Kafka's JVM shutdown hook {} for the embedded broker", name));
+    }
+
+    /** {@link #acquire()} plus a listener for refused calls, removed again by {@link #release(FatalListener)}. */
+    static synchronized void acquire(FatalListener listener) {
+        acquire();
+        LISTENERS.add(listener);
+    }
+
+    static synchronized void release(FatalListener listener) {
+        LISTENERS.remove(listener);
+        release();
     }
 
     static synchronized void release() {
@@ -74,6 +97,17 @@ final class ExitGuard {
         String detail = message == null || message.isBlank() ? "" : ": " + message;
         LOG.error("Kafka asked to {} the JVM with status {}{}; the embedded broker refused so the "
                 + "application keeps running, but the broker may no longer work", kind, status, detail);
+        int open;
+        synchronized (ExitGuard.class) {
+            open = holders;
+        }
+        for (FatalListener l : LISTENERS) {
+            try {
+                l.fatal(kind, status, message, open);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of the embedded broker's fatal error failed", e);
+            }
+        }
         throw new BrokerException("The embedded Kafka broker hit a fatal error (" + kind + " " + status + detail
                 + "). Restart PayPulse, and check the log if it happens again.");
     }

@@ -49,6 +49,10 @@ final class ClusterAdminOptions {
         try {
             return work.apply(admin);
         } catch (ClusterUnreachableException e) {
+            // A timeout or an error code may hide a refused login or a TLS/listener mismatch: say which.
+            io.paypulse.cluster.ConnectionDiagnosis.likelyCause(props, e.getCause(), timeout()).ifPresent(c -> {
+                throw c;
+            });
             if (e.getCause() instanceof java.util.concurrent.TimeoutException
                     || e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw new ClusterUnreachableException("Kafka at " + config.bootstrapServers() + " did not answer within "

@@ -61,6 +61,7 @@ final class ProcessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PaypulseConfig config = common.load();
         GenerateCommand.requireBootstrap(config);
+        DataDir.requireUsable(config, config.fileModes());
         var alertRules = Rules.of(config);
         try (ProcessorService processor = new ProcessorService(config, alertRules)) {
             ShutdownLatch shutdown = new ShutdownLatch(processor);

@@ -68,20 +68,27 @@ final class RunCommand implements Callable<Integer> {
         if (fresh) {
             DataDir.wipe(config.dataDir());
         }
+        DataDir.requireUsable(config, config.fileModes());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
             ShutdownLatch shutdown = new ShutdownLatch(pipeline);
             pipeline.start();
             pipeline.processor().whenFailed(shutdown::release); // a dead processor ends the run (exit 1)
+            pipeline.interruptOnFailure(Thread.currentThread()); // a dead broker ends the waits below at once
             out.println("Writing CSV files to " + config.outputDir());
-            if (config.generator().events() == 0) {
-                out.println("Running; press Ctrl-C to stop.");
-                shutdown.await();
-                stopIfProcessorFailed(pipeline, shutdown);
-                return 0;
+            int code;
+            try {
+                if (config.generator().events() == 0) {
+                    out.println("Running; press Ctrl-C to stop.");
+                    shutdown.await();
+                    stopIfProcessorFailed(pipeline, shutdown);
+                    return 0;
+                }
+                code = awaitBoundedRun(pipeline, config.generator().events(), out);
+            } catch (InterruptedException e) {
+                throw pipeline.failure().isPresent() ? pipeline.failure().get() : e;
             }
-            int code = awaitBoundedRun(pipeline, config.generator().events(), out);
             stopIfProcessorFailed(pipeline, shutdown);
             out.printf("Finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
             shutdown.disarm();

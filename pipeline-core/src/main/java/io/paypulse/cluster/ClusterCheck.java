@@ -10,7 +10,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
 
-/** Asks a cluster for its id, so a client that would otherwise retry forever fails fast with one sentence. */
+/**
+ * Asks a cluster for its id, so a client that would otherwise retry forever fails fast with one sentence that
+ * says what probably failed (see {@link ConnectionDiagnosis}).
+ */
 public final class ClusterCheck {
 
     private ClusterCheck() {
@@ -18,7 +21,9 @@ public final class ClusterCheck {
 
     /**
      * @param clientProps Kafka client properties (bootstrap servers, security settings)
-     * @throws ClusterUnreachableException naming the servers when the cluster does not answer in time
+     * @throws ClusterUnreachableException naming the servers and the likely cause (nothing listening, a refused
+     *                                     login, a TLS handshake or security protocol that does not match the
+     *                                     listener) when the cluster does not answer in time
      */
     public static void requireReachable(Map<String, Object> clientProps, Duration timeout) {
         Object servers = clientProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
@@ -35,8 +40,10 @@ public final class ClusterCheck {
         try {
             admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new ClusterUnreachableException("Kafka at " + servers + " did not answer within " + timeout.toSeconds()
-                    + " s; check the bootstrap servers and that the cluster is running.", e);
+            // The client only saw a timeout or an error code; say what probably failed (login, TLS, listener).
+            throw ConnectionDiagnosis.likelyCause(p, e, timeout).orElseGet(() -> new ClusterUnreachableException("Kafka at "
+                    + servers + " did not answer within " + timeout.toSeconds()
+                    + " s; check the bootstrap servers and that the cluster is running.", e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnreachableException("Interrupted while connecting to Kafka at " + servers + ".", e);

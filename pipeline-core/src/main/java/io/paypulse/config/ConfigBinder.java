@@ -66,7 +66,21 @@ final class ConfigBinder {
                 generator,
                 processor,
                 kafka,
-                registryUrl(s));
+                registryUrl(s),
+                fileModes(s));
+    }
+
+    private static io.paypulse.files.FileModes fileModes(Map<String, String> s) {
+        String v = s.get(ConfigKeys.FILE_MODE);
+        if (v == null || v.isBlank()) {
+            return io.paypulse.files.FileModes.PRIVATE;
+        }
+        try {
+            return io.paypulse.files.FileModes.ofFileMode(v);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(ConfigKeys.FILE_MODE, v,
+                    "allowed: an octal file mode that lets the owner read and write and grants no execute, e.g. 600 (default) or 640");
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ public final class ConfigKeys {
     public static final String BOOTSTRAP = "bootstrap";
     public static final String DATA_DIR = "data-dir";
     public static final String OUTPUT_DIR = "output-dir";
+    /** Mode of the files PayPulse writes (CSV, checkpoints); its folders get x where files get r. Default 600. */
+    public static final String FILE_MODE = "file-mode";
     public static final String BROKER_PORT = "broker.port";
     public static final String PARTITIONS = "topics.partitions";
     public static final String REPLICATION = "topics.replication";
@@ -40,7 +42,7 @@ public final class ConfigKeys {
 
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
             REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
-            APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG);
+            APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE);
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

@@ -1,5 +1,6 @@
 package io.paypulse.config;
 
+import io.paypulse.files.FileModes;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param kafka            extra Kafka client properties ({@code kafka.*} keys without the prefix)
  * @param schemaRegistryUrl base URL of a Schema Registry (no trailing slash); empty means none: raw
  *                         events are plain JSON
+ * @param fileModes        modes of the files and folders PayPulse creates (default owner only: 0600/0700)
  */
 public record PaypulseConfig(
         String bootstrapServers,
@@ -29,11 +31,21 @@ public record PaypulseConfig(
         GeneratorSettings generator,
         ProcessorSettings processor,
         Map<String, String> kafka,
-        String schemaRegistryUrl) {
+        String schemaRegistryUrl,
+        FileModes fileModes) {
 
     public PaypulseConfig {
         kafka = Map.copyOf(kafka);
         schemaRegistryUrl = schemaRegistryUrl == null ? "" : schemaRegistryUrl;
+        fileModes = fileModes == null ? FileModes.PRIVATE : fileModes;
+    }
+
+    /** With the default, private file modes. */
+    public PaypulseConfig(String bootstrapServers, Path dataDir, Path outputDir, int brokerPort, boolean brokerPortExplicit,
+            int partitions, short replication, GeneratorSettings generator, ProcessorSettings processor,
+            Map<String, String> kafka, String schemaRegistryUrl) {
+        this(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions, replication, generator,
+                processor, kafka, schemaRegistryUrl, FileModes.PRIVATE);
     }
 
     public boolean hasSchemaRegistry() {
@@ -42,7 +54,7 @@ public record PaypulseConfig(
 
     public PaypulseConfig withSchemaRegistryUrl(String url) {
         return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, processor, kafka, url);
+                replication, generator, processor, kafka, url, fileModes);
     }
 
     public boolean embedded() {
@@ -51,17 +63,17 @@ public record PaypulseConfig(
 
     public PaypulseConfig withBootstrapServers(String servers) {
         return new PaypulseConfig(servers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, processor, kafka, schemaRegistryUrl);
+                replication, generator, processor, kafka, schemaRegistryUrl, fileModes);
     }
 
     public PaypulseConfig withGenerator(GeneratorSettings settings) {
         return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, settings, processor, kafka, schemaRegistryUrl);
+                replication, settings, processor, kafka, schemaRegistryUrl, fileModes);
     }
 
     public PaypulseConfig withProcessor(ProcessorSettings settings) {
         return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, settings, kafka, schemaRegistryUrl);
+                replication, generator, settings, kafka, schemaRegistryUrl, fileModes);
     }
 
     /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */

@@ -227,11 +227,11 @@ final class SinkLoop<T> {
         if (records.isEmpty() || pendingRows >= CHECKPOINT_ROWS || now - lastCheckpointNanos >= CHECKPOINT_INTERVAL_NANOS) {
             saved = checkpoint();
         }
+        if (saved && stall != null) {
+            resumed(); // rows were made durable again
+        }
         if (saved || (records.isEmpty() && now - lastEndCheckNanos >= END_CHECK_INTERVAL_NANOS)) {
             updateCaughtUp();
-        }
-        if (stall != null && (saved || catchUp.caughtUp())) {
-            resumed(); // rows were made durable again, or there is nothing left to write
         }
         if (now - lastRefreshNanos >= PARTITION_REFRESH_NANOS) {
             refreshPartitions();
@@ -435,6 +435,9 @@ final class SinkLoop<T> {
             if (done == null || end == null || done < end) {
                 all = false;
             }
+        }
+        if (all && stall != null) {
+            resumed(); // nothing left to write; before the answer, so a waiter never sees "caught up" while stalled
         }
         catchUp.set(all, started);
     }

@@ -117,6 +117,28 @@ class CsvSinkDiskFullIT {
                 .isEqualTo("rw-------");
     }
 
+    @Test
+    void startsOnAFullDiskWaitsForSpaceAndThenWritesEverything() throws Exception {
+        String topic = "it-parsed-full-start-" + UUID.randomUUID().toString().substring(0, 8);
+        SharedBroker.createTopics(Map.of(topic, 2));
+        producer = producer();
+        CsvSinkIT.send(producer, topic, range(0, 500), true, SAME_HOUR);
+        Path out = disk.path().resolve("output");
+        disk.fill();
+
+        sink = CsvSink.parsed(Map.of("bootstrap.servers", SharedBroker.bootstrapServers()), out, topic);
+        sink.start(); // no exception: a full disk at start is waited out like a full disk later on
+        await("the sink reports the full disk").atMost(WAIT).until(() -> sink.stall().isPresent());
+        assertThat(sink.stall().orElseThrow().diskFull()).isTrue();
+
+        disk.free();
+        assertThat(sink.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(sink.stall()).isEmpty();
+        Map<String, Integer> done = rows(out);
+        assertThat(done.keySet()).containsExactlyInAnyOrderElementsOf(orders(range(0, 500)));
+        assertThat(done.values()).allMatch(n -> n == 1);
+    }
+
     /** Order id to how many rows hold it; every file must be whole strict CSV ending in CRLF. */
     private static Map<String, Integer> rows(Path out) throws IOException {
         Map<String, Integer> seen = new TreeMap<>();

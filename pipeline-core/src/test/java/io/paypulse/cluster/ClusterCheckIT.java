@@ -1,0 +1,80 @@
+package io.paypulse.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.paypulse.broker.PortProbe;
+import io.paypulse.testing.SharedBroker;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Wrong security settings against the shared (plaintext) broker: the sentence names what probably failed
+ * instead of only "did not answer", and comes quickly.
+ */
+class ClusterCheckIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    @Test
+    void tlsAgainstAPlaintextListenerSaysTheHandshakeFailedAndWhy() {
+        String servers = SharedBroker.bootstrapServers();
+        Map<String, Object> props = props(servers);
+        props.put("security.protocol", "SSL");
+        long t0 = System.nanoTime();
+        ClusterUnreachableException e = check(props);
+        assertThat(e.getMessage()).isEqualTo("Kafka at " + servers + " did not answer within 3 s: the TLS handshake failed"
+                + " because this listener speaks plaintext, not TLS (kafka.security.protocol is SSL). Use the broker's TLS"
+                + " listener, or set kafka.security.protocol to PLAINTEXT.");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void saslAgainstAPlaintextListenerSaysTheSecurityProtocolDoesNotMatch() {
+        String servers = SharedBroker.bootstrapServers();
+        Map<String, Object> props = props(servers);
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        props.put("sasl.mechanism", "PLAIN");
+        props.put("sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";");
+        long t0 = System.nanoTime();
+        ClusterUnreachableException e = check(props);
+        assertThat(e.getMessage()).startsWith("Kafka at " + servers + " does not use SASL on this listener, but "
+                + "kafka.security.protocol is SASL_PLAINTEXT: a security protocol mismatch.");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void aPortNobodyListensOnSaysSo() {
+        int port = PortProbe.freePort("localhost");
+        ClusterUnreachableException e = check(props("localhost:" + port));
+        assertThat(e.getMessage()).isEqualTo("Kafka at localhost:" + port + " did not answer within 3 s; check the"
+                + " bootstrap servers and that the cluster is running.");
+    }
+
+    @Test
+    void theTopicsCommandNamesTheTlsMismatchInsteadOfATimeout() {
+        String servers = SharedBroker.bootstrapServers();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.paypulse.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "topics", "list", "--bootstrap", servers, "--timeout", "3", "--set", "kafka.security.protocol=SSL");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Kafka at " + servers + " did not answer within 3 s: the TLS"
+                + " handshake failed because this listener speaks plaintext, not TLS (kafka.security.protocol is SSL). Use"
+                + " the broker's TLS listener, or set kafka.security.protocol to PLAINTEXT.");
+    }
+
+    private static ClusterUnreachableException check(Map<String, Object> props) {
+        return catchThrowableOfType(() -> ClusterCheck.requireReachable(props, TIMEOUT), ClusterUnreachableException.class);
+    }
+
+    private static Map<String, Object> props(String servers) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", servers);
+        p.put("client.id", "cluster-check-it");
+        return p;
+    }
+}
