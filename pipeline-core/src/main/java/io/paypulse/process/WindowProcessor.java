@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * changelogged stores, so exactly-once processing covers it across restarts; the watermark and the
  * partitions' progress are saved whenever a window closes or a partition joins (in between, a
  * restored watermark that is a little behind changes no decision: no window closed meanwhile).
+ *
+ * <p>No-data rules count silence from the last event this stage processed, or from the last tick at
+ * which the raw topic still held unprocessed input ({@link PartitionLag#unprocessed}): a stalled
+ * processor is not a source that stopped sending.
  */
 final class WindowProcessor implements Processor<String, WindowInput, String, WindowOutput> {
 
