@@ -11,9 +11,12 @@
 #
 # Keys: AIRFLOW_ADMIN_USER (paypulse), AIRFLOW_ADMIN_PASSWORD (24 random characters),
 # AIRFLOW_FERNET_KEY (32 random bytes, URL-safe base64: what Fernet wants), AIRFLOW_SECRET_KEY
-# (webserver session key, 32 random bytes hex). Values already in the file are never replaced:
-# the Fernet key encrypts connections in the Airflow database, and airflow-init creates the user
-# only once. Random bytes come from `openssl rand`, else /dev/urandom.
+# (webserver session key, 32 random bytes hex), AIRFLOW_POSTGRES_PASSWORD (the Airflow database's
+# password, 24 random URL-safe characters: it goes into a connection URL unquoted). Values already in
+# the file are never replaced: the Fernet key encrypts connections in the Airflow database,
+# airflow-init creates the user only once, and Postgres sets its password only when it initialises
+# its volume (a volume created before this key existed keeps the old password "airflow": write
+# AIRFLOW_POSTGRES_PASSWORD=airflow into .env, or remove the volume with make clean-pipeline). Random bytes come from `openssl rand`, else /dev/urandom.
 
 AIRFLOW_SECRETS_NEW=0
 
@@ -53,6 +56,7 @@ airflow_secrets_ensure() {
     fi
     _airflow_env_has AIRFLOW_FERNET_KEY "$file" || echo "AIRFLOW_FERNET_KEY=$(_airflow_random 32 base64url)" >>"$file"
     _airflow_env_has AIRFLOW_SECRET_KEY "$file" || echo "AIRFLOW_SECRET_KEY=$(_airflow_random 32 hex)" >>"$file"
+    _airflow_env_has AIRFLOW_POSTGRES_PASSWORD "$file" || echo "AIRFLOW_POSTGRES_PASSWORD=$(_airflow_random 18 base64url)" >>"$file"
 }
 
 airflow_login_line() {

@@ -59,6 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
             ShutdownLatch shutdown = new ShutdownLatch(() -> {
                 generator.close();
                 out.println("Stopped; sent " + generator.sent() + " events.");
+                out.println("Sent by group: " + generator.tally()); // what ComposeStackIT checks the windows against
             });
             generator.start();
             out.println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");

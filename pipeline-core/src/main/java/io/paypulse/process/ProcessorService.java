@@ -39,6 +39,7 @@ public final class ProcessorService implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile KafkaStreams streams;
+    private StreamsConsumerLag lag;
     private PrometheusMetrics metrics;
     private HealthServer http;
 
@@ -63,7 +64,7 @@ public final class ProcessorService implements AutoCloseable {
                     .get(Topics.RAW).partitions();
         }
         TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
-                .withLag(new StreamsConsumerLag(() -> streams));
+                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));
         RawEventReader reader = config.hasSchemaRegistry()
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
@@ -163,6 +164,10 @@ public final class ProcessorService implements AutoCloseable {
             streams.close(Duration.ofSeconds(30));
         }
         long streamsClosed = System.nanoTime();
+        if (lag != null) {
+            lag.close();
+            lag = null;
+        }
         // The endpoint stops with Streams; until now it answered DOWN (PENDING_SHUTDOWN, NOT_RUNNING).
         if (http != null) {
             http.close();

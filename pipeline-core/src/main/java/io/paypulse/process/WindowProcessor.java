@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.Group;
 import io.paypulse.event.Json;
 import io.paypulse.event.Money;
+import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.process.alert.AlertEngine;
 import io.paypulse.process.alert.AlertEngineState;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * changelogged stores, so exactly-once processing covers it across restarts; the watermark and the
  * partitions' progress are saved whenever a window closes or a partition joins (in between, a
  * restored watermark that is a little behind changes no decision: no window closed meanwhile).
+ *
+ * <p>No-data rules count silence from the last event this stage processed, or from the last tick at
+ * which the raw topic still held unprocessed input ({@link PartitionLag#unprocessed}): a stalled
+ * processor is not a source that stopped sending.
  */
 final class WindowProcessor implements Processor<String, WindowInput, String, WindowOutput> {
 
@@ -59,6 +65,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     private final Duration liveInterval;
     private final List<AlertRule> rules;
     private final ProcessorStats stats;
+    private final PartitionLag lag;
 
     private ProcessorContext<String, WindowOutput> context;
     private KeyValueStore<Long, WindowTotals> totals;
@@ -78,6 +85,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         this.liveInterval = options.liveInterval();
         this.rules = options.rules();
         this.stats = stats;
+        this.lag = options.lag();
     }
 
     @Override
@@ -145,8 +153,10 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     }
 
     private void onWallClock(long now) {
-        if (lastEventWallMs < 0) {
-            lastEventWallMs = now; // first tick after (re)start: no-data counts from here
+        if (lastEventWallMs < 0 || inputWaiting()) {
+            // First tick after (re)start: no-data counts from here. Input waiting in the raw topic is
+            // data arriving, whatever a stalled processor makes of it: a stall is not "no data".
+            lastEventWallMs = now;
         }
         if (now - lastSilenceCheckMs >= SILENT_WARN_MS) {
             lastSilenceCheckMs = now;
@@ -160,6 +170,11 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         }
         dirty.clear();
         emit(engine.onWallClock(Instant.ofEpochMilli(now), Instant.ofEpochMilli(lastEventWallMs)));
+    }
+
+    private boolean inputWaiting() {
+        OptionalLong waiting = lag.unprocessed(Topics.RAW);
+        return waiting.isPresent() && waiting.getAsLong() > 0;
     }
 
     /** A raw partition that sends nothing holds every window open: say so, and give up on it after the timeout. */

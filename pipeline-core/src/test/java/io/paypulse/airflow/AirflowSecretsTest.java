@@ -50,6 +50,8 @@ class AirflowSecretsTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo("admin");
         assertThat(Base64.getUrlDecoder().decode(values.getProperty("AIRFLOW_FERNET_KEY"))).hasSize(32);
         assertThat(values.getProperty("AIRFLOW_SECRET_KEY")).matches("[0-9a-f]{64}");
+        // Goes into the database URL unquoted: URL-safe characters only.
+        assertThat(values.getProperty("AIRFLOW_POSTGRES_PASSWORD")).matches("[A-Za-z0-9_-]{24}");
         assertThat(first.output()).contains("Airflow: http://localhost:8070 user " + values.getProperty("AIRFLOW_ADMIN_USER")
                 + " password " + password);
 
@@ -66,7 +68,8 @@ class AirflowSecretsTest {
         ensure(dir.resolve("b.env"));
         Properties a = read(dir.resolve("a.env"));
         Properties b = read(dir.resolve("b.env"));
-        for (String key : List.of("AIRFLOW_ADMIN_PASSWORD", "AIRFLOW_FERNET_KEY", "AIRFLOW_SECRET_KEY")) {
+        for (String key : List.of("AIRFLOW_ADMIN_PASSWORD", "AIRFLOW_FERNET_KEY", "AIRFLOW_SECRET_KEY",
+                "AIRFLOW_POSTGRES_PASSWORD")) {
             assertThat(a.getProperty(key)).as(key).isNotEqualTo(b.getProperty(key));
         }
     }
@@ -87,6 +90,7 @@ class AirflowSecretsTest {
         assertThat(values.getProperty("AIRFLOW_ADMIN_PASSWORD")).isEqualTo("chosen-by-ops");
         assertThat(values.getProperty("AIRFLOW_FERNET_KEY")).isNotBlank();
         assertThat(values.getProperty("AIRFLOW_SECRET_KEY")).isNotBlank();
+        assertThat(values.getProperty("AIRFLOW_POSTGRES_PASSWORD")).isNotBlank();
         assertThat(result.output()).doesNotContain("chosen-by-ops");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
     }
