@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class ProcessorService implements AutoCloseable {
     private final List<CsvSink> sinks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile KafkaStreams streams;
+    private InstanceIdentity identity;
     private PrometheusMetrics metrics;
     private HealthServer http;
 
@@ -67,7 +69,9 @@ public final class ProcessorService implements AutoCloseable {
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
                 : RawEventReader.local();
-        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader), StreamsSettings.of(config));
+        identity = InstanceIdentity.acquire(config.dataDir().resolve("streams"), config.processor().applicationId());
+        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader), StreamsSettings.of(config, identity),
+                new StableTransactionalIds(identity));
         if (metrics != null) {
             metrics.bindStreams(streams);
         }
@@ -126,12 +130,14 @@ public final class ProcessorService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (streams == null && sinks.isEmpty()) {
+        if (streams == null && sinks.isEmpty() && identity == null) {
             return;
         }
         long t0 = System.nanoTime();
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // A static member leaves only when told: others take its partitions now, not in a session.
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         long streamsClosed = System.nanoTime();
         // The endpoint stops with Streams; until now it answered DOWN (PENDING_SHUTDOWN, NOT_RUNNING).
@@ -144,6 +150,10 @@ public final class ProcessorService implements AutoCloseable {
             metrics = null;
         }
         streams = null;
+        if (identity != null) {
+            identity.close();
+            identity = null;
+        }
         // Sinks after Streams so they can drain what Streams committed last.
         sinks.forEach(CsvSink::close);
         sinks.clear();
