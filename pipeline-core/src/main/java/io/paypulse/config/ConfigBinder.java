@@ -45,7 +45,8 @@ final class ConfigBinder {
                 (int) integer(s, ConfigKeys.THREADS, pd.threads(), 1, 64),
                 appId,
                 bool(s, ConfigKeys.SINKS, pd.sinks()),
-                httpPort(s));
+                httpPort(s),
+                duration(s, ConfigKeys.STALL_TIMEOUT, pd.stallTimeout(), Duration.ofSeconds(5), Duration.ofHours(1)));
         Map<String, String> kafka = new LinkedHashMap<>();
         s.forEach((k, v) -> {
             if (k.startsWith(ConfigKeys.KAFKA_PREFIX)) {

@@ -26,6 +26,8 @@ public final class ConfigKeys {
     public static final String SINKS = "processor.sinks";
     /** Port of the processor's /health and /metrics endpoint; 0 turns it off. */
     public static final String HTTP_PORT = "processor.http-port";
+    /** How long the processor may make no progress with records waiting before /health says DOWN. */
+    public static final String STALL_TIMEOUT = "processor.stall-timeout";
     /** Base URL of a Confluent Schema Registry; empty: none, raw events are plain JSON. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** Prefix of settings passed through to every Kafka client. */
@@ -33,7 +35,7 @@ public final class ConfigKeys {
 
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
             REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
-            APPLICATION_ID, SINKS, HTTP_PORT, SCHEMA_REGISTRY_URL);
+            APPLICATION_ID, SINKS, HTTP_PORT, SCHEMA_REGISTRY_URL, STALL_TIMEOUT);
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

@@ -101,10 +101,20 @@ public final class ProcessorService implements AutoCloseable {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }
 
-    /** What the health endpoint reports: UP while Streams runs or rebalances, else DOWN with the reason. */
+    /**
+     * What the health endpoint reports: UP while Streams runs or rebalances and the processor is
+     * making progress, else DOWN with the reason (see {@link ProcessorHealth}).
+     */
     public HealthReport health() {
-        return HealthReport.of(state(), failure());
+        ProcessorHealth h = healthCheck;
+        if (h == null) {
+            h = new ProcessorHealth(config, java.time.Clock.systemUTC());
+            healthCheck = h; // a racing second instance only loses its first look
+        }
+        return h.report(state(), failure());
     }
+
+    private volatile ProcessorHealth healthCheck;
 
     /** The error that stopped the processor, or null. */
     public Throwable failure() {
