@@ -178,6 +178,8 @@ public final class ChaosHarness {
         switch (f) {
             case KILL_PROCESSOR -> {
                 stop("processor", true);
+                // Its last commit may land between our look and the kill: progress is beyond that.
+                sumBefore = Math.max(sumBefore, committedSum());
                 restarted = System.nanoTime();
                 startProcessor();
             }
