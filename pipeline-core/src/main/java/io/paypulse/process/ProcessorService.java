@@ -75,7 +75,12 @@ public final class ProcessorService implements AutoCloseable {
         if (metrics != null) {
             metrics.bindStreams(streams);
         }
+        TransactionRecovery recovery = new TransactionRecovery(java.time.Clock.systemUTC());
         streams.setUncaughtExceptionHandler(e -> {
+            if (recovery.replaceThreadFor(e)) {
+                LOG.warn("A stream thread lost its transaction ({}); replacing it", e.toString());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             LOG.error("The processor stopped after an unexpected error: {}", e.toString(), e);
             failure.set(e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
