@@ -12,7 +12,7 @@ import org.apache.kafka.common.errors.InvalidTxnStateException;
  * Whether a stream thread that died on a transaction error should be replaced rather than the
  * whole client shut down. After the broker holding the transaction coordinator is killed and comes
  * back, the thread's producer can find its open transaction gone or in another state and fail its
- * commit with {@link InvalidTxnStateException} (seen in 2 of 2 {@code ChaosIT} runs: the client shut
+ * commit with {@link InvalidTxnStateException} (seen in a {@code ChaosIT} run under heavy load: the client shut
  * down and nothing was processed again). The record is not at fault: a new thread gets a new
  * producer whose {@code initTransactions} aborts whatever is open, and its tasks resume from the
  * last committed offsets, so nothing is lost or counted twice. At most {@link #MAX_REPLACEMENTS}
