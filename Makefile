@@ -50,3 +50,4 @@ clean:
 
 include mk/stack.mk
 include mk/package.mk
+include mk/chaos.mk

@@ -6,8 +6,11 @@ import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Group;
 import io.paypulse.event.Money;
 import io.paypulse.generate.GeneratorTally;
+import io.paypulse.generate.RunMarker;
+import io.paypulse.pipeline.BoundedRun;
 import io.paypulse.pipeline.Completion;
 import io.paypulse.pipeline.LocalPipeline;
+import io.paypulse.process.ProcessorStats;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,11 +70,15 @@ final class RunCommand implements Callable<Integer> {
         var alertRules = Rules.of(config);
         if (fresh) {
             DataDir.wipe(config.dataDir());
+            RunMarker.delete(config.dataDir());
         }
         DataDir.requireUsable(config, config.fileModes());
+        BoundedRun run = BoundedRun.plan(config);
+        config = run.config();
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)) {
+        try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)
+                .withHooks(run)) {
             ShutdownLatch shutdown = new ShutdownLatch(pipeline);
             pipeline.start();
             pipeline.processor().whenFailed(shutdown::release); // a dead processor ends the run (exit 1)
@@ -85,7 +92,10 @@ final class RunCommand implements Callable<Integer> {
                     stopIfProcessorFailed(pipeline, shutdown);
                     return 0;
                 }
-                code = awaitBoundedRun(pipeline, config.generator().events(), out);
+                if (run.resuming()) {
+                    out.println(resumeMessage(run));
+                }
+                code = awaitBoundedRun(pipeline, run, out);
             } catch (InterruptedException e) {
                 throw pipeline.failure().isPresent() ? pipeline.failure().get() : e;
             }
@@ -104,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int awaitBoundedRun(LocalPipeline pipeline, long n, PrintWriter out) throws InterruptedException {
+    private int awaitBoundedRun(LocalPipeline pipeline, BoundedRun run, PrintWriter out) throws InterruptedException {
+        long n = run.config().generator().events();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean sent = false;
@@ -122,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
         out.println("Sent " + n + " events; waiting for the processor to finish their windows…");
         PaypulseConfig config = pipeline.config();
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-progress"))) {
-            if (!Completion.await(admin, config.processor().applicationId(), pipeline.processor(), n, timeout)) {
+            if (!Completion.await(admin, config.processor().applicationId(), pipeline.processor(),
+                    run.eventsToAccountFor(), timeout)) {
                 if (pipeline.processor().failure() != null) {
                     return Errors.FAILED; // reported by stopIfProcessorFailed
                 }
@@ -134,9 +146,30 @@ final class RunCommand implements Callable<Integer> {
         for (Group g : Group.ALL) {
             out.printf("  %-15s %10d events  $%s%n", g.key(), tally.count(g), Money.format(tally.sumCents(g)));
         }
-        var stats = pipeline.processor().stats();
-        out.printf("Processed %d events: %d in final windows, %d rejected to the DLQ, %d late.%n",
-                n, stats.finalizedEventCount(), stats.rejectedCount(), stats.lateCount());
+        run.finished();
+        out.println(summary(n, run, pipeline.processor().stats()));
         return 0;
+    }
+
+    /** Said when a killed run starts again: what is already there and that only the rest is sent. */
+    static String resumeMessage(BoundedRun run) {
+        var g = run.config().generator();
+        return "Resuming the unfinished run of " + g.events() + " events (seed " + g.seed() + ", scenario "
+                + g.scenario() + "): " + run.resumedFrom() + " already on the topic, sending the rest."
+                + " Add --fresh to start over instead.";
+    }
+
+    /**
+     * The last line of a bounded run. After a restart the processor's own counts cover only this
+     * start, so they are labelled as such rather than passed off as the run's.
+     */
+    static String summary(long n, BoundedRun run, ProcessorStats stats) {
+        if (!run.resuming()) {
+            return String.format("Processed %d events: %d in final windows, %d rejected to the DLQ, %d late.",
+                    n, stats.finalizedEventCount(), stats.rejectedCount(), stats.lateCount());
+        }
+        return String.format("Processed %d events (%d sent before the restart, %d after); since the restart %d"
+                + " reached final windows, %d were rejected to the DLQ, %d late.", n, run.resumedFrom(),
+                n - run.resumedFrom(), stats.finalizedEventCount(), stats.rejectedCount(), stats.lateCount());
     }
 }

@@ -52,7 +52,8 @@ final class ConfigBinder {
                 appId,
                 bool(s, ConfigKeys.SINKS, pd.sinks()),
                 httpPort(s),
-                httpHost(s));
+                httpHost(s),
+                duration(s, ConfigKeys.STALL_TIMEOUT, pd.stallTimeout(), Duration.ofSeconds(5), Duration.ofHours(1)));
         Map<String, String> kafka = kafka(s);
         String bootstrap = bootstrap(s, kafka);
         return new PaypulseConfig(

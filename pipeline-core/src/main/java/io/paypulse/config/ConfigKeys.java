@@ -35,6 +35,8 @@ public final class ConfigKeys {
      * cluster gets; {@code kafka.*} settings win over it.
      */
     public static final String CLIENT_CONFIG = "client-config";
+    /** How long the processor may make no progress with records waiting before /health says DOWN. */
+    public static final String STALL_TIMEOUT = "processor.stall-timeout";
     /** Base URL of a Confluent Schema Registry; empty: none, raw events are plain JSON. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** Prefix of settings passed through to every Kafka client. */
@@ -42,7 +44,8 @@ public final class ConfigKeys {
 
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
             REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
-            APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE);
+            APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE,
+            STALL_TIMEOUT);
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

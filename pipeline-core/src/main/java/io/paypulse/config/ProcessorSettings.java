@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param sinks          whether this instance writes the CSV files (one instance per output dir)
  * @param httpPort       port of the /health and /metrics endpoint; 0 means off
  * @param httpHost       address that endpoint binds to; {@link #LOOPBACK} unless chosen
+ * @param stallTimeout   how long the processor may make no progress with records waiting before
+ *                       /health says DOWN
  */
 public record ProcessorSettings(
         Duration grace,
@@ -23,28 +25,37 @@ public record ProcessorSettings(
         String applicationId,
         boolean sinks,
         int httpPort,
-        String httpHost) {
+        String httpHost,
+        Duration stallTimeout) {
 
     /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
     public static final String LOOPBACK = "127.0.0.1";
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
 
     public ProcessorSettings {
         httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
+        stallTimeout = stallTimeout == null ? DEFAULT_STALL_TIMEOUT : stallTimeout;
     }
 
-    /** Settings bound to {@link #LOOPBACK}. */
+    /** Settings bound to {@link #LOOPBACK}, with the default stall timeout. */
     public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
                              String applicationId, boolean sinks, int httpPort) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, LOOPBACK);
+        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, LOOPBACK,
+                DEFAULT_STALL_TIMEOUT);
     }
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
-                "paypulse-processor", true, 0, LOOPBACK);
+                "paypulse-processor", true, 0, LOOPBACK, DEFAULT_STALL_TIMEOUT);
     }
 
     public ProcessorSettings withHttpPort(int port) {
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port,
-                httpHost);
+                httpHost, stallTimeout);
+    }
+
+    public ProcessorSettings withStallTimeout(Duration timeout) {
+        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
+                httpHost, timeout);
     }
 }

@@ -6,6 +6,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventSerializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +66,15 @@ public final class Generator implements AutoCloseable {
     private volatile Thread thread;
     private final CountDownLatch finished = new CountDownLatch(1);
     private boolean started;
+    /** Made by {@link #skipIfSent} but not sent yet (owned by the generator thread). */
+    private GeneratedEvent pending;
     private boolean closed;
 
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile AlreadySent alreadySent = AlreadySent.NONE;
     private final GeneratorTally tally = new GeneratorTally();
     private final Map<String, Boolean> loggedFailureKinds = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
@@ -128,6 +133,26 @@ public final class Generator implements AutoCloseable {
         p.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         p.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         return p;
+    }
+
+    /** Record header holding the event's position in the run's sequence, as decimal ASCII. */
+    public static final String SEQUENCE_HEADER = "paypulse-seq";
+
+    /**
+     * Before {@link #start()}: events of this run already on the raw topic (from a run that was
+     * killed) are made but not sent again; they count as acknowledged and in the tally, so a resumed
+     * bounded run ends with the totals of one uninterrupted run.
+     */
+    public synchronized void resume(AlreadySent sent) {
+        if (started) {
+            throw new IllegalStateException("resume before start");
+        }
+        alreadySent = sent;
+    }
+
+    /** Events not sent because they were already on the topic (see {@link #resume}). */
+    public long skipped() {
+        return skipped.get();
     }
 
     /** Starts the sending thread. May be called once. */
@@ -270,6 +295,9 @@ public final class Generator implements AutoCloseable {
                     due = System.nanoTime();
                     continue;
                 }
+                if (skipIfSent(s, now)) {
+                    continue;
+                }
                 double r = rate;
                 if (r != appliedRate) {
                     // One new interval after the last send, or now if that is already past.
@@ -291,7 +319,9 @@ public final class Generator implements AutoCloseable {
                 } else {
                     lastSend = System.nanoTime();
                 }
-                send(producer, factory.next(now, s));
+                GeneratedEvent next = pending != null ? pending : factory.next(now, s);
+                pending = null;
+                send(producer, next);
             }
             if (!stopping) {
                 producer.flush();
@@ -315,13 +345,38 @@ public final class Generator implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the next event and drops it if it is already on the topic: no send and no pacing, so a
+     * resumed run fast-forwards through what the previous attempt sent.
+     */
+    private boolean skipIfSent(Scenario s, Instant now) {
+        if (alreadySent == AlreadySent.NONE) {
+            return false;
+        }
+        long index = produced.get();
+        if (pending == null) {
+            pending = factory.next(now, s);
+        }
+        if (!alreadySent.contains(index, pending.key())) {
+            return false;
+        }
+        tally.add(pending.message());
+        pending = null;
+        skipped.incrementAndGet();
+        acknowledged.incrementAndGet();
+        produced.incrementAndGet();
+        return true;
+    }
+
     private static long interval(double eventsPerSecond) {
         return Math.max(1L, (long) (1e9 / eventsPerSecond));
     }
 
     private void send(Producer<String, LogEvent> producer, GeneratedEvent e) {
         PaymentMessage m = e.message();
-        producer.send(new ProducerRecord<>(Topics.RAW, e.key(), e.event()), (metadata, error) -> {
+        ProducerRecord<String, LogEvent> record = new ProducerRecord<>(Topics.RAW, e.key(), e.event());
+        record.headers().add(SEQUENCE_HEADER, Long.toString(produced.get()).getBytes(StandardCharsets.US_ASCII));
+        producer.send(record, (metadata, error) -> {
             if (error == null) {
                 tally.add(m);
                 acknowledged.incrementAndGet();

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * What {@code GET /health} answers: UP (HTTP 200) while Kafka Streams is RUNNING or REBALANCING,
- * DOWN (HTTP 503) in every other state or once the processor has failed.
+ * What {@code GET /health} answers: UP (HTTP 200) while Kafka Streams is RUNNING or REBALANCING
+ * and, when progress is looked at, the cluster answers and the processor is not stalled; DOWN
+ * (HTTP 503) otherwise, with the reason.
  *
  * @param up      whether the processor is doing its work
  * @param streams the Kafka Streams state name, e.g. RUNNING
@@ -24,6 +25,26 @@ public record HealthReport(boolean up, String streams, String reason) {
             case PENDING_SHUTDOWN, NOT_RUNNING -> new HealthReport(false, state.name(), "stopping or stopped");
             case PENDING_ERROR, ERROR -> new HealthReport(false, state.name(), "stopped after an error");
         };
+    }
+
+    /**
+     * {@link #of(KafkaStreams.State, Throwable)}, and while that says UP, DOWN anyway when the
+     * cluster is unreachable or the processor has stalled with records waiting (issue 10 §2: it
+     * said UP "REBALANCING" for 85 s while nothing was processed, 30 s of it with the broker dead).
+     *
+     * @param progress one look at the group's progress (null: not looked, the state alone decides)
+     * @param stalled  why the processor counts as stalled, from a {@link StallWatch}, if it does
+     */
+    public static HealthReport of(KafkaStreams.State state, Throwable failure, GroupProgress progress,
+            java.util.Optional<String> stalled) {
+        HealthReport byState = of(state, failure);
+        if (!byState.up() || progress == null) {
+            return byState;
+        }
+        if (!progress.reachable()) {
+            return new HealthReport(false, state.name(), "cannot reach the Kafka cluster: " + progress.problem());
+        }
+        return stalled.map(why -> new HealthReport(false, state.name(), why)).orElse(byState);
     }
 
     /** 200 when UP, 503 when DOWN. */

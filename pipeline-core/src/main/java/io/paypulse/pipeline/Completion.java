@@ -25,7 +25,10 @@ public final class Completion {
     }
 
     /**
-     * Polls until the run of {@code sentEvents} events is complete or the timeout passes.
+     * Polls until the run is complete or the timeout passes: the raw topic fully committed, no
+     * window open, and at least {@code sentEvents} events finalized, rejected or late in this
+     * processor (for a resumed run, those it had not committed when it started; see
+     * {@link BoundedRun#eventsToAccountFor()}).
      *
      * @return true when complete
      */

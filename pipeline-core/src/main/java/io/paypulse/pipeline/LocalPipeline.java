@@ -45,6 +45,7 @@ public final class LocalPipeline implements AutoCloseable {
     private PaypulseConfig effective;
     private final AtomicReference<BrokerException> failure = new AtomicReference<>();
     private final Set<Thread> waiters = new CopyOnWriteArraySet<>();
+    private RunHooks hooks = RunHooks.NONE;
 
     /** @param progress receives one short sentence per step, e.g. "Broker ready in 2.9 s" */
     public LocalPipeline(PaypulseConfig config, List<AlertRule> rules, Clock clock, Consumer<String> progress) {
@@ -52,6 +53,12 @@ public final class LocalPipeline implements AutoCloseable {
         this.rules = List.copyOf(rules);
         this.clock = clock;
         this.progress = progress;
+    }
+
+    /** Before {@link #start()}: steps to take between the start-up stages (e.g. resuming a run). */
+    public LocalPipeline withHooks(RunHooks runHooks) {
+        this.hooks = runHooks;
+        return this;
     }
 
     public void start() {
@@ -66,6 +73,7 @@ public final class LocalPipeline implements AutoCloseable {
                 progress.accept(String.format("Broker ready on %s in %.1f s", broker.bootstrapServers(),
                         broker.startupTime().toMillis() / 1000.0));
             }
+            hooks.clusterReady(effective);
             progress.accept("Starting processor…");
             long t0 = System.nanoTime();
             processor = new ProcessorService(effective, rules);
@@ -73,6 +81,7 @@ public final class LocalPipeline implements AutoCloseable {
             progress.accept(String.format("Processor started in %.1f s", (System.nanoTime() - t0) / 1e9));
             generator = new Generator(ClusterClients.base(effective, "paypulse-generator"), effective.generator(), clock,
                     effective.schemaRegistryUrl());
+            hooks.beforeGenerator(effective, generator);
             generator.start();
             progress.accept("Generator sending " + describeRate(effective.generator().rate()));
         } catch (RuntimeException e) {

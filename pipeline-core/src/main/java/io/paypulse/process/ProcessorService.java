@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class ProcessorService implements AutoCloseable {
     private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile KafkaStreams streams;
     private StreamsConsumerLag lag;
+    private InstanceIdentity identity;
     private PrometheusMetrics metrics;
     private HealthServer http;
 
@@ -69,14 +71,22 @@ public final class ProcessorService implements AutoCloseable {
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
                 : RawEventReader.local();
-        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader), StreamsSettings.of(config, stats));
+        identity = InstanceIdentity.acquire(config.dataDir().resolve("streams"), config.processor().applicationId());
+        streams = new KafkaStreams(PaymentTopology.build(options, stats, reader),
+                StreamsSettings.of(config, stats, identity), new StableTransactionalIds(identity));
         if (metrics != null) {
             metrics.bindStreams(streams);
         }
         // Records that throw are dead-lettered by the exception handlers (StreamsSettings); what still
-        // reaches here is not a record's fault (registry down, fenced for good, broken state): stop the
-        // client and tell whoever waits (process/run exit non-zero at once, with one sentence).
+        // reaches here is not a record's fault. A thread that lost its transaction (a broker bounce)
+        // is replaced; anything else (registry down, fenced for good, broken state) stops the client
+        // and tells whoever waits (process/run exit non-zero at once, with one sentence).
+        TransactionRecovery recovery = new TransactionRecovery(java.time.Clock.systemUTC());
         streams.setUncaughtExceptionHandler(e -> {
+            if (recovery.replaceThreadFor(e)) {
+                LOG.warn("A stream thread lost its transaction ({}); replacing it", e.toString());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             LOG.error("The processor stopped: {}", ProcessorStoppedException.sentence(e), e);
             failed(e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -89,9 +99,9 @@ public final class ProcessorService implements AutoCloseable {
         streams.start();
         if (config.processor().sinks()) {
             Map<String, Object> props = ClusterClients.base(config, "paypulse-csv");
-            sinks.add(CsvSink.parsed(props, config.outputDir()));
-            sinks.add(CsvSink.aggregates(props, config.outputDir()));
-            sinks.add(CsvSink.alerts(props, config.outputDir()));
+            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes()));
+            sinks.add(CsvSink.aggregates(props, config.outputDir(), config.fileModes()));
+            sinks.add(CsvSink.alerts(props, config.outputDir(), config.fileModes()));
             sinks.forEach(CsvSink::start);
         }
         LOG.info("Processor '{}' started ({}, CSV files {}, {})", config.processor().applicationId(),
@@ -107,10 +117,20 @@ public final class ProcessorService implements AutoCloseable {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }
 
-    /** What the health endpoint reports: UP while Streams runs or rebalances, else DOWN with the reason. */
+    /**
+     * What the health endpoint reports: UP while Streams runs or rebalances and the processor is
+     * making progress, else DOWN with the reason (see {@link ProcessorHealth}).
+     */
     public HealthReport health() {
-        return HealthReport.of(state(), failure());
+        ProcessorHealth h = healthCheck;
+        if (h == null) {
+            h = new ProcessorHealth(config, java.time.Clock.systemUTC());
+            healthCheck = h; // a racing second instance only loses its first look
+        }
+        return h.report(state(), failure());
     }
+
+    private volatile ProcessorHealth healthCheck;
 
     /** The error that stopped the processor, or null. */
     public Throwable failure() {
@@ -156,12 +176,14 @@ public final class ProcessorService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (streams == null && sinks.isEmpty()) {
+        if (streams == null && sinks.isEmpty() && identity == null) {
             return;
         }
         long t0 = System.nanoTime();
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // A static member leaves only when told: others take its partitions now, not in a session.
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         long streamsClosed = System.nanoTime();
         if (lag != null) {
@@ -178,6 +200,10 @@ public final class ProcessorService implements AutoCloseable {
             metrics = null;
         }
         streams = null;
+        if (identity != null) {
+            identity.close();
+            identity = null;
+        }
         // Sinks after Streams so they can drain what Streams committed last.
         sinks.forEach(CsvSink::close);
         sinks.clear();

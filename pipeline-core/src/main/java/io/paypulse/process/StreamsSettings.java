@@ -7,6 +7,7 @@ import io.paypulse.process.errors.DeadLetterProcessingHandler;
 import io.paypulse.process.errors.DeadLetterProductionHandler;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -67,4 +68,24 @@ public final class StreamsSettings {
         p.put("processing.exception.handler.global.enabled", true); // see of(): Kafka 5.0's default
         return p;
     }
+
+    /**
+     * {@link #of(PaypulseConfig, ProcessorStats)} plus who this instance is, so a restart takes its own place at once
+     * (issue 10 §2): static membership with the instance's stable id, and a session timeout that
+     * fits one machine. The transactional ids come from {@link StableTransactionalIds}.
+     */
+    public static Properties of(PaypulseConfig config, ProcessorStats stats, InstanceIdentity identity) {
+        Properties p = of(config, stats);
+        // Streams appends -<thread index>; the main consumer only (restore consumers have no group).
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), identity.groupInstanceId());
+        // Static members do not leave on a crash: if an instance does not come back, its partitions
+        // wait this long for another member. 45 s (Kafka's default) is long for a one-machine
+        // pipeline; 10 s still rides out a GC pause or a slow disk. kafka.session.timeout.ms wins.
+        if (!config.kafka().containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+            p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
+        }
+        return p;
+    }
+
+    static final int SESSION_TIMEOUT_MS = 10_000;
 }
