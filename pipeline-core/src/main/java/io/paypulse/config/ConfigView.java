@@ -44,6 +44,8 @@ public final class ConfigView {
         out.put(ConfigKeys.HTTP_HOST, p.httpHost());
         out.put(ConfigKeys.SCHEMA_REGISTRY_URL, c.schemaRegistryUrl());
         out.put(ConfigKeys.CLIENT_CONFIG, clientConfig == null ? "" : Path.of(clientConfig.trim()).toString());
+        out.put(ConfigKeys.FILE_MODE, c.fileModes().fileOctal());
+        out.put(ConfigKeys.STALL_TIMEOUT, duration(p.stallTimeout()));
         c.kafka().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 out.put(ConfigKeys.KAFKA_PREFIX + e.getKey(), secret(e.getKey()) ? HIDDEN : e.getValue()));
         return out;

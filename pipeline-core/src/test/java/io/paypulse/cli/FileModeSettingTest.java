@@ -44,7 +44,7 @@ class FileModeSettingTest {
         int code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "process",
                 "--bootstrap", "localhost:1", "--data-dir", dir.toString(), "--set", "file-mode=755");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value '755' for file-mode: allowed: an octal file"
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value '755' for file-mode (from --set): allowed: an octal file"
                 + " mode that lets the owner read and write and grants no execute, e.g. 600 (default) or 640.");
     }
 

@@ -78,6 +78,8 @@ class SettingLayersTest {
                 "http://g:8081"), "registry:8081"));
         v.put(ConfigKeys.CLIENT_CONFIG, new Values(List.of(clientConfig("c1"), clientConfig("c2"), clientConfig("c3"),
                 clientConfig("c4")), dir.resolve("no-client.properties").toString()));
+        v.put(ConfigKeys.FILE_MODE, new Values(List.of("640", "660", "644", "604"), "755"));
+        v.put(ConfigKeys.STALL_TIMEOUT, new Values(List.of("11s", "12s", "13s", "14s"), "soon"));
         return v;
     }
 

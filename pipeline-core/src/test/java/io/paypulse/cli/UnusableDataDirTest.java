@@ -30,8 +30,9 @@ class UnusableDataDirTest {
         Path file = Files.writeString(dir.resolve("data"), "not a folder");
         assertThat(run("process", "--bootstrap", "localhost:1", "--http-port", "0", "--data-dir", file.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("paypulse: Cannot use " + file + " as the data directory: it is a file,"
-                + " not a folder. Make it a writable folder or choose another with --data-dir (setting data-dir).");
+        // Refused while binding the settings, before any folder is touched.
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value '" + file + "' for data-dir (from --data-dir):"
+                + " allowed: a directory (created when missing), not a file.");
     }
 
     @Test
@@ -60,7 +61,7 @@ class UnusableDataDirTest {
         Path file = Files.writeString(dir.resolve("out"), "not a folder");
         assertThat(run("process", "--bootstrap", "localhost:1", "--http-port", "0", "--data-dir", dir.toString(),
                 "--output-dir", file.toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("paypulse: Cannot use " + file + " as the output directory: it is a"
-                + " file, not a folder. Make it a writable folder or choose another with --output-dir (setting output-dir).");
+        assertThat(err.toString().strip()).isEqualTo("paypulse: Invalid value '" + file + "' for output-dir (from"
+                + " --output-dir): allowed: a directory (created when missing), not a file.");
     }
 }
