@@ -1,6 +1,8 @@
 package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
+import io.paypulse.cluster.ClusterUnreachableException;
+import io.paypulse.cluster.ConnectionDiagnosis;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ProcessorService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final PaypulseConfig config;
     private final List<AlertRule> rules;
@@ -58,12 +61,18 @@ public final class ProcessorService implements AutoCloseable {
             http = HealthServer.start(config.processor().httpHost(), httpPort, this::health, metrics);
         }
         int rawPartitions;
-        try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
-            TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(),
-                    Duration.ofSeconds(30));
+        Map<String, Object> setupProps = ClusterClients.base(config, "paypulse-setup");
+        try (Admin admin = Admin.create(setupProps)) {
+            TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(), SETUP_TIMEOUT);
             // The raw topic's real partition count: it may have been created with more than configured.
-            rawPartitions = TopicSetup.describe(admin, List.of(Topics.RAW), Duration.ofSeconds(30))
+            rawPartitions = TopicSetup.describe(admin, List.of(Topics.RAW), SETUP_TIMEOUT)
                     .get(Topics.RAW).partitions();
+        } catch (ClusterUnreachableException e) {
+            // A timeout may hide a refused login or a TLS/listener mismatch: say which when we can tell.
+            ConnectionDiagnosis.likelyCause(setupProps, e.getCause(), SETUP_TIMEOUT).ifPresent(c -> {
+                throw c;
+            });
+            throw e;
         }
         TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
                 .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));

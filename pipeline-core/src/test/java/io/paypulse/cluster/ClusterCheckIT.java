@@ -67,6 +67,20 @@ class ClusterCheckIT {
                 + " the broker's TLS listener, or set kafka.security.protocol to PLAINTEXT.");
     }
 
+    /** The processor's own topic set-up (30 s) names the mismatch too, instead of a bare timeout. */
+    @Test
+    void theProcessCommandNamesTheTlsMismatchInsteadOfATimeout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String servers = SharedBroker.bootstrapServers();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.paypulse.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "process", "--bootstrap", servers, "--data-dir", dir.toString(), "--no-sinks", "--http-port", "0",
+                "--set", "kafka.security.protocol=SSL");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).contains("the TLS handshake failed because this listener speaks plaintext,"
+                + " not TLS (kafka.security.protocol is SSL)");
+    }
+
     private static ClusterUnreachableException check(Map<String, Object> props) {
         return catchThrowableOfType(() -> ClusterCheck.requireReachable(props, TIMEOUT), ClusterUnreachableException.class);
     }
