@@ -75,7 +75,10 @@ public final class ProcessorService implements AutoCloseable {
             throw e;
         }
         TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
-                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));
+                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()))
+                // Interim on this branch: the parsed CSV sink (and PoisonRecordIT) still read payment-parsed.
+                // The processor.parsed-topic setting (rawsink branch) replaces this with the user's choice.
+                .withParsedTopic(true);
         RawEventReader reader = config.hasSchemaRegistry()
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
