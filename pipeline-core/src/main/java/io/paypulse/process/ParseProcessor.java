@@ -2,27 +2,38 @@ package io.paypulse.process;
 
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Validates raw values against their JSON Schema and parses them ({@link RawEventReader}). Good ones go
- * on stamped with their event time (so windows use event time); bad ones become a {@link DeadLetter}
- * with the reason and where the record came from, bounded in size (see {@link DeadLetter}).
+ * Validates raw values against their JSON Schema and parses them ({@link RawEventReader}), then counts
+ * good ones into its partition's windows ({@link PartitionWindows}); bad ones become a
+ * {@link DeadLetter} with the reason and where the record came from, bounded in size (see
+ * {@link DeadLetter}). An event whose window ended (+ grace) before this partition's own progress is
+ * late: it goes to the DLQ with its reason, one by one (docs/decisions/0010).
+ *
+ * <p>What goes to the window stage is a {@link Partial}, not events: every {@code liveInterval} of
+ * wall clock when something changed, and at once when the partition's progress passes a window's
+ * end + grace (so closing is not delayed). With {@code payment-parsed} on, each parsed event is
+ * also forwarded as it is.
  *
  * <p>One task per raw partition. When its partition has had no input for {@code idleTimeout} of wall
- * clock AND the consumer reports no lag on it, the task sends an idle mark each second: only the
- * reader of a partition can tell "nothing more is coming" from "not fed yet" (a restart, a slow
- * machine), so the window stage never lets the wall clock close windows on its own (see
- * {@link Watermark}). The lag check matters after a restart or a stall: a task that has not been
- * handed its backlog yet has also seen "no record for a while".
+ * clock AND the consumer reports no lag on it, the task sends an idle mark (a partial whose progress is
+ * the wall clock) each second: only the reader of a partition can tell "nothing more is coming" from
+ * "not fed yet" (a restart, a slow machine), so the window stage never lets the wall clock close
+ * windows on its own (see {@link Watermark}). The lag check matters after a restart or a stall: a
+ * task that has not been handed its backlog yet has also seen "no record for a while".
  */
 final class ParseProcessor implements Processor<String, byte[], String, Routed> {
 
@@ -31,12 +42,20 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
      * the parsed record, so an outsized one could make that record too large for the broker.
      */
     static final int MAX_KEY_CHARS = 1024;
+    /** A partial larger than this is split (the broker's default limit is 1 MB). */
+    static final int MAX_PARTIAL_BYTES = 256 * 1024;
+    static final String WINDOWS_STORE = "partition-windows";
+    static final String USERS_STORE = "partition-user-failures";
 
     private final RawEventReader reader;
     private final ProcessorStats stats;
     private final long idleTimeoutMs;
+    private final long graceMs;
     private final PartitionLag lag;
+    private final java.time.Duration flushInterval;
+    private final boolean parsedTopic;
     private ProcessorContext<String, Routed> context;
+    private PartitionWindows windows;
     private int partition;
     private long lastInputWallMs;
 
@@ -44,7 +63,10 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         this.stats = stats;
         this.reader = reader;
         this.idleTimeoutMs = options.idleTimeout().toMillis();
+        this.graceMs = options.grace().toMillis();
         this.lag = options.lag();
+        this.flushInterval = options.liveInterval();
+        this.parsedTopic = options.parsedTopic();
     }
 
     @Override
@@ -52,18 +74,29 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         this.context = context;
         this.partition = context.taskId().partition();
         this.lastInputWallMs = context.currentSystemTimeMs();
-        context.schedule(TopologyOptions.IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+        KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS_STORE);
+        KeyValueStore<Bytes, byte[]> userStore = context.getStateStore(USERS_STORE);
+        this.windows = new PartitionWindows(windowStore, userStore, graceMs);
+        context.schedule(TopologyOptions.IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onIdleCheck);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
-    private void onWallClock(long now) {
+    private void onIdleCheck(long now) {
         if (now - lastInputWallMs >= idleTimeoutMs && caughtUp()) {
-            context.forward(new Record<>(null, Routed.idleMark(partition, now), now));
+            windows.advanceTo(now);
+            flush(now);
         }
     }
 
     private boolean caughtUp() {
         OptionalLong behind = lag.of(Topics.RAW, partition);
         return behind.isPresent() && behind.getAsLong() <= 0;
+    }
+
+    private void flush(long now) {
+        for (Partial p : windows.drain(partition, MAX_PARTIAL_BYTES)) {
+            context.forward(new Record<>(null, Routed.partial(p), now));
+        }
     }
 
     @Override
@@ -76,23 +109,47 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 ? ParseOutcome.rejected("key is " + key.length() + " characters long, more than the "
                         + MAX_KEY_CHARS + "-character limit")
                 : reader.read(record.value(), Instant.ofEpochMilli(lastInputWallMs));
-        // New records without the input's headers: nothing downstream reads them, and a record's
-        // outputs must not grow past the broker's limit because of them.
-        if (outcome.isOk()) {
-            stats.parsed();
-            context.forward(new Record<>(key, Routed.parsed(outcome.event(), partition),
-                    outcome.event().eventTime().toEpochMilli()));
+        if (!outcome.isOk()) {
+            stats.rejected();
+            deadLetter(record, outcome.rejection(), Instant.ofEpochMilli(record.timestamp()));
             return;
         }
-        stats.rejected();
+        ParsedEvent e = outcome.event();
+        long time = e.eventTime().toEpochMilli();
+        stats.parsed();
+        // New records without the input's headers: nothing downstream reads them, and a record's
+        // outputs must not grow past the broker's limit because of them.
+        if (parsedTopic) {
+            context.forward(new Record<>(key, Routed.parsed(e), time));
+        }
+        if (windows.isLate(time)) {
+            stats.late();
+            deadLetter(record, lateReason(e.eventTime()), e.eventTime());
+            return;
+        }
+        windows.add(time, e.group().index(), e.amountCents(),
+                e.failed() && e.type() == PaymentType.PAYMENT ? e.userId() : null);
+        if (windows.hasClosable()) {
+            flush(lastInputWallMs);
+        }
+    }
+
+    private String lateReason(Instant eventTime) {
+        long start = PartitionWindows.windowStart(eventTime.toEpochMilli());
+        return "late event at " + eventTime + ": window " + Instant.ofEpochMilli(start) + " closed (grace "
+                + graceMs / 1000.0 + " s; raw partition " + partition + " is at "
+                + Instant.ofEpochMilli(windows.progress()) + ")";
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason, Instant timestamp) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
-        DeadLetter dead = DeadLetter.of(outcome.rejection(),
+        DeadLetter dead = DeadLetter.of(reason,
                 meta == null ? Topics.RAW : meta.topic(),
                 meta == null ? -1 : meta.partition(),
                 meta == null ? -1 : meta.offset(),
-                Instant.ofEpochMilli(record.timestamp()),
-                key,
+                timestamp,
+                record.key(),
                 record.value());
-        context.forward(new Record<>(dead.key(), Routed.rejected(dead, partition), record.timestamp()));
+        context.forward(new Record<>(dead.key(), Routed.rejected(dead), record.timestamp()));
     }
 }

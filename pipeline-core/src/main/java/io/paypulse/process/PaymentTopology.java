@@ -1,9 +1,9 @@
 package io.paypulse.process;
 
-import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -12,23 +12,27 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processor's topology, built by this one function and tested through it.
  *
  * <pre>
- * payment --parse--> payment-parsed   (schema-validated, plain JSON or Schema Registry wire format)
- *                \-> payment-dlq (invalid or unparseable, with reason and origin)
- * parsed + idle marks --(key "all", compact)--> window-input repartition (1 partition)
- *                --windows--> payment-agg-1m (live + final), payment-alerts, payment-dlq (late)
+ * payment --parse + count per partition--> payment-dlq (invalid or unparseable, or late for its own
+ *                                          partition: with reason and origin)
+ *                                      \-> payment-parsed (opt-in: {@link TopologyOptions#parsedTopic})
+ *         partials (per flush, not per event) --(key "all")--> window-partials repartition (1 partition)
+ *                --windows--> payment-agg-1m (live + final), payment-alerts, payment-dlq (late partials)
  * </pre>
- * Parsing scales with the raw topic's partitions; the window stage is one task because it needs
- * every event of a minute together (for rates and alerts) and costs little per event.
+ * Parsing and counting scale with the raw topic's partitions; the window stage is one task because
+ * it needs every partition's totals of a minute together (for rates and alerts), and it handles
+ * O(partitions x flushes) records, not O(events). See docs/decisions/0010.
  */
 public final class PaymentTopology {
 
-    public static final String WINDOW_REPARTITION = "window-input";
+    public static final String WINDOW_REPARTITION = "window-partials";
 
     private PaymentTopology() {
     }
@@ -41,9 +45,13 @@ public final class PaymentTopology {
     /** @param reader how raw values are validated and parsed; shared by all parse tasks (thread-safe) */
     public static Topology build(TopologyOptions options, ProcessorStats stats, RawEventReader reader) {
         StreamsBuilder builder = new StreamsBuilder();
+        // In memory, changelogged, cached: per-event puts reach the changelog about once per key per commit.
+        builder.addStateStore(binaryStore(ParseProcessor.WINDOWS_STORE));
+        builder.addStateStore(binaryStore(ParseProcessor.USERS_STORE));
         KStream<String, Routed> routed = builder
                 .stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
-                .process(() -> new ParseProcessor(stats, options, reader), Named.as("parse"));
+                .process(() -> new ParseProcessor(stats, options, reader), Named.as("parse"),
+                        ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE);
 
         routed.filter((k, v) -> v.deadLetter() != null, Named.as("rejected"))
                 .mapValues(Routed::deadLetter, Named.as("dead-letter"))
@@ -55,19 +63,15 @@ public final class PaymentTopology {
                     .to(Topics.PARSED, Produced.with(Topics.KEY, Topics.PARSED_VALUE).withName("write-parsed"));
         }
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(WindowProcessor.TOTALS_STORE), Serdes.Long(), WindowTotals.serde())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(WindowProcessor.USERS_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
+        builder.addStateStore(binaryStore(WindowProcessor.TOTALS_STORE));
+        builder.addStateStore(binaryStore(WindowProcessor.USERS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(WindowProcessor.META_STORE), Serdes.String(), Serdes.String()));
 
         KStream<String, WindowOutput> windows = routed
-                .filter((k, v) -> v.event() != null || v.isIdleMark(), Named.as("window-bound"))
-                .map((k, r) -> KeyValue.pair("all", windowInput(r)), Named.as("to-window-input"))
-                .repartition(Repartitioned.with(Serdes.String(), WindowInput.serde())
+                .filter((k, v) -> v.partial() != null, Named.as("partials"))
+                .map((k, r) -> KeyValue.pair("all", r.partial()), Named.as("to-window-stage"))
+                .repartition(Repartitioned.with(Serdes.String(), Partial.serde())
                         .withName(WINDOW_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new WindowProcessor(options, stats), Named.as("windows"),
                         WindowProcessor.TOTALS_STORE, WindowProcessor.USERS_STORE, WindowProcessor.META_STORE);
@@ -84,12 +88,8 @@ public final class PaymentTopology {
         return builder.build();
     }
 
-    private static WindowInput windowInput(Routed r) {
-        if (r.isIdleMark()) {
-            return WindowInput.idleMark(r.sourcePartition(), r.idleMarkMs());
-        }
-        var e = r.event();
-        return new WindowInput(e.eventTime().toEpochMilli(), r.sourcePartition(), e.group().index(), e.amountCents(),
-                e.type() == PaymentType.PAYMENT && e.failed() ? e.userId() : null);
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> binaryStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 }

@@ -49,6 +49,11 @@ public final class ProcessorStats implements MeterBinder {
         late.incrementAndGet();
     }
 
+    /** {@code events} late at once (a partial from a partition the windows had stopped waiting for). */
+    void late(long events) {
+        late.addAndGet(events);
+    }
+
     void windowClosed(long events) {
         finalWindows.incrementAndGet();
         finalizedEvents.addAndGet(events);

@@ -4,26 +4,20 @@ import io.paypulse.event.DeadLetter;
 import io.paypulse.event.ParsedEvent;
 
 /**
- * Output of a parse task: a parsed event, a dead letter, or an idle mark (the task's raw partition
- * has had no input for the idle timeout; {@code idleMarkMs} is the wall-clock time of the mark).
+ * Output of a parse task: a parsed event (only when {@code payment-parsed} is on), a dead letter
+ * (rejected or late), or a {@link Partial} for the window stage. Exactly one is set.
  */
-record Routed(ParsedEvent event, DeadLetter deadLetter, int sourcePartition, long idleMarkMs) {
+record Routed(ParsedEvent event, DeadLetter deadLetter, Partial partial) {
 
-    static final long NO_MARK = Long.MIN_VALUE;
-
-    static Routed parsed(ParsedEvent event, int sourcePartition) {
-        return new Routed(event, null, sourcePartition, NO_MARK);
+    static Routed parsed(ParsedEvent event) {
+        return new Routed(event, null, null);
     }
 
-    static Routed rejected(DeadLetter deadLetter, int sourcePartition) {
-        return new Routed(null, deadLetter, sourcePartition, NO_MARK);
+    static Routed rejected(DeadLetter deadLetter) {
+        return new Routed(null, deadLetter, null);
     }
 
-    static Routed idleMark(int sourcePartition, long wallMs) {
-        return new Routed(null, null, sourcePartition, wallMs);
-    }
-
-    boolean isIdleMark() {
-        return idleMarkMs != NO_MARK;
+    static Routed partial(Partial partial) {
+        return new Routed(null, null, partial);
     }
 }

@@ -69,6 +69,11 @@ final class Watermark {
         return known;
     }
 
+    /** True when {@code partition} holds the watermark (heard from, or expected, and not dropped as silent). */
+    boolean holds(int partition) {
+        return partition >= 0 && partition < progress.length && progress[partition] != UNKNOWN;
+    }
+
     /** Progress by partition, for the state store. */
     Map<Integer, Long> progress() {
         Map<Integer, Long> out = new TreeMap<>();

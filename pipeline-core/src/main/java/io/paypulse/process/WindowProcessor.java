@@ -30,26 +30,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * 1-minute tumbling windows over all events (one task sees them all, keyed "all"), with live
- * partial totals, final totals exactly once, and alert evaluation on final windows.
+ * 1-minute tumbling windows over all raw partitions (one task, keyed "all"), combined from the parse
+ * tasks' {@link Partial}s, with live totals, final totals exactly once, and alert evaluation on final
+ * windows.
  *
- * <p>Time: the watermark ({@link Watermark}) follows event time across raw partitions; a partition
- * whose parse task reports it idle moves by that task's wall clock, so an idle pipeline still closes
- * its last window, while a pipeline catching up on a backlog closes windows by event time only.
- * A window [s, e) is final once {@code e + grace <= watermark}; an event for a final window is late
- * and goes to the DLQ, never into a total that was already published. All state lives in
- * changelogged stores, so exactly-once processing covers it across restarts; the watermark and the
- * partitions' progress are saved whenever a window closes or a partition joins (in between, a
- * restored watermark that is a little behind changes no decision: no window closed meanwhile).
+ * <p>Partials are cumulative per (window, source partition): this stage keeps the latest of each (the
+ * one with the most events: a partition's count of a window only grows, so a replayed or older
+ * partial never replaces a newer one) and sums across partitions, so nothing is counted twice.
+ *
+ * <p>Time: the watermark ({@link Watermark}) follows the partitions' progress as their partials report
+ * it; a partition whose parse task reports it idle moves by that task's wall clock, so an idle
+ * pipeline still closes its last window, while a pipeline catching up on a backlog closes windows by
+ * event time only. A window [s, e) is final once {@code e + grace <= watermark}. Lateness is decided
+ * per partition by the parse tasks (every partition's progress is at or above the watermark, so an
+ * event they accept is for a window still open here); the one exception is a partition the window
+ * stage stopped waiting for (silent for the partition timeout) that comes back: what its partials add
+ * to windows already final is counted as late, logged, and summarised in one dead letter per window
+ * ({@link #latePartial}). All state lives in changelogged stores, so exactly-once processing covers
+ * it across restarts; the watermark and the partitions' progress are saved whenever a window closes
+ * or a partition joins (in between, a restored watermark that is a little behind changes no
+ * decision: no window closed meanwhile).
  *
  * <p>No-data rules count silence from the last event this stage processed, or from the last tick at
  * which the raw topic still held unprocessed input ({@link PartitionLag#unprocessed}): a stalled
  * processor is not a source that stopped sending.
  */
-final class WindowProcessor implements Processor<String, WindowInput, String, WindowOutput> {
+final class WindowProcessor implements Processor<String, Partial, String, WindowOutput> {
 
-    static final String TOTALS_STORE = "window-totals";
-    static final String USERS_STORE = "window-user-failures";
+    static final String TOTALS_STORE = "window-partials";
+    static final String USERS_STORE = "window-user-partials";
     static final String META_STORE = "window-meta";
     static final long WINDOW_MS = Duration.ofMinutes(1).toMillis();
 
@@ -68,8 +77,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     private final PartitionLag lag;
 
     private ProcessorContext<String, WindowOutput> context;
-    private KeyValueStore<Long, WindowTotals> totals;
-    private KeyValueStore<String, Long> userFailures;
+    private PartialStore partials;
     private KeyValueStore<String, String> meta;
     private final TreeSet<Long> openWindows = new TreeSet<>();
     private final TreeSet<Long> dirty = new TreeSet<>();
@@ -91,8 +99,7 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     @Override
     public void init(ProcessorContext<String, WindowOutput> context) {
         this.context = context;
-        this.totals = context.getStateStore(TOTALS_STORE);
-        this.userFailures = context.getStateStore(USERS_STORE);
+        this.partials = new PartialStore(context.getStateStore(TOTALS_STORE), context.getStateStore(USERS_STORE));
         this.meta = context.getStateStore(META_STORE);
         String w = meta.get(WATERMARK);
         long now = context.currentSystemTimeMs();
@@ -101,43 +108,43 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         lastSilenceCheckMs = now;
         String engineJson = meta.get(ENGINE);
         engine = new AlertEngine(rules, engineJson == null ? AlertEngineState.empty() : readState(engineJson));
-        try (KeyValueIterator<Long, WindowTotals> it = totals.all()) {
-            it.forEachRemaining(kv -> openWindows.add(kv.key));
-        }
+        openWindows.addAll(partials.windows());
         stats.openWindows(openWindows.size());
         context.schedule(liveInterval, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
     @Override
-    public void process(Record<String, WindowInput> record) {
-        WindowInput in = record.value();
+    public void process(Record<String, Partial> record) {
+        Partial in = record.value();
+        int source = in.sourcePartition();
+        if (source < 0) { // before any state changes: a record that throws here changes nothing
+            throw new IllegalArgumentException("a partial from raw partition " + source);
+        }
         long now = context.currentSystemTimeMs();
-        if (in.isIdleMark()) {
-            onProgress(in.sourcePartition(), in.eventTimeMs(), now);
-            return;
+        for (Partial.WindowCounts w : in.windows()) {
+            if (isClosed(w.start())) {
+                latePartial(source, w);
+                continue;
+            }
+            if (partials.putIfNewer(w.start(), source, w)) {
+                dirty.add(w.start());
+                if (openWindows.add(w.start())) {
+                    stats.openWindows(openWindows.size());
+                }
+            }
         }
-        lastEventWallMs = now;
-        long start = in.eventTimeMs() - Math.floorMod(in.eventTimeMs(), WINDOW_MS);
-        if (isClosed(start)) {
-            stats.late();
-            context.forward(record.withKey(in.group().key()).withValue(new WindowOutput(null, null, late(in, start))));
-            return;
+        for (Partial.UserFailures u : in.users()) {
+            if (!isClosed(u.windowStart())) {
+                partials.putUserIfNewer(u.windowStart(), source, u.user(), u.failedPayments());
+            }
         }
-        WindowTotals t = totals.get(start);
-        if (t == null) {
-            t = new WindowTotals();
-            openWindows.add(start);
-            stats.openWindows(openWindows.size());
+        if (!in.windows().isEmpty()) {
+            lastEventWallMs = now;
         }
-        t.add(in.groupIndex(), in.amountCents());
-        totals.put(start, t);
-        if (in.failedPaymentUser() != null) {
-            String key = userKey(start, in.failedPaymentUser());
-            Long n = userFailures.get(key);
-            userFailures.put(key, n == null ? 1L : n + 1);
+        if (in.hasProgress()) {
+            onProgress(source, in.progress(), now);
+            partials.forgetClosed(source, in.progress(), WINDOW_MS + graceMs);
         }
-        dirty.add(start);
-        onProgress(in.sourcePartition(), in.eventTimeMs(), now);
     }
 
     private void onProgress(int partition, long time, long now) {
@@ -163,9 +170,8 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
             checkSilentPartitions(now);
         }
         for (Long start : dirty) {
-            WindowTotals t = totals.get(start);
-            if (t != null) {
-                publish(start, t, false);
+            if (openWindows.contains(start)) {
+                publish(start, partials.totals(start), false);
             }
         }
         dirty.clear();
@@ -231,18 +237,11 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
     }
 
     private void close(long start) {
-        WindowTotals t = totals.get(start);
-        totals.delete(start);
+        WindowTotals t = partials.totals(start);
+        Map<String, Long> users = partials.userFailures(start);
+        partials.close(start, p -> !watermark.holds(p));
         dirty.remove(start);
         publish(start, t, true);
-        Map<String, Long> users = new HashMap<>();
-        try (KeyValueIterator<String, Long> it = userFailures.range(userKey(start, ""), userKey(start, "\uffff"))) {
-            while (it.hasNext()) {
-                KeyValue<String, Long> kv = it.next();
-                users.put(kv.key.substring(kv.key.indexOf('|') + 1), kv.value);
-                userFailures.delete(kv.key);
-            }
-        }
         stats.windowClosed(java.util.Arrays.stream(t.counts).sum());
         WindowSummary summary = new WindowSummary(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + WINDOW_MS),
                 t.counts.clone(), t.sums.clone(), users);
@@ -289,17 +288,35 @@ final class WindowProcessor implements Processor<String, WindowInput, String, Wi
         }
     }
 
-    private DeadLetter late(WindowInput in, long start) {
-        Instant s = Instant.ofEpochMilli(start);
-        String reason = "late event at " + Instant.ofEpochMilli(in.eventTimeMs()) + ": window " + s + " closed "
-                + "(grace " + graceMs / 1000.0 + " s)";
-        String raw = in.group().key() + " " + Money.format(in.amountCents())
-                + (in.failedPaymentUser() == null ? "" : " " + in.failedPaymentUser());
-        return new DeadLetter(reason, "window-input", -1, -1, Instant.ofEpochMilli(in.eventTimeMs()), null, raw);
-    }
-
-    /** Fixed-width window start so a range scan over one window's users is a prefix range. */
-    private static String userKey(long windowStart, String user) {
-        return String.format("%016x|%s", windowStart, user);
+    /**
+     * A partial for a window that is already final: only a partition the watermark stopped waiting
+     * for (silent for the partition timeout) can send one. What it adds to what that partition had
+     * contributed when the window closed cannot change a published total: it is counted as late,
+     * logged, and summarised in one dead letter (the events themselves are in the raw topic).
+     */
+    private void latePartial(int source, Partial.WindowCounts w) {
+        Partial.WindowCounts before = partials.closedContribution(w.start(), source);
+        long events = w.total() - before.total();
+        if (events <= 0) {
+            return;
+        }
+        partials.putClosedContribution(w.start(), source, w);
+        stats.late(events);
+        Instant s = Instant.ofEpochMilli(w.start());
+        String reason = "late partial from raw partition " + source + ": " + events + " events for window " + s
+                + ", which closed without that partition (silent for over " + partitionTimeoutMs / 1000
+                + " s; grace " + graceMs / 1000.0 + " s), are not in its final totals";
+        LOG.warn("Raw partition {} came back with {} events for window {}, which closed without it: counted as late",
+                source, events, s);
+        StringBuilder text = new StringBuilder();
+        for (Group g : Group.ALL) {
+            int i = g.index();
+            text.append(text.isEmpty() ? "" : ", ").append(g.key()).append(' ')
+                    .append(w.counts()[i] - before.counts()[i]).append(' ')
+                    .append(Money.format(w.sumsCents()[i] - before.sumsCents()[i]));
+        }
+        DeadLetter dead = DeadLetter.ofText(reason, PaymentTopology.WINDOW_REPARTITION, source, -1, s, null,
+                text.toString());
+        context.forward(new Record<>(s + "|partition-" + source, new WindowOutput(null, null, dead), w.start()));
     }
 }

@@ -63,18 +63,19 @@ class ExceptionHandlerTopologyTest {
     @Test
     void aRecordThatMakesTheWindowStageThrowIsDeadLetteredAndProcessingGoesOn() {
         sendPayment(1);
-        byte[] unknownGroup = WindowInput.serde().serializer().serialize(REPARTITION,
-                new WindowInput(T0.plusSeconds(2).toEpochMilli(), 0, 99, 100, null));
-        h.sendToWindowInput(unknownGroup, T0.plusSeconds(2));
+        // A partial no parse task can send (a negative source partition): the window stage refuses it.
+        byte[] unknownPartition = Partial.serde().serializer().serialize(REPARTITION,
+                new Partial(-1, T0.plusSeconds(2).toEpochMilli(), List.of(), List.of()));
+        h.sendToWindowInput(unknownPartition, T0.plusSeconds(2));
         sendPayment(3);
         sendPayment(70);
 
         List<DeadLetter> dead = h.deadLetters();
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).reason()).startsWith("processing failed in step 'windows': ")
-                .contains("OutOfBounds");
+                .contains("a partial from raw partition -1");
         assertThat(dead.get(0).topic()).isEqualTo(REPARTITION);
-        assertThat(dead.get(0).value()).isEqualTo(unknownGroup);
+        assertThat(dead.get(0).value()).isEqualTo(unknownPartition);
         assertThat(finalPayments()).isEqualTo(2);
         assertThat(h.stats.failedCount()).isEqualTo(1);
     }

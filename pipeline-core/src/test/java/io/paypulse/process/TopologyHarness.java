@@ -23,6 +23,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /** Drives {@link PaymentTopology#build} (the production function) through TopologyTestDriver. */
 final class TopologyHarness implements AutoCloseable {
 
+    /** The window stage's repartition topic as the driver names it. */
+    static final String WINDOW_STAGE_TOPIC = "topology-test-" + PaymentTopology.WINDOW_REPARTITION + "-repartition";
+
     final ProcessorStats stats = new ProcessorStats();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> raw;
@@ -31,6 +34,8 @@ final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> dlq;
     private final TestOutputTopic<String, byte[]> dlqBytes;
+    private final TestOutputTopic<String, Partial> windowStage;
+    private final Duration liveInterval;
     private Instant wallClock;
 
     TopologyHarness(Duration grace, List<AlertRule> rules, Instant wallClockStart) {
@@ -47,15 +52,16 @@ final class TopologyHarness implements AutoCloseable {
      * switches {@code payment-parsed} on, so tests can read what was parsed ({@link #parsed()}).
      */
     TopologyHarness(TopologyOptions options, Instant wallClockStart, RawEventReader reader) {
-        this(options.withParsedTopic(true), wallClockStart, reader, true);
+        this(options.withParsedTopic(true), reader, wallClockStart);
     }
 
-    /** As built from {@code options}, {@code payment-parsed} included only if they say so. */
-    static TopologyHarness exactly(TopologyOptions options, Instant wallClockStart) {
-        return new TopologyHarness(options, wallClockStart, RawEventReader.local(), true);
+    /** The topology exactly as {@code options} build it ({@code payment-parsed} only if they say so). */
+    static TopologyHarness asBuilt(TopologyOptions options, Instant wallClockStart) {
+        return new TopologyHarness(options, RawEventReader.local(), wallClockStart);
     }
 
-    private TopologyHarness(TopologyOptions options, Instant wallClockStart, RawEventReader reader, boolean asGiven) {
+    private TopologyHarness(TopologyOptions options, RawEventReader reader, Instant wallClockStart) {
+        liveInterval = options.liveInterval();
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -69,6 +75,8 @@ final class TopologyHarness implements AutoCloseable {
         alerts = driver.createOutputTopic(Topics.ALERTS, Serdes.String().deserializer(), Topics.ALERT_VALUE.deserializer());
         dlq = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Topics.DLQ_VALUE.deserializer());
         dlqBytes = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        windowStage = driver.createOutputTopic(WINDOW_STAGE_TOPIC, Serdes.String().deserializer(),
+                Partial.serde().deserializer());
     }
 
     void send(String key, LogEvent event) {
@@ -88,8 +96,8 @@ final class TopologyHarness implements AutoCloseable {
      * on that internal topic would.
      */
     void sendToWindowInput(byte[] value, Instant recordTime) {
-        driver.createInputTopic("topology-test-" + PaymentTopology.WINDOW_REPARTITION + "-repartition",
-                Serdes.String().serializer(), Serdes.ByteArray().serializer()).pipeInput("all", value, recordTime);
+        driver.createInputTopic(WINDOW_STAGE_TOPIC, Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                .pipeInput("all", value, recordTime);
     }
 
     /** The DLQ records as bytes, to check their size (reads the same queue as {@link #deadLetters()}). */
@@ -97,12 +105,26 @@ final class TopologyHarness implements AutoCloseable {
         return dlqBytes.readRecordsToList();
     }
 
-    /** Advances the mock wall clock (fires wall-clock punctuations) to {@code t}. */
+    /**
+     * Advances the mock wall clock (fires wall-clock punctuations) to {@code t}: first to one live
+     * interval before it, then to {@code t}, so that the parse tasks' partials sent at the first tick
+     * have reached the window stage by the second (a real clock ticks both every interval).
+     */
     void wallClockTo(Instant t) {
+        Instant before = t.minus(liveInterval);
+        if (before.isAfter(wallClock)) {
+            driver.advanceWallClockTime(Duration.between(wallClock, before));
+            wallClock = before;
+        }
         if (t.isAfter(wallClock)) {
             driver.advanceWallClockTime(Duration.between(wallClock, t));
             wallClock = t;
         }
+    }
+
+    /** Counts the records on the window stage's repartition topic so far (what parse tasks sent it). */
+    long windowStageRecords() {
+        return windowStage.getQueueSize();
     }
 
     Instant wallClock() {
@@ -120,6 +142,11 @@ final class TopologyHarness implements AutoCloseable {
         while (!dlq.isEmpty()) {
             dlq.readRecord();
         }
+    }
+
+    /** The partials the parse task has sent the window stage (read once, like the other outputs). */
+    List<Partial> partials() {
+        return windowStage.readValuesToList();
     }
 
     List<ParsedEvent> parsed() {
