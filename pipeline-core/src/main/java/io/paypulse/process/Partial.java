@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * What a parse task sends the window stage (value of the {@code window-input} repartition topic):
+ * What a parse task sends the window stage (value of the {@code window-partials} repartition topic):
  * its raw partition's progress and, for each window changed since its previous partial, that
  * partition's CUMULATIVE totals of the window, plus the cumulative failed-payment counts of the users
  * that changed. Cumulative values make partials idempotent: the window stage keeps the latest per

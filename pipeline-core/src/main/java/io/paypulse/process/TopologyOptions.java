@@ -14,7 +14,8 @@ import java.util.List;
  *                         lets the wall clock stand in for that partition's event time (see {@link Watermark})
  * @param partitionTimeout how long the window stage waits for a raw partition that sends neither events
  *                         nor idle marks before it stops holding the watermark for it
- * @param liveInterval     how often live partial totals and no-data checks run (wall clock)
+ * @param liveInterval     how often parse tasks send their changed windows, and live totals and no-data
+ *                         checks run (wall clock)
  * @param rules            alert rules evaluated on final windows
  * @param lag              the consumer's lag per raw partition: idle marks only for caught-up partitions
  * @param parsedTopic      also write every parsed event to {@code payment-parsed} (opt-in: downstream consumers

@@ -19,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * or a partition joins (in between, a restored watermark that is a little behind changes no
  * decision: no window closed meanwhile).
  *
- * <p>No-data rules count silence from the last event this stage processed, or from the last tick at
+ * <p>No-data rules count silence from the last partial with events this stage processed, or from the last tick at
  * which the raw topic still held unprocessed input ({@link PartitionLag#unprocessed}): a stalled
  * processor is not a source that stopped sending.
  */
