@@ -59,34 +59,42 @@ public final class ParserBench {
         String[] shapes = {"python (+00:00, µs, spaces)", "jackson (Z, ms)"};
         byte[][][] inputs = {python, jackson};
         System.out.println();
-        System.out.println("| Shape | before: reference parser, CPU ns/event | now: RawEventReader.local().read, CPU ns/event | before ÷ now |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| Shape | before: reference parser, CPU ns/event | now: RawEventReader.local().read, CPU ns/event | before ÷ now | bytes allocated per event, before → now |");
+        System.out.println("|---|---|---|---|---|");
         for (int s = 0; s < shapes.length; s++) {
             double[] old = new double[ROUNDS];
             double[] neu = new double[ROUNDS];
+            long oldBytes = 0;
+            long newBytes = 0;
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
                 long a = cpuNanos();
+                long ab = allocatedBytes();
                 int ok = 0;
                 for (byte[] v : inputs[s]) {
                     ok += before.parse(v, now).isOk() ? 1 : 0;
                 }
                 long b = cpuNanos();
+                long bb = allocatedBytes();
                 for (byte[] v : inputs[s]) {
                     ok += reader.read(v, now).isOk() ? 1 : 0;
                 }
                 long c = cpuNanos();
+                long cb = allocatedBytes();
                 if (ok != 2 * events) {
                     throw new IllegalStateException("expected every event to parse on both paths, got " + ok);
                 }
                 if (round >= WARMUP) {
                     old[round - WARMUP] = (b - a) / (double) events;
                     neu[round - WARMUP] = (c - b) / (double) events;
+                    oldBytes += bb - ab;
+                    newBytes += cb - bb;
                 }
             }
             double o = median(old);
             double n = median(neu);
-            System.out.printf(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.0f (%.0f–%.0f) | %.1f× |%n", shapes[s],
-                    o, min(old), max(old), n, min(neu), max(neu), o / n);
+            System.out.printf(Locale.ROOT, "| %s | %.0f (%.0f–%.0f) | %.0f (%.0f–%.0f) | %.1f× | %d → %d |%n", shapes[s],
+                    o, min(old), max(old), n, min(neu), max(neu), o / n,
+                    oldBytes / ((long) ROUNDS * events), newBytes / ((long) ROUNDS * events));
         }
         System.out.println("(median of " + ROUNDS + " rounds after " + WARMUP + " warm-ups; min–max in brackets)");
     }
@@ -97,6 +105,11 @@ public final class ParserBench {
      */
     private static long cpuNanos() {
         return THREAD.getCurrentThreadCpuTime();
+    }
+
+    /** Bytes this thread allocated so far (HotSpot's extension of ThreadMXBean). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) THREAD).getCurrentThreadAllocatedBytes();
     }
 
     private static double median(double[] xs) {
