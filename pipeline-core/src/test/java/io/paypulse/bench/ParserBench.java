@@ -1,5 +1,6 @@
 package io.paypulse.bench;
 
+import io.paypulse.event.IsoInstant;
 import io.paypulse.event.Json;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PythonLogLine;
@@ -97,6 +98,39 @@ public final class ParserBench {
                     oldBytes / ((long) ROUNDS * events), newBytes / ((long) ROUNDS * events));
         }
         System.out.println("(median of " + ROUNDS + " rounds after " + WARMUP + " warm-ups; min–max in brackets)");
+
+        System.out.println();
+        System.out.println("| Timestamp only | before: DateTimeFormatter.parseBest, CPU ns | now: IsoInstant.parse, CPU ns | before ÷ now |");
+        System.out.println("|---|---|---|---|");
+        for (int s = 0; s < shapes.length; s++) {
+            String[] stamps = new String[events];
+            for (int i = 0; i < events; i++) {
+                stamps[i] = Json.MAPPER.readTree(inputs[s][i]).get("timestamp").asText();
+            }
+            double[] old = new double[ROUNDS];
+            double[] neu = new double[ROUNDS];
+            for (int round = 0; round < WARMUP + ROUNDS; round++) {
+                long a = cpuNanos();
+                long sum = 0;
+                for (String t : stamps) {
+                    sum += ReferenceLogLineParser.parseTimestamp(t).getNano();
+                }
+                long b = cpuNanos();
+                for (String t : stamps) {
+                    sum -= IsoInstant.parse(t).getNano();
+                }
+                long c = cpuNanos();
+                if (sum != 0) {
+                    throw new IllegalStateException("the two timestamp paths disagree");
+                }
+                if (round >= WARMUP) {
+                    old[round - WARMUP] = (b - a) / (double) events;
+                    neu[round - WARMUP] = (c - b) / (double) events;
+                }
+            }
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f× |%n", shapes[s], median(old), median(neu),
+                    median(old) / median(neu));
+        }
     }
 
     /**
