@@ -13,6 +13,7 @@ help:
 	@echo "make jar     build $(JAR)"
 	@echo "make bench   run the pipeline benchmarks and print figures"
 	@echo "make bench-ui  FX pulse/tick times and heap of the real app (headless) at 50k events/s for 5 min"
+	@echo "make bench-parser  CPU ns/event of the parse step, before issue 11 vs now, on both input shapes (~1 min)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
@@ -44,6 +45,11 @@ bench: $(JAR)
 
 bench-ui:
 	MVN="$(MVN)" bash app/bench-ui.sh
+
+.PHONY: bench-parser
+bench-parser:
+	$(MVN) -q -pl pipeline-core -am -DskipTests test-compile
+	MVN_CMD="$(MVN)" bash pipeline-core/bench/run-parser-bench.sh
 
 clean:
 	$(MVN) -q clean

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 
 /**
  * Turns a raw log value (JSON bytes) into a {@link ParsedEvent}, or says why it cannot.
  * Strict where meaning is at stake (types, the message grammar, level vs outcome, timestamps the
  * broker would refuse), lenient where it is not (extra fields are ignored). Thread-safe.
+ *
+ * <p>Hot path (issue 11: the parse was most of the processor's per-event floor): a value of the
+ * plain shape both generators write is read by {@link PlainLogLine} and its timestamp by
+ * {@link IsoInstant}, without Jackson or {@code DateTimeFormatter}; anything else goes through
+ * Jackson and java.time, which then give the rejection text. The outcome is the same either way
+ * ({@code LogLineParserAgreementTest} and {@code IsoInstantPropertyTest} compare with the parser as
+ * it was); {@code make bench-parser} measures the difference.
  */
 public final class LogLineParser {
 
@@ -27,6 +30,8 @@ public final class LogLineParser {
      * becomes the timestamp of the records the processor writes.
      */
     public static final Instant MIN_EVENT_TIME = Instant.EPOCH;
+
+    private static final long SKEW_SECONDS = MAX_FUTURE_SKEW.getSeconds(); // whole seconds: nanos are 0
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -42,6 +47,15 @@ public final class LogLineParser {
             return ParseOutcome.rejected("value is " + value.length + " bytes, more than the "
                     + MAX_VALUE_BYTES + "-byte limit");
         }
+        PlainLogLine.Fields plain = PlainLogLine.read(value);
+        if (plain != null) {
+            return parseFields(plain.timestamp(), plain.level(), plain.message(), now);
+        }
+        return parseWithJackson(value, now);
+    }
+
+    /** Any JSON value: the authority on what is wrong with a value that is not of the plain shape. */
+    private ParseOutcome parseWithJackson(byte[] value, Instant now) {
         String timestamp = null;
         String level = null;
         String message = null;
@@ -104,7 +118,7 @@ public final class LogLineParser {
             return ParseOutcome.rejected("timestamp " + eventTime + " is before " + MIN_EVENT_TIME
                     + ", the earliest time a Kafka record can carry");
         }
-        if (eventTime.isAfter(now.plus(MAX_FUTURE_SKEW))) {
+        if (isMoreThanSkewAhead(eventTime, now)) {
             return ParseOutcome.rejected("timestamp " + eventTime + " is more than "
                     + MAX_FUTURE_SKEW.toMinutes() + " minutes in the future");
         }
@@ -136,12 +150,17 @@ public final class LogLineParser {
 
     /** ISO-8601 with an offset, or without one (the original Python wrote naive UTC times). */
     static Instant parseTimestamp(String text) {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text,
-                java.time.OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        return IsoInstant.parse(text);
+    }
+
+    /**
+     * {@code t.isAfter(now.plus(MAX_FUTURE_SKEW))} without allocating an Instant per event; the same
+     * answer for any event time (epoch seconds of instants are within ±3.2e16, so the difference
+     * cannot overflow), and unlike {@code now.plus} it cannot throw for a {@code now} near Instant.MAX.
+     */
+    static boolean isMoreThanSkewAhead(Instant t, Instant now) {
+        long aheadSeconds = t.getEpochSecond() - now.getEpochSecond();
+        return aheadSeconds > SKEW_SECONDS || aheadSeconds == SKEW_SECONDS && t.getNano() > now.getNano();
     }
 
     private static String describe(JsonToken t) {

@@ -4,10 +4,12 @@ package io.paypulse.event;
 final class MessageReader {
 
     private final String s;
+    private final int length;
     private int pos;
 
     MessageReader(String text) {
         this.s = text;
+        this.length = text.length();
     }
 
     PaymentMessage read() {
@@ -71,12 +73,11 @@ final class MessageReader {
     private String prefixedHex(String prefix, int digits) {
         int start = pos;
         expect(prefix);
-        for (int i = 0; i < digits; i++) {
+        for (int end = pos + digits; pos < end; pos++) {
             char c = peek();
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            if (!(isDigit(c) || (c >= 'a' && c <= 'f'))) {
                 throw error(prefix + " followed by " + digits + " lowercase hex digits");
             }
-            pos++;
         }
         return s.substring(start, pos);
     }
@@ -84,12 +85,10 @@ final class MessageReader {
     private String prefixedDigits(String prefix, int digits) {
         int start = pos;
         expect(prefix);
-        for (int i = 0; i < digits; i++) {
-            char c = peek();
-            if (c < '0' || c > '9') {
+        for (int end = pos + digits; pos < end; pos++) {
+            if (!isDigit(peek())) {
                 throw error(prefix + " followed by " + digits + " digits");
             }
-            pos++;
         }
         return s.substring(start, pos);
     }
@@ -97,7 +96,7 @@ final class MessageReader {
     private long amount() {
         long units = 0;
         int digits = 0;
-        while (digits < 13 && Character.isDigit(peek()) && peek() <= '9') {
+        while (digits < 13 && isDigit(peek())) {
             units = units * 10 + (s.charAt(pos++) - '0');
             digits++;
         }
@@ -147,7 +146,7 @@ final class MessageReader {
             }
             int value = 0;
             int digits = 0;
-            while (digits < 4 && peek() >= '0' && peek() <= '9') {
+            while (digits < 4 && isDigit(peek())) {
                 value = value * 10 + (s.charAt(pos++) - '0');
                 digits++;
             }
@@ -159,7 +158,11 @@ final class MessageReader {
     }
 
     private char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\0';
+        return pos < length ? s.charAt(pos) : '\0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private MessageFormatException error(String expected) {

@@ -1,0 +1,69 @@
+package io.paypulse.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A log line exactly as the original Python project wrote it:
+ * {@code json.dumps({"timestamp": datetime.isoformat(), "level": ..., "message": ...})} with an aware
+ * UTC datetime, e.g. {@code {"timestamp": "2026-01-01T00:00:00.000500+00:00", "level": "INFO", ...}}.
+ * Test scope: the second input shape of the parser tests and of {@code ParserBench}.
+ */
+public final class PythonLogLine {
+
+    private PythonLogLine() {
+    }
+
+    public static byte[] render(LogEvent e) {
+        return render(isoformat(e.timestamp(), true), e.level().name(), e.message());
+    }
+
+    public static byte[] render(String timestamp, String level, String message) {
+        StringBuilder b = new StringBuilder(256).append("{\"timestamp\": ");
+        dumps(timestamp, b).append(", \"level\": ");
+        dumps(level, b).append(", \"message\": ");
+        return dumps(message, b).append('}').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code datetime.isoformat()}: microseconds (truncated, as a Python datetime holds no more), the
+     * fraction omitted when it is zero, {@code +00:00} when aware, nothing when naive.
+     */
+    public static String isoformat(Instant t, boolean aware) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        int micros = t.getNano() / 1000;
+        String s = String.format("%04d-%02d-%02dT%02d:%02d:%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth(),
+                d.getHour(), d.getMinute(), d.getSecond());
+        if (micros != 0) {
+            s += String.format(".%06d", micros);
+        }
+        return aware ? s + "+00:00" : s;
+    }
+
+    /** {@code json.dumps} of a str with its default {@code ensure_ascii=True}. */
+    private static StringBuilder dumps(String s, StringBuilder b) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"');
+    }
+}
