@@ -49,8 +49,11 @@ public final class PaymentTopology {
                 .mapValues(Routed::deadLetter, Named.as("dead-letter"))
                 .to(Topics.DLQ, Produced.with(Topics.KEY, Topics.DLQ_VALUE).withName("write-dlq"));
 
-        KStream<String, Routed> accepted = routed.filter((k, v) -> v.event() != null, Named.as("accepted"));
-        accepted.mapValues(Routed::event, Named.as("parsed-event")).to(Topics.PARSED, Produced.with(Topics.KEY, Topics.PARSED_VALUE).withName("write-parsed"));
+        if (options.parsedTopic()) {
+            routed.filter((k, v) -> v.event() != null, Named.as("accepted"))
+                    .mapValues(Routed::event, Named.as("parsed-event"))
+                    .to(Topics.PARSED, Produced.with(Topics.KEY, Topics.PARSED_VALUE).withName("write-parsed"));
+        }
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(WindowProcessor.TOTALS_STORE), Serdes.Long(), WindowTotals.serde())

@@ -17,9 +17,11 @@ import java.util.List;
  * @param liveInterval     how often live partial totals and no-data checks run (wall clock)
  * @param rules            alert rules evaluated on final windows
  * @param lag              the consumer's lag per raw partition: idle marks only for caught-up partitions
+ * @param parsedTopic      also write every parsed event to {@code payment-parsed} (opt-in: downstream consumers
+ *                         that want the enriched events; nothing in the pipeline itself needs them)
  */
 public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTimeout, Duration partitionTimeout,
-        Duration liveInterval, List<AlertRule> rules, PartitionLag lag) {
+        Duration liveInterval, List<AlertRule> rules, PartitionLag lag, boolean parsedTopic) {
 
     /** A parse task checks this often whether its partition went idle. */
     static final Duration IDLE_CHECK = Duration.ofSeconds(1);
@@ -31,6 +33,12 @@ public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTi
         rules = List.copyOf(rules);
     }
 
+    /** Without {@code payment-parsed} (the default). */
+    public TopologyOptions(int rawPartitions, Duration grace, Duration idleTimeout, Duration partitionTimeout,
+            Duration liveInterval, List<AlertRule> rules, PartitionLag lag) {
+        this(rawPartitions, grace, idleTimeout, partitionTimeout, liveInterval, rules, lag, false);
+    }
+
     /** Idle timeout follows the grace (at least 1 s); a silent partition is waited for 5 min; live updates every 100 ms. */
     public static TopologyOptions of(int rawPartitions, Duration grace, List<AlertRule> rules) {
         Duration idle = grace.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : grace;
@@ -39,6 +47,12 @@ public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTi
     }
 
     public TopologyOptions withLag(PartitionLag lag) {
-        return new TopologyOptions(rawPartitions, grace, idleTimeout, partitionTimeout, liveInterval, rules, lag);
+        return new TopologyOptions(rawPartitions, grace, idleTimeout, partitionTimeout, liveInterval, rules, lag,
+                parsedTopic);
+    }
+
+    public TopologyOptions withParsedTopic(boolean parsedTopic) {
+        return new TopologyOptions(rawPartitions, grace, idleTimeout, partitionTimeout, liveInterval, rules, lag,
+                parsedTopic);
     }
 }

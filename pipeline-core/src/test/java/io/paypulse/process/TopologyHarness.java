@@ -42,8 +42,20 @@ final class TopologyHarness implements AutoCloseable {
         this(options, wallClockStart, RawEventReader.local());
     }
 
-    /** With {@code reader} deciding how raw values are read (e.g. with a Schema Registry). */
+    /**
+     * With {@code reader} deciding how raw values are read (e.g. with a Schema Registry). The harness
+     * switches {@code payment-parsed} on, so tests can read what was parsed ({@link #parsed()}).
+     */
     TopologyHarness(TopologyOptions options, Instant wallClockStart, RawEventReader reader) {
+        this(options.withParsedTopic(true), wallClockStart, reader, true);
+    }
+
+    /** As built from {@code options}, {@code payment-parsed} included only if they say so. */
+    static TopologyHarness exactly(TopologyOptions options, Instant wallClockStart) {
+        return new TopologyHarness(options, wallClockStart, RawEventReader.local(), true);
+    }
+
+    private TopologyHarness(TopologyOptions options, Instant wallClockStart, RawEventReader reader, boolean asGiven) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
