@@ -75,7 +75,8 @@ public final class ProcessorService implements AutoCloseable {
             throw e;
         }
         TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
-                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));
+                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()))
+                .withParsedTopic(config.processor().parsedTopic());
         RawEventReader reader = config.hasSchemaRegistry()
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
@@ -108,7 +109,8 @@ public final class ProcessorService implements AutoCloseable {
         streams.start();
         if (config.processor().sinks()) {
             Map<String, Object> props = ClusterClients.base(config, "paypulse-csv");
-            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes()));
+            // The processor's own reader: the parsed CSV reads the raw topic and decides as the processor does.
+            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes(), reader));
             sinks.add(CsvSink.aggregates(props, config.outputDir(), config.fileModes()));
             sinks.add(CsvSink.alerts(props, config.outputDir(), config.fileModes()));
             sinks.forEach(CsvSink::start);
