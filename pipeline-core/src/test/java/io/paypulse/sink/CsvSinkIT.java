@@ -115,7 +115,8 @@ class CsvSinkIT {
         await().atMost(WAIT).until(() -> sink.caughtUp() || sink.failure().isPresent());
         assertThat(sink.failure()).isEmpty();
         assertThat(sink.rowsWritten()).isEqualTo(120);
-        assertThat(sink.recordsRejected()).isEqualTo(BAD.size() + 1);
+        long mixedIn = concat(range(0, 60), range(80, 140)).stream().filter(i -> i % 50 == 0).count(); // see send
+        assertThat(sink.recordsRejected()).isEqualTo(BAD.size() + 1 + mixedIn);
         assertThat(sink.recordsSkipped()).isZero();
         assertExactlyOnce(concat(range(0, 60), range(80, 140)), 97);
         sink.close();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Level;
+import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
@@ -108,14 +109,14 @@ class RowFormatsTest {
 
     @Test
     void theFutureIsJudgedFromTheRecordsOwnTimestampSoAReplayDecidesTheSame() {
-        String fiveMinutesOneSecondAhead = line("2026-01-01T00:05:01Z", "INFO", PAY_OK);
         Instant sent = Instant.parse("2026-01-01T00:00:00Z");
-        assertThat(parsed.read(raw("k", fiveMinutesOneSecondAhead, sent))).isNull();
-        assertThat(parsed.read(raw("k", fiveMinutesOneSecondAhead, sent.plusSeconds(1)))).isNotNull();
+        String oneSecondTooFarAhead = line(sent.plus(LogLineParser.MAX_FUTURE_SKEW).plusSeconds(1).toString(), "INFO", PAY_OK);
+        assertThat(parsed.read(raw("k", oneSecondTooFarAhead, sent))).isNull();
+        assertThat(parsed.read(raw("k", oneSecondTooFarAhead, sent.plusSeconds(1)))).isNotNull();
         // without a timestamp (message format v0) the clock stands in
         ParsedFormat clocked = new ParsedFormat(RawEventReader.local(), Clock.fixed(sent, ZoneOffset.UTC));
         ConsumerRecord<byte[], byte[]> noTime = new ConsumerRecord<>("payment", 0, 0, "k".getBytes(StandardCharsets.UTF_8),
-                fiveMinutesOneSecondAhead.getBytes(StandardCharsets.UTF_8));
+                oneSecondTooFarAhead.getBytes(StandardCharsets.UTF_8));
         assertThat(clocked.read(noTime)).isNull();
     }
 
