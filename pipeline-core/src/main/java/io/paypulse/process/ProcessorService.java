@@ -74,9 +74,8 @@ public final class ProcessorService implements AutoCloseable {
             });
             throw e;
         }
-        TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
-                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()))
-                .withParsedTopic(config.processor().parsedTopic());
+        TopologyOptions options = topologyOptions(config, rawPartitions, rules)
+                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));
         RawEventReader reader = config.hasSchemaRegistry()
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
@@ -118,6 +117,12 @@ public final class ProcessorService implements AutoCloseable {
         LOG.info("Processor '{}' started ({}, CSV files {}, {})", config.processor().applicationId(),
                 config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off",
                 config.hasSchemaRegistry() ? "Schema Registry " + config.schemaRegistryUrl() : "no Schema Registry");
+    }
+
+    /** The topology's shape as the settings ask for it ({@code processor.parsed-topic} included). */
+    static TopologyOptions topologyOptions(PaypulseConfig config, int rawPartitions, List<AlertRule> rules) {
+        return TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
+                .withParsedTopic(config.processor().parsedTopic());
     }
 
     public ProcessorStats stats() {
