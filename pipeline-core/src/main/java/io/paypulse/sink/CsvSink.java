@@ -60,15 +60,8 @@ public final class CsvSink implements AutoCloseable {
     }
 
     /**
-     * The three sinks with explicit file modes (default {@link FileModes#PRIVATE}: files 0600, folders 0700,
-     * since the rows hold user ids and IP addresses).
-     */
-    public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
-        return parsed(consumerProps, outputDir, modes, RawEventReader.local());
-    }
-
-    /**
-     * The parsed CSV from the raw topic {@code payment}.
+     * The parsed CSV from the raw topic {@code payment}, with explicit file modes (as for every sink, default
+     * {@link FileModes#PRIVATE}: files 0600, folders 0700, since the rows hold user ids and IP addresses).
      *
      * @param reader the processor's reader (the same instance or the same Schema Registry and wait), so both
      *               accept and reject the same values; thread-safe, so it may be shared

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
+import io.paypulse.broker.PortProbe;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Json;
@@ -23,6 +25,12 @@ import io.paypulse.event.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
 import io.paypulse.testing.SharedBroker;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,6 +246,47 @@ class CsvSinkIT {
         assertThat(info).hasSize(1);
         assertThat(info.get(0)).contains(topic, Topics.PARSED, "rebuilding", "1 earlier file(s)", aside.get(0).toString());
         assertThat(log.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+    }
+
+    @Test
+    void aSchemaRegistryThatDoesNotAnswerCostsNoRow() throws Exception {
+        String topic = unique("raw-registry");
+        SharedBroker.createTopics(Map.of(topic, 1));
+        send(producer(), topic, range(0, 70), true, 97); // wire-format values among them
+        int port = PortProbe.freePort("127.0.0.1");
+        RawEventReader reader = RawEventReader.withRegistry(
+                new SchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofMillis(300)), Duration.ofMillis(500));
+        CsvSink sink = track(CsvSink.parsed(props(), dir, topic, reader));
+        sink.start();
+        await().atMost(WAIT).until(() -> sink.stall().isPresent() || sink.failure().isPresent());
+        assertThat(sink.failure()).isEmpty();
+        assertThat(sink.stall().orElseThrow().sentence()).contains("the Schema Registry did not answer");
+        assertThat(sink.rowsWritten()).isZero();
+
+        // The registry comes (back) at that address: the sink resumes by itself, without a gap or a repeat.
+        HttpServer up = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpClient http = HttpClient.newHttpClient();
+        up.createContext("/", exchange -> {
+            try {
+                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(registry.url()
+                        + exchange.getRequestURI())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                answer.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(503, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        up.start();
+        toClose.add(() -> up.stop(0));
+        assertThat(sink.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(sink.stall()).isEmpty();
+        assertThat(sink.recordsSkipped()).isZero();
+        assertExactlyOnce(range(0, 70), 97);
+        assertThat(sink.recordsRejected()).isEqualTo(2); // the bad values after 0 and 50, see send
     }
 
     @Test
