@@ -24,4 +24,10 @@ final class ProcessorOptions {
             description = "Address the health endpoint listens on. Default 127.0.0.1: this machine only; "
                     + "0.0.0.0: all interfaces (containers).")
     String httpHost;
+
+    @SettingFlag(value = ConfigKeys.PARSED_TOPIC, whenGiven = "true")
+    @Option(names = "--parsed-topic",
+            description = "Also publish every parsed event to topic payment-parsed, for downstream consumers. "
+                    + "Default: off (the parsed CSV is written from the raw topic).")
+    boolean parsedTopic;
 }

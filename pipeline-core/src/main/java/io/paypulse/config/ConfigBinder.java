@@ -53,7 +53,8 @@ final class ConfigBinder {
                 bool(s, ConfigKeys.SINKS, pd.sinks()),
                 httpPort(s),
                 httpHost(s),
-                duration(s, ConfigKeys.STALL_TIMEOUT, pd.stallTimeout(), Duration.ofSeconds(5), Duration.ofHours(1)));
+                duration(s, ConfigKeys.STALL_TIMEOUT, pd.stallTimeout(), Duration.ofSeconds(5), Duration.ofHours(1)),
+                bool(s, ConfigKeys.PARSED_TOPIC, pd.parsedTopic()));
         Map<String, String> kafka = kafka(s);
         String bootstrap = bootstrap(s, kafka);
         return new PaypulseConfig(

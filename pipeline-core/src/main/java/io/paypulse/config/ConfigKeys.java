@@ -37,6 +37,11 @@ public final class ConfigKeys {
     public static final String CLIENT_CONFIG = "client-config";
     /** How long the processor may make no progress with records waiting before /health says DOWN. */
     public static final String STALL_TIMEOUT = "processor.stall-timeout";
+    /**
+     * Whether the processor also publishes every parsed event to {@code payment-parsed} for downstream
+     * consumers. Off by default: nothing in PayPulse reads that topic (the parsed CSV reads the raw topic).
+     */
+    public static final String PARSED_TOPIC = "processor.parsed-topic";
     /** Base URL of a Confluent Schema Registry; empty: none, raw events are plain JSON. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** Prefix of settings passed through to every Kafka client. */
@@ -45,7 +50,7 @@ public final class ConfigKeys {
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
             REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
             APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE,
-            STALL_TIMEOUT);
+            STALL_TIMEOUT, PARSED_TOPIC);
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

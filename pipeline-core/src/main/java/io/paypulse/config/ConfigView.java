@@ -46,6 +46,7 @@ public final class ConfigView {
         out.put(ConfigKeys.CLIENT_CONFIG, clientConfig == null ? "" : Path.of(clientConfig.trim()).toString());
         out.put(ConfigKeys.FILE_MODE, c.fileModes().fileOctal());
         out.put(ConfigKeys.STALL_TIMEOUT, duration(p.stallTimeout()));
+        out.put(ConfigKeys.PARSED_TOPIC, Boolean.toString(p.parsedTopic()));
         c.kafka().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 out.put(ConfigKeys.KAFKA_PREFIX + e.getKey(), secret(e.getKey()) ? HIDDEN : e.getValue()));
         return out;

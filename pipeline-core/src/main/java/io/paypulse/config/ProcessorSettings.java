@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param httpHost       address that endpoint binds to; {@link #LOOPBACK} unless chosen
  * @param stallTimeout   how long the processor may make no progress with records waiting before
  *                       /health says DOWN
+ * @param parsedTopic    whether the processor also publishes every parsed event to {@code payment-parsed}
+ *                       for downstream consumers (off by default: the parsed CSV reads the raw topic)
  */
 public record ProcessorSettings(
         Duration grace,
@@ -26,7 +28,8 @@ public record ProcessorSettings(
         boolean sinks,
         int httpPort,
         String httpHost,
-        Duration stallTimeout) {
+        Duration stallTimeout,
+        boolean parsedTopic) {
 
     /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -37,25 +40,37 @@ public record ProcessorSettings(
         stallTimeout = stallTimeout == null ? DEFAULT_STALL_TIMEOUT : stallTimeout;
     }
 
-    /** Settings bound to {@link #LOOPBACK}, with the default stall timeout. */
+    /** Settings bound to {@link #LOOPBACK}, with the default stall timeout, without {@code payment-parsed}. */
     public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
                              String applicationId, boolean sinks, int httpPort) {
         this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, LOOPBACK,
-                DEFAULT_STALL_TIMEOUT);
+                DEFAULT_STALL_TIMEOUT, false);
+    }
+
+    /** Without {@code payment-parsed} (the default). */
+    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
+                             String applicationId, boolean sinks, int httpPort, String httpHost, Duration stallTimeout) {
+        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, httpHost,
+                stallTimeout, false);
     }
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
-                "paypulse-processor", true, 0, LOOPBACK, DEFAULT_STALL_TIMEOUT);
+                "paypulse-processor", true, 0, LOOPBACK, DEFAULT_STALL_TIMEOUT, false);
     }
 
     public ProcessorSettings withHttpPort(int port) {
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port,
-                httpHost, stallTimeout);
+                httpHost, stallTimeout, parsedTopic);
     }
 
     public ProcessorSettings withStallTimeout(Duration timeout) {
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, timeout);
+                httpHost, timeout, parsedTopic);
+    }
+
+    public ProcessorSettings withParsedTopic(boolean parsedTopic) {
+        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
+                httpHost, stallTimeout, parsedTopic);
     }
 }

@@ -74,11 +74,8 @@ public final class ProcessorService implements AutoCloseable {
             });
             throw e;
         }
-        TopologyOptions options = TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
-                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()))
-                // Interim on this branch: the parsed CSV sink (and PoisonRecordIT) still read payment-parsed.
-                // The processor.parsed-topic setting (rawsink branch) replaces this with the user's choice.
-                .withParsedTopic(true);
+        TopologyOptions options = topologyOptions(config, rawPartitions, rules)
+                .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));
         RawEventReader reader = config.hasSchemaRegistry()
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(config.schemaRegistryUrl()),
                         RawEventReader.DEFAULT_REGISTRY_WAIT)
@@ -111,7 +108,8 @@ public final class ProcessorService implements AutoCloseable {
         streams.start();
         if (config.processor().sinks()) {
             Map<String, Object> props = ClusterClients.base(config, "paypulse-csv");
-            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes()));
+            // The processor's own reader: the parsed CSV reads the raw topic and decides as the processor does.
+            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes(), reader));
             sinks.add(CsvSink.aggregates(props, config.outputDir(), config.fileModes()));
             sinks.add(CsvSink.alerts(props, config.outputDir(), config.fileModes()));
             sinks.forEach(CsvSink::start);
@@ -119,6 +117,12 @@ public final class ProcessorService implements AutoCloseable {
         LOG.info("Processor '{}' started ({}, CSV files {}, {})", config.processor().applicationId(),
                 config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off",
                 config.hasSchemaRegistry() ? "Schema Registry " + config.schemaRegistryUrl() : "no Schema Registry");
+    }
+
+    /** The topology's shape as the settings ask for it ({@code processor.parsed-topic} included). */
+    static TopologyOptions topologyOptions(PaypulseConfig config, int rawPartitions, List<AlertRule> rules) {
+        return TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
+                .withParsedTopic(config.processor().parsedTopic());
     }
 
     public ProcessorStats stats() {

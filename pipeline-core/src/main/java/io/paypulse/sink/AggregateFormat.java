@@ -10,6 +10,7 @@ import io.paypulse.event.WindowAggregate;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -35,7 +36,11 @@ final class AggregateFormat implements RowFormat<WindowAggregate> {
     }
 
     @Override
-    public WindowAggregate read(String topic, byte[] value) {
+    public WindowAggregate read(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null ? null : read(record.topic(), record.value()); // a tombstone is not a row
+    }
+
+    WindowAggregate read(String topic, byte[] value) {
         return deserializer.deserialize(topic, value);
     }
 

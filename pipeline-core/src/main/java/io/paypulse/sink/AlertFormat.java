@@ -10,6 +10,7 @@ import io.paypulse.event.Alert;
 import io.paypulse.event.Topics;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -36,7 +37,11 @@ final class AlertFormat implements RowFormat<Alert> {
     }
 
     @Override
-    public Alert read(String topic, byte[] value) {
+    public Alert read(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null ? null : read(record.topic(), record.value()); // a tombstone is not a row
+    }
+
+    Alert read(String topic, byte[] value) {
         return deserializer.deserialize(topic, value);
     }
 

@@ -1,6 +1,7 @@
 package io.paypulse.sink;
 
 import io.paypulse.event.Topics;
+import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * consumer group: all partitions are assigned to this one sink.
  *
  * <ul>
- *   <li>{@link #parsed}: {@code payment-parsed} to hourly {@code enriched_data_YYYY-MM-DD_HH.csv}</li>
+ *   <li>{@link #parsed}: the raw topic {@code payment}, parsed with the processor's own reader, to hourly
+ *       {@code enriched_data_YYYY-MM-DD_HH.csv} (values the processor rejects make no row)</li>
  *   <li>{@link #aggregates}: final windows of {@code payment-agg-1m} to daily {@code aggregated_data_YYYY-MM-DD.csv}</li>
  *   <li>{@link #alerts}: {@code payment-alerts} to daily {@code alerts_YYYY-MM-DD.csv}</li>
  * </ul>
@@ -40,11 +42,13 @@ public final class CsvSink implements AutoCloseable {
     }
 
     /**
+     * The parsed CSV from the raw topic, reading plain JSON only (no Schema Registry).
+     *
      * @param consumerProps {@code bootstrap.servers} and any client extras (security...); deserializers,
      *                      isolation level and offset handling are set here, a {@code group.id} is dropped
      */
     public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir) {
-        return parsed(consumerProps, outputDir, Topics.PARSED);
+        return parsed(consumerProps, outputDir, FileModes.PRIVATE, RawEventReader.local());
     }
 
     public static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir) {
@@ -56,11 +60,14 @@ public final class CsvSink implements AutoCloseable {
     }
 
     /**
-     * The three sinks with explicit file modes (default {@link FileModes#PRIVATE}: files 0600, folders 0700,
-     * since the rows hold user ids and IP addresses).
+     * The parsed CSV from the raw topic {@code payment}, with explicit file modes (as for every sink, default
+     * {@link FileModes#PRIVATE}: files 0600, folders 0700, since the rows hold user ids and IP addresses).
+     *
+     * @param reader the processor's reader (the same instance or the same Schema Registry and wait), so both
+     *               accept and reject the same values; thread-safe, so it may be shared
      */
-    public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
-        return new CsvSink(new SinkLoop<>(new ParsedFormat(), Topics.PARSED, consumerProps, outputDir, modes));
+    public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, FileModes modes, RawEventReader reader) {
+        return new CsvSink(new SinkLoop<>(new ParsedFormat(reader), Topics.RAW, consumerProps, outputDir, modes));
     }
 
     public static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
@@ -71,8 +78,13 @@ public final class CsvSink implements AutoCloseable {
         return new CsvSink(new SinkLoop<>(new AlertFormat(), Topics.ALERTS, consumerProps, outputDir, modes));
     }
 
+    /** @param topic a raw topic other than {@code payment} (tests) */
     static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, String topic) {
-        return new CsvSink(new SinkLoop<>(new ParsedFormat(), topic, consumerProps, outputDir));
+        return parsed(consumerProps, outputDir, topic, RawEventReader.local());
+    }
+
+    static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, String topic, RawEventReader reader) {
+        return new CsvSink(new SinkLoop<>(new ParsedFormat(reader), topic, consumerProps, outputDir));
     }
 
     static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir, String topic) {
@@ -126,6 +138,15 @@ public final class CsvSink implements AutoCloseable {
     /** Records skipped since start because they could not be read or turned into a row (each logged at WARN). */
     public long recordsSkipped() {
         return loop.skipped();
+    }
+
+    /**
+     * Parsed sink: raw records passed over since start because the processor rejects them (it dead-letters
+     * each with the reason, so nothing is logged here); counted once they are checkpointed, like
+     * {@link #rowsWritten()}. Always 0 for the other sinks.
+     */
+    public long recordsRejected() {
+        return loop.rejected();
     }
 
     /**

@@ -2,26 +2,57 @@ package io.paypulse.sink;
 
 import static io.paypulse.sink.CsvCells.amount;
 import static io.paypulse.sink.CsvCells.bool;
-import static io.paypulse.sink.CsvCells.instant;
 import static io.paypulse.sink.CsvCells.enumName;
+import static io.paypulse.sink.CsvCells.instant;
 import static io.paypulse.sink.CsvCells.text;
 
+import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Topics;
+import io.paypulse.event.schema.RawEventReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Parsed events, one row per log line, in hourly files by event time: {@code enriched_data_YYYY-MM-DD_HH.csv}. */
+/**
+ * Parsed events, one row per log line, in hourly files by event time: {@code enriched_data_YYYY-MM-DD_HH.csv}.
+ *
+ * <p>Reads the raw topic {@code payment} and parses each value with the processor's own
+ * {@link RawEventReader} (same Schema Registry and wait), so no parsed event has to travel through Kafka.
+ * A value the processor rejects (it dead-letters it with the reason) makes no row here: {@link #read}
+ * returns null, the sink counts it and logs nothing per record. The processor's other rule on raw records,
+ * the key length ({@link #MAX_KEY_CHARS}), is applied the same way.
+ *
+ * <p>The {@code now} of the "event from the future" check is the record's own timestamp (see decision 0001,
+ * addendum issue 11): rows are then a function of the topic alone, so a restart or a rebuild writes the same
+ * rows again, whenever it runs.
+ */
 final class ParsedFormat implements RowFormat<ParsedEvent> {
 
     static final String PREFIX = "enriched_data_";
     static final List<String> HEADER = List.of("event_time", "level", "type", "is_failed", "order_id", "amount",
             "user_id", "ip_address", "payment_id", "fail_reason", "refund_id");
+    /** The processor refuses longer keys (ParseProcessor.MAX_KEY_CHARS); ParsedSinkAgreementTest keeps the two equal. */
+    static final int MAX_KEY_CHARS = 1024;
     private static final Pattern NAMES = FileNames.hourlyPattern(PREFIX);
 
-    private final Deserializer<ParsedEvent> deserializer = Topics.PARSED_VALUE.deserializer();
+    private final RawEventReader reader;
+    private final Clock clock;
+
+    ParsedFormat(RawEventReader reader) {
+        this(reader, Clock.systemUTC());
+    }
+
+    /** @param clock stands in for the record time only for a record without a timestamp (message format v0) */
+    ParsedFormat(RawEventReader reader, Clock clock) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.clock = clock;
+    }
 
     @Override
     public String name() {
@@ -30,12 +61,40 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
 
     @Override
     public String topic() {
-        return Topics.PARSED;
+        return Topics.RAW;
     }
 
+    /** Before issue 11 this sink read the processor's {@code payment-parsed}. */
     @Override
-    public ParsedEvent read(String topic, byte[] value) {
-        return deserializer.deserialize(topic, value);
+    public Set<String> formerTopics() {
+        return Set.of(Topics.PARSED);
+    }
+
+    /**
+     * @return the parsed event, or null when the processor rejects the record (it is in its DLQ)
+     * @throws io.paypulse.event.schema.SchemaRegistryException when the registry cannot be asked (not the
+     *         record's fault: the sink retries from its checkpoint)
+     */
+    @Override
+    public ParsedEvent read(ConsumerRecord<byte[], byte[]> record) {
+        if (keyTooLong(record.key())) {
+            return null;
+        }
+        long ts = record.timestamp();
+        ParseOutcome outcome = reader.read(record.value(), ts >= 0 ? Instant.ofEpochMilli(ts) : clock.instant());
+        return outcome.event();
+    }
+
+    /** Every record read() returns null for is one the processor dead-letters. */
+    @Override
+    public boolean noRowMeansRejected() {
+        return true;
+    }
+
+    /** As the processor counts: characters of the UTF-8 key (never more than its bytes, so most keys need no decoding). */
+    private static boolean keyTooLong(byte[] key) {
+        return key != null && key.length > MAX_KEY_CHARS
+                && new String(key, StandardCharsets.UTF_8).length() > MAX_KEY_CHARS;
     }
 
     @Override

@@ -89,6 +89,18 @@ final class Recovery {
     }
 
     static Optional<Path> setAside(Path dir, Pattern names, String sink, Instant now, FileModes modes) throws IOException {
+        Optional<Aside> aside = moveAside(dir, names, sink, now, modes);
+        aside.ifPresent(a -> LOG.warn("No checkpoint for the {} sink in {}: rebuilding from the beginning of the topic; {} existing "
+                + "file(s) moved to {}", sink, dir, a.files(), a.folder()));
+        return aside.map(Aside::folder);
+    }
+
+    /** Files moved into {@code folder} by {@link #moveAside}. */
+    record Aside(Path folder, int files) {
+    }
+
+    /** As {@link #setAside}, without a log line: the caller says why. */
+    static Optional<Aside> moveAside(Path dir, Pattern names, String sink, Instant now, FileModes modes) throws IOException {
         List<Path> files = matching(dir, names);
         if (files.isEmpty()) {
             return Optional.empty();
@@ -99,9 +111,7 @@ final class Recovery {
             Files.move(f, target.resolve(f.getFileName()));
         }
         Fsync.directory(dir);
-        LOG.warn("No checkpoint for the {} sink in {}: rebuilding from the beginning of the topic; {} existing file(s) moved to {}",
-                sink, dir, files.size(), target);
-        return Optional.of(target);
+        return Optional.of(new Aside(target, files.size()));
     }
 
     private static List<Path> matching(Path dir, Pattern names) throws IOException {

@@ -1,10 +1,12 @@
 package io.paypulse.sink;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * What makes one CSV output different from another: how to read a record value, which records
+ * What makes one CSV output different from another: how to read a record, which records
  * become rows, which file a row goes to, and its cells. Everything else (offsets, files, recovery)
  * is the same mechanism, {@link SinkLoop}.
  *
@@ -19,7 +21,24 @@ interface RowFormat<T> {
     /** The pipeline topic this format is for. */
     String topic();
 
-    T read(String topic, byte[] value);
+    /**
+     * Topics an earlier version of this sink read. A checkpoint for one of them is not an error: the sink
+     * sets the old files aside and rebuilds from {@link #topic()} (see {@link SinkLoop#open()}).
+     */
+    default Set<String> formerTopics() {
+        return Set.of();
+    }
+
+    /** The record's value, or null when it makes no row and that is no error (a tombstone; see {@link #noRowMeansRejected}). */
+    T read(ConsumerRecord<byte[], byte[]> record);
+
+    /**
+     * True when every record {@link #read} returns null for was rejected by the processor (which
+     * dead-letters it with the reason): the sink counts those, and logs nothing per record.
+     */
+    default boolean noRowMeansRejected() {
+        return false;
+    }
 
     default boolean include(T record) {
         return true;

@@ -1,10 +1,12 @@
 package io.paypulse.sink;
 
 import io.paypulse.files.DiskErrors;
+import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -86,6 +88,8 @@ final class SinkLoop<T> {
     private volatile Throwable failure;
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private long pendingRejected;
     private volatile WriteStall stall;
     private final Object wakeUp = new Object();
 
@@ -116,6 +120,10 @@ final class SinkLoop<T> {
 
     long skipped() {
         return skipped.get();
+    }
+
+    long rejected() {
+        return rejected.get();
     }
 
     boolean caughtUp() {
@@ -152,11 +160,14 @@ final class SinkLoop<T> {
             Checkpoint cp;
             if (loaded.isPresent()) {
                 cp = loaded.get();
-                if (!topic.equals(cp.topic())) {
+                if (topic.equals(cp.topic())) {
+                    cp = Recovery.restore(dir, format.fileNames(), cp);
+                } else if (format.formerTopics().contains(cp.topic())) {
+                    cp = upgrade(cp);
+                } else {
                     throw new IllegalStateException(store.path() + " belongs to topic '" + cp.topic() + "' but this sink reads '"
                             + topic + "'. Use another output directory, or delete the checkpoint to rebuild the files.");
                 }
-                cp = Recovery.restore(dir, format.fileNames(), cp);
             } else {
                 Recovery.setAside(dir, format.fileNames(), format.name(), Instant.now(), modes);
                 cp = Checkpoint.of(format.name(), topic, Map.of(), Map.of());
@@ -177,6 +188,24 @@ final class SinkLoop<T> {
             releaseLock();
             throw e;
         }
+    }
+
+    /**
+     * The checkpoint is from an earlier version of this sink that read another topic (the parsed sink read
+     * {@code payment-parsed} before issue 11): its offsets mean nothing here. Like a start without a
+     * checkpoint, the files are moved aside (as they are: whole or not, they are an archive, and may hold
+     * rows the topic has lost to retention), together with the old checkpoint that tells how many bytes of
+     * each were durable, and everything is rebuilt from the beginning of the topic. One INFO line says so.
+     */
+    private Checkpoint upgrade(Checkpoint old) throws IOException {
+        Optional<Recovery.Aside> aside = Recovery.moveAside(dir, format.fileNames(), format.name(), Instant.now(), modes);
+        if (aside.isPresent()) {
+            Files.copy(store.path(), aside.get().folder().resolve(store.path().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        LOG.info("CSV sink '{}' now reads topic {} (it read {} before): rebuilding its files in {} from the beginning of {}; {}",
+                format.name(), topic, old.topic(), dir, topic, aside.map(a -> a.files() + " earlier file(s) and their checkpoint moved to "
+                        + a.folder()).orElse("there were no earlier files"));
+        return Checkpoint.of(format.name(), topic, Map.of(), Map.of());
     }
 
     /** The sink thread: until {@link #stop()}, then a last checkpoint. Failures end the loop and are kept in {@link #failure()}. */
@@ -262,6 +291,7 @@ final class SinkLoop<T> {
             files.abandon();
         }
         pendingRows = 0;
+        pendingRejected = 0;
         catchUp.set(false, System.nanoTime());
         boolean full = DiskErrors.isDiskFull(e);
         restorePending = true;
@@ -347,6 +377,7 @@ final class SinkLoop<T> {
             }
         }
         pendingRows = 0;
+        pendingRejected = 0;
         restorePending = false;
     }
 
@@ -368,14 +399,22 @@ final class SinkLoop<T> {
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> r) throws IOException {
-        if (r.value() == null) {
-            return; // a tombstone is not a row
-        }
         String file;
         List<String> cells;
         try {
-            T value = format.read(r.topic(), r.value());
-            if (value == null || !format.include(value)) {
+            T value;
+            try {
+                value = format.read(r);
+            } catch (SchemaRegistryException e) {
+                throw new RegistryUnavailable(e); // not the record's fault: retried from the checkpoint, nothing skipped
+            }
+            if (value == null) {
+                if (format.noRowMeansRejected()) {
+                    pendingRejected++; // the processor's DLQ has it, with the reason
+                }
+                return;
+            }
+            if (!format.include(value)) {
                 return;
             }
             file = format.fileName(value);
@@ -410,7 +449,9 @@ final class SinkLoop<T> {
         store.save(cp);
         last = cp;
         rowsWritten.addAndGet(pendingRows);
+        rejected.addAndGet(pendingRejected);
         pendingRows = 0;
+        pendingRejected = 0;
         return true;
     }
 
@@ -541,6 +582,21 @@ final class SinkLoop<T> {
                 LOG.warn("CSV sink '{}': releasing the lock failed: {}", format.name(), e.toString());
             }
             lock = null;
+        }
+    }
+
+    /**
+     * The Schema Registry could not be asked for a record's schema within the reader's wait. Handled like
+     * a failed write: back to the checkpoint, retry with a growing pause, reported as a {@link WriteStall}.
+     */
+    static final class RegistryUnavailable extends IOException {
+
+        RegistryUnavailable(SchemaRegistryException cause) {
+            super("the Schema Registry did not answer (" + strip(cause.getMessage()) + ")", cause);
+        }
+
+        private static String strip(String message) {
+            return message == null ? "no detail" : message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
         }
     }
 }

@@ -80,6 +80,8 @@ class SettingLayersTest {
                 clientConfig("c4")), dir.resolve("no-client.properties").toString()));
         v.put(ConfigKeys.FILE_MODE, new Values(List.of("640", "660", "644", "604"), "755"));
         v.put(ConfigKeys.STALL_TIMEOUT, new Values(List.of("11s", "12s", "13s", "14s"), "soon"));
+        // --parsed-topic can only say true.
+        v.put(ConfigKeys.PARSED_TOPIC, new Values(List.of("true", "false", "false", "true"), "sometimes"));
         return v;
     }
 

@@ -55,7 +55,7 @@ class PoisonRecordIT {
         PaypulseConfig base = PaypulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
         PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, 1, "poison-it-" + run, false, 0));
+                null, 1, "poison-it-" + run, false, 0).withParsedTopic(true)); // this test reads payment-parsed
 
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
             processor.start(); // creates the topics

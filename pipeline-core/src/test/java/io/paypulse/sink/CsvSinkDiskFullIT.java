@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.testing.SmallDisk;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CsvSinkDiskFullIT {
 
-    private static final ParsedFormat FORMAT = new ParsedFormat();
+    private static final ParsedFormat FORMAT = new ParsedFormat(RawEventReader.local());
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** All rows in one hourly file, so the full disk tears a row of a file that already holds rows. */
     private static final long SAME_HOUR = 0;
@@ -76,7 +77,7 @@ class CsvSinkDiskFullIT {
         SharedBroker.createTopics(Map.of(topic, 3));
         producer = producer();
         Path out = disk.path().resolve("output");
-        CsvSinkIT.send(producer, topic, range(0, 1_000), true, SAME_HOUR);
+        CsvSinkIT.sendPlain(producer, topic, range(0, 1_000), true, SAME_HOUR);
 
         sink = CsvSink.parsed(Map.of("bootstrap.servers", SharedBroker.bootstrapServers()), out, topic);
         sink.start();
@@ -84,7 +85,7 @@ class CsvSinkDiskFullIT {
         assertThat(sink.rowsWritten()).isEqualTo(1_000);
 
         disk.fill();
-        CsvSinkIT.send(producer, topic, range(1_000, 3_000), true, SAME_HOUR); // ~400 KB of rows, no room for them
+        CsvSinkIT.sendPlain(producer, topic, range(1_000, 3_000), true, SAME_HOUR); // ~400 KB of rows, no room for them
 
         await("the sink reports the full disk").atMost(WAIT).until(() -> sink.stall().isPresent());
         WriteStall stall = sink.stall().orElseThrow();
@@ -122,7 +123,7 @@ class CsvSinkDiskFullIT {
         String topic = "it-parsed-full-start-" + UUID.randomUUID().toString().substring(0, 8);
         SharedBroker.createTopics(Map.of(topic, 2));
         producer = producer();
-        CsvSinkIT.send(producer, topic, range(0, 500), true, SAME_HOUR);
+        CsvSinkIT.sendPlain(producer, topic, range(0, 500), true, SAME_HOUR);
         Path out = disk.path().resolve("output");
         disk.fill();
 

@@ -3,16 +3,34 @@ package io.paypulse.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
+import io.paypulse.broker.PortProbe;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
+import io.paypulse.event.Json;
 import io.paypulse.event.Level;
 import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.event.schema.SchemaRegistryClient;
+import io.paypulse.event.schema.Schemas;
+import io.paypulse.event.schema.WireFormat;
+import io.paypulse.testing.FakeSchemaRegistry;
 import io.paypulse.testing.SharedBroker;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,19 +61,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CSV sinks against a real broker: transactional input (aborted rows must never appear), a restart
- * over crash debris, and a real kill -9 of a sink process in the middle of a stream.
+ * over crash debris, a real kill -9 of a sink process in the middle of a stream, and the upgrade of a
+ * parsed sink that read {@code payment-parsed} before. The parsed sink reads raw values (plain JSON and the
+ * Schema Registry wire format, good and bad mixed) as the processor does: only the good ones become rows.
  */
 class CsvSinkIT {
 
     private static final Instant BASE = Instant.parse("2024-05-01T09:40:00Z");
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final ParsedFormat FORMAT = new ParsedFormat();
+    private static final ParsedFormat FORMAT = new ParsedFormat(RawEventReader.local());
+    /** Raw values the processor rejects: not JSON, schema-invalid, level vs outcome, a schema id no registry knows. */
+    private static final List<byte[]> BAD = List.of(
+            "{not json".getBytes(StandardCharsets.UTF_8),
+            "{\"timestamp\": \"2024-05-01T09:40:00Z\", \"level\": \"WARN\", \"message\": \"x\"}".getBytes(StandardCharsets.UTF_8),
+            rawValue(new ParsedEvent(BASE, Level.INFO, PaymentType.PAYMENT, true, "order_0000000000aa", 100, "user_000001",
+                    "198.51.0.1", null, "Card declined", null)),
+            WireFormat.frame(4242, rawValue(event(1, 1))));
 
     @TempDir
     Path dir;
+
+    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+    private final int schemaId = new SchemaRegistryClient(registry.url()).register(Schemas.RAW_SUBJECT, Schemas.RAW.text());
 
     @TempDir
     Path scratch;
@@ -68,27 +100,32 @@ class CsvSinkIT {
         for (AutoCloseable c : toClose) {
             c.close();
         }
+        registry.close();
     }
 
     @Test
     void writesCommittedRowsExactlyOnceAcrossARestartOverCrashDebris() throws Exception {
-        String topic = unique("parsed");
+        String topic = unique("raw");
         SharedBroker.createTopics(Map.of(topic, 3));
         Producer<String, byte[]> producer = producer();
         send(producer, topic, range(0, 60), true, 97);
         send(producer, topic, range(60, 80), false, 97);
-        producer.beginTransaction(); // an unreadable record and a tombstone, committed: skipped, not fatal
-        producer.send(new ProducerRecord<>(topic, "bad", "{not json".getBytes(StandardCharsets.UTF_8)));
+        producer.beginTransaction(); // values the processor rejects, and a tombstone, committed: no rows, counted
+        for (byte[] bad : BAD) {
+            producer.send(new ProducerRecord<>(topic, "bad", bad));
+        }
         producer.send(new ProducerRecord<>(topic, "gone", null));
         producer.commitTransaction();
         send(producer, topic, range(80, 140), true, 97);
 
-        CsvSink sink = track(CsvSink.parsed(props(), dir, topic));
+        CsvSink sink = track(CsvSink.parsed(props(), dir, topic, reader()));
         sink.start();
         await().atMost(WAIT).until(() -> sink.caughtUp() || sink.failure().isPresent());
         assertThat(sink.failure()).isEmpty();
         assertThat(sink.rowsWritten()).isEqualTo(120);
-        assertThat(sink.recordsSkipped()).isEqualTo(1);
+        long mixedIn = concat(range(0, 60), range(80, 140)).stream().filter(i -> i % 50 == 0).count(); // see send
+        assertThat(sink.recordsRejected()).isEqualTo(BAD.size() + 1 + mixedIn);
+        assertThat(sink.recordsSkipped()).isZero();
         assertExactlyOnce(concat(range(0, 60), range(80, 140)), 97);
         sink.close();
         sink.close(); // idempotent
@@ -103,7 +140,7 @@ class CsvSinkIT {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "not a sink file");
 
-        CsvSink again = track(CsvSink.parsed(props(), dir, topic));
+        CsvSink again = track(CsvSink.parsed(props(), dir, topic, reader()));
         again.start();
         assertThat(again.awaitCaughtUp(WAIT)).isTrue();
         send(producer, topic, range(140, 200), true, 97);
@@ -117,7 +154,7 @@ class CsvSinkIT {
 
     @Test
     void nothingIsLostOrDuplicatedWhenTheSinkProcessIsKilledMidStream() throws Exception {
-        String topic = unique("parsed-kill");
+        String topic = unique("raw-kill");
         SharedBroker.createTopics(Map.of(topic, 3));
         Set<Integer> committed = Collections.synchronizedSet(new HashSet<>());
         AtomicBoolean stop = new AtomicBoolean();
@@ -126,7 +163,7 @@ class CsvSinkIT {
                 for (int batch = 0; !stop.get(); batch++) {
                     boolean commit = batch % 4 != 3;
                     List<Integer> ids = range(batch * 200, batch * 200 + 200);
-                    send(p, topic, ids, commit, 1);
+                    send(p, topic, ids, commit, 1); // with bad values among the good ones
                     if (commit) {
                         committed.addAll(ids);
                     }
@@ -161,12 +198,95 @@ class CsvSinkIT {
         writer.join(60_000);
         assertThat(writer.isAlive()).isFalse();
 
-        CsvSink sink = track(CsvSink.parsed(props(), dir, topic));
+        CsvSink sink = track(CsvSink.parsed(props(), dir, topic, reader()));
         sink.start();
         assertThat(sink.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(sink.recordsSkipped()).isZero();
         List<Integer> expected = new ArrayList<>(committed);
         assertThat(expected).hasSizeGreaterThan(10_000);
         assertExactlyOnce(expected, 1);
+    }
+
+    @Test
+    void anOutputDirOfTheParsedTopicEraIsSetAsideAndRebuiltFromTheRawTopic() throws Exception {
+        // What a sink before issue 11 left: a checkpoint for payment-parsed, its files, and a torn tail.
+        String oldFile = "enriched_data_2024-05-01_09.csv";
+        String oldRows = String.join(",", FORMAT.header()) + "\r\n" + CsvCells.line(FORMAT.cells(event(3, 97)));
+        Files.writeString(dir.resolve(oldFile), oldRows + "2024-05-01T09:41:00Z,INFO,Pay");
+        new CheckpointStore(dir, "parsed").save(Checkpoint.of("parsed", Topics.PARSED, Map.of(0, 1234L, 1, 99L),
+                Map.of(oldFile, (long) oldRows.getBytes(StandardCharsets.UTF_8).length)));
+        String topic = unique("raw-upgrade");
+        SharedBroker.createTopics(Map.of(topic, 3));
+        send(producer(), topic, range(0, 90), true, 97);
+
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(SinkLoop.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            CsvSink sink = track(CsvSink.parsed(props(), dir, topic, reader()));
+            sink.start(); // before issue 11 a checkpoint of another topic made this fail
+            assertThat(sink.awaitCaughtUp(WAIT)).isTrue();
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertExactlyOnce(range(0, 90), 97);
+        assertThat(new CheckpointStore(dir, "parsed").load().orElseThrow().topic()).isEqualTo(topic);
+        List<Path> aside;
+        try (Stream<Path> s = Files.list(dir)) {
+            aside = s.filter(p -> p.getFileName().toString().startsWith("replaced-parsed-")).collect(Collectors.toList());
+        }
+        assertThat(aside).hasSize(1);
+        assertThat(aside.get(0).resolve(oldFile)).as("the old file, as it was").hasContent(oldRows + "2024-05-01T09:41:00Z,INFO,Pay");
+        assertThat(aside.get(0).resolve(".paypulse-sink-parsed.checkpoint")).as("with the checkpoint that tells its durable bytes")
+                .content().contains(Topics.PARSED);
+        List<String> info = log.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO
+                && e.getFormattedMessage().contains("now reads topic")).map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(info).hasSize(1);
+        assertThat(info.get(0)).contains(topic, Topics.PARSED, "rebuilding", "1 earlier file(s)", aside.get(0).toString());
+        assertThat(log.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+    }
+
+    @Test
+    void aSchemaRegistryThatDoesNotAnswerCostsNoRow() throws Exception {
+        String topic = unique("raw-registry");
+        SharedBroker.createTopics(Map.of(topic, 1));
+        send(producer(), topic, range(0, 70), true, 97); // wire-format values among them
+        int port = PortProbe.freePort("127.0.0.1");
+        RawEventReader reader = RawEventReader.withRegistry(
+                new SchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofMillis(300)), Duration.ofMillis(500));
+        CsvSink sink = track(CsvSink.parsed(props(), dir, topic, reader));
+        sink.start();
+        await().atMost(WAIT).until(() -> sink.stall().isPresent() || sink.failure().isPresent());
+        assertThat(sink.failure()).isEmpty();
+        assertThat(sink.stall().orElseThrow().sentence()).contains("the Schema Registry did not answer");
+        assertThat(sink.rowsWritten()).isZero();
+
+        // The registry comes (back) at that address: the sink resumes by itself, without a gap or a repeat.
+        HttpServer up = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpClient http = HttpClient.newHttpClient();
+        up.createContext("/", exchange -> {
+            try {
+                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(registry.url()
+                        + exchange.getRequestURI())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                answer.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(503, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        up.start();
+        toClose.add(() -> up.stop(0));
+        assertThat(sink.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(sink.stall()).isEmpty();
+        assertThat(sink.recordsSkipped()).isZero();
+        assertExactlyOnce(range(0, 70), 97);
+        assertThat(sink.recordsRejected()).isEqualTo(2); // the bad values after 0 and 50, see send
     }
 
     @Test
@@ -241,16 +361,36 @@ class CsvSinkIT {
                 String reason = i % 2 == 0 ? "Card declined" : "=HYPERLINK(\"http://x\"), or \"worse\"\r\nnext line";
                 return new ParsedEvent(t, Level.ERROR, PaymentType.PAYMENT, true, order, cents, user, ip, null, reason, null);
             default:
-                return new ParsedEvent(t, Level.ERROR, PaymentType.REFUND, true, order, -cents, user, ip, null,
+                return new ParsedEvent(t, Level.ERROR, PaymentType.REFUND, true, order, cents, user, ip, null,
                         "Transaction blocked by bank", null);
         }
     }
 
-    static void send(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart) {
+    /**
+     * The events as raw log lines in a transaction: every 7th in the Schema Registry wire format, and after
+     * every 50th one of the {@link #BAD} values (which must never become a row).
+     */
+    private void send(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart) {
+        send(p, topic, ids, commit, secondsApart, schemaId);
+    }
+
+    /** The events as plain JSON log lines in a transaction. */
+    static void sendPlain(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart) {
+        send(p, topic, ids, commit, secondsApart, -1);
+    }
+
+    /** @param schemaId for the wire-format values and the bad ones among them; -1: plain JSON and no bad values */
+    private static void send(Producer<String, byte[]> p, String topic, List<Integer> ids, boolean commit, long secondsApart,
+                             int schemaId) {
         p.beginTransaction();
         for (int i : ids) {
             ParsedEvent e = event(i, secondsApart);
-            p.send(new ProducerRecord<>(topic, e.orderId(), Topics.PARSED_VALUE.serializer().serialize(topic, e)));
+            byte[] value = rawValue(e);
+            boolean mixed = schemaId >= 0;
+            p.send(new ProducerRecord<>(topic, e.userId(), mixed && i % 7 == 0 ? WireFormat.frame(schemaId, value) : value));
+            if (mixed && i % 50 == 0) {
+                p.send(new ProducerRecord<>(topic, e.userId(), BAD.get(i / 50 % BAD.size())));
+            }
         }
         if (commit) {
             p.commitTransaction();
@@ -258,6 +398,26 @@ class CsvSinkIT {
             p.flush(); // the aborted records reach the log, so read_committed has something to filter
             p.abortTransaction();
         }
+    }
+
+    /** The log line the original project writes for {@code e}: the parser must give {@code e} back. */
+    static byte[] rawValue(ParsedEvent e) {
+        boolean payment = e.type() == PaymentType.PAYMENT;
+        String message = new PaymentMessage(e.type(), e.failed(), e.orderId(), e.amountCents(), e.userId(),
+                payment ? e.paymentId() : e.refundId(), e.failReason(), e.ipAddress()).render();
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("timestamp", e.eventTime().toString());
+        line.put("level", e.level().name());
+        line.put("message", message);
+        try {
+            return Json.MAPPER.writeValueAsBytes(line);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private RawEventReader reader() {
+        return RawEventReader.withRegistry(new SchemaRegistryClient(registry.url()), Duration.ofSeconds(2));
     }
 
     /** Every expected event has exactly its row, once, in the file of its hour; nothing else; nothing torn. */
@@ -321,6 +481,7 @@ class CsvSinkIT {
         cmd.add(bootstrap);
         cmd.add(topic);
         cmd.add(dir.toString());
+        cmd.add(registry.url());
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(scratch.resolve("child.log").toFile()).start();
     }
 

@@ -6,22 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Level;
+import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.event.schema.WireFormat;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class RowFormatsTest {
 
     private static final Instant T = Instant.parse("2024-05-01T10:15:30Z");
 
-    private final ParsedFormat parsed = new ParsedFormat();
+    private final ParsedFormat parsed = new ParsedFormat(RawEventReader.local());
     private final AggregateFormat aggregates = new AggregateFormat();
     private final AlertFormat alerts = new AlertFormat();
 
@@ -75,13 +83,41 @@ class RowFormatsTest {
     }
 
     @Test
-    void parsedReadsTheTopicJsonAndRefusesGarbage() {
-        ParsedEvent e = new ParsedEvent(T, Level.INFO, PaymentType.PAYMENT, false, "order_0123456789ab", 12345,
-                "user_000042", "203.0.113.7", "pay_0123456789abcdef", null, null);
-        byte[] json = Topics.PARSED_VALUE.serializer().serialize("t", e);
-        assertThat(parsed.read("t", json)).isEqualTo(e);
-        assertThatThrownBy(() -> parsed.read("t", "not json".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SerializationException.class);
+    void parsedReadsARawLineStraightIntoItsRow() {
+        String line = "{\"timestamp\": \"2026-01-01T00:00:00.000500+00:00\", \"level\": \"ERROR\", \"message\": "
+                + "\"Refund FAILED for order order_aaaaaaaaaaaa. Amount: $10.00. User: user_010000. "
+                + "Reason: =Blocked, by \\\"bank\\\". IP: 8.8.8.8\"}";
+        ParsedEvent e = parsed.read(raw("user_010000", line, Instant.parse("2026-01-01T00:00:01Z")));
+        assertThat(CsvCells.line(parsed.cells(e))).isEqualTo("2026-01-01T00:00:00.000500Z,ERROR,Refund,true,"
+                + "order_aaaaaaaaaaaa,10.00,user_010000,8.8.8.8,,\"'=Blocked, by \"\"bank\"\"\",\r\n");
+        assertThat(parsed.fileName(e)).isEqualTo("enriched_data_2026-01-01_00.csv");
+    }
+
+    @Test
+    void parsedPassesOverEveryValueTheProcessorRejects() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(parsed.noRowMeansRejected()).isTrue();
+        assertThat(parsed.read(raw("k", "{not json", at))).isNull();
+        assertThat(parsed.read(raw("k", (byte[]) null, at))).as("a tombstone: the processor dead-letters it").isNull();
+        assertThat(parsed.read(raw("k", line("2026-01-01T00:00:00Z", "INFO", PAY_FAILED), at))).as("level vs outcome").isNull();
+        assertThat(parsed.read(raw("k", WireFormat.frame(1, line("2026-01-01T00:00:00Z", "INFO", PAY_OK)
+                .getBytes(StandardCharsets.UTF_8)), at))).as("wire format, no registry").isNull();
+        assertThat(parsed.read(raw("k".repeat(1025), line("2026-01-01T00:00:00Z", "INFO", PAY_OK), at))).as("key too long").isNull();
+        assertThat(parsed.read(raw("é".repeat(1024), line("2026-01-01T00:00:00Z", "INFO", PAY_OK), at)))
+                .as("1024 characters in 2048 bytes: the limit counts characters").isNotNull();
+    }
+
+    @Test
+    void theFutureIsJudgedFromTheRecordsOwnTimestampSoAReplayDecidesTheSame() {
+        Instant sent = Instant.parse("2026-01-01T00:00:00Z");
+        String oneSecondTooFarAhead = line(sent.plus(LogLineParser.MAX_FUTURE_SKEW).plusSeconds(1).toString(), "INFO", PAY_OK);
+        assertThat(parsed.read(raw("k", oneSecondTooFarAhead, sent))).isNull();
+        assertThat(parsed.read(raw("k", oneSecondTooFarAhead, sent.plusSeconds(1)))).isNotNull();
+        // without a timestamp (message format v0) the clock stands in
+        ParsedFormat clocked = new ParsedFormat(RawEventReader.local(), Clock.fixed(sent, ZoneOffset.UTC));
+        ConsumerRecord<byte[], byte[]> noTime = new ConsumerRecord<>("payment", 0, 0, "k".getBytes(StandardCharsets.UTF_8),
+                oneSecondTooFarAhead.getBytes(StandardCharsets.UTF_8));
+        assertThat(clocked.read(noTime)).isNull();
     }
 
     @Test
@@ -130,6 +166,28 @@ class RowFormatsTest {
         assertThat(alerts.fileNames().matcher("aggregated_data_2024-05-01.csv").matches()).isFalse();
         assertThat(List.of(parsed.name(), aggregates.name(), alerts.name())).containsExactly("parsed", "aggregates", "alerts");
         assertThat(List.of(parsed.topic(), aggregates.topic(), alerts.topic()))
-                .containsExactly(Topics.PARSED, Topics.AGGREGATES, Topics.ALERTS);
+                .containsExactly(Topics.RAW, Topics.AGGREGATES, Topics.ALERTS);
+        assertThat(parsed.formerTopics()).containsExactly(Topics.PARSED);
+        assertThat(aggregates.formerTopics()).isEmpty();
+    }
+
+    private static final String PAY_OK = "Payment successful for order order_0123456789ab. Amount: $123.45. "
+            + "User: user_000042. Payment ID: pay_0123456789abcdef. IP: 93.184.216.34";
+    private static final String PAY_FAILED = "Payment FAILED for order order_0123456789ab. Amount: $1.00. "
+            + "User: user_000042. Reason: Card declined. IP: 93.184.216.34";
+
+    private static String line(String timestamp, String level, String message) {
+        return "{\"timestamp\": \"" + timestamp + "\", \"level\": \"" + level + "\", \"message\": \"" + message + "\"}";
+    }
+
+    private static ConsumerRecord<byte[], byte[]> raw(String key, String value, Instant timestamp) {
+        return raw(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), timestamp);
+    }
+
+    /** A raw record as the sink's consumer hands it over. */
+    private static ConsumerRecord<byte[], byte[]> raw(String key, byte[] value, Instant timestamp) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        return new ConsumerRecord<>("payment", 0, 0, timestamp.toEpochMilli(), TimestampType.CREATE_TIME, k.length,
+                value == null ? -1 : value.length, k, value, new RecordHeaders(), Optional.empty());
     }
 }

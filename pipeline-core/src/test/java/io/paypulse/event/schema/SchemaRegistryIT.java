@@ -107,7 +107,7 @@ class SchemaRegistryIT {
         PaypulseConfig base = PaypulseConfig.forCluster(bootstrap, dir).withSchemaRegistryUrl(registry.url());
         ProcessorSettings d = base.processor();
         PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, 1, "schema-it-" + UUID.randomUUID(), false, 0));
+                null, 1, "schema-it-" + UUID.randomUUID(), false, 0).withParsedTopic(true)); // this test reads payment-parsed
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
             processor.start();
             Set<String> parsedOrders = new HashSet<>();
