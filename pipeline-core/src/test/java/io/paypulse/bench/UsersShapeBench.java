@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * The users' shape of issue 11, as a new user would measure it: a broker in its own JVM
@@ -46,6 +48,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class UsersShapeBench {
 
     static final int PARTITIONS = 3;
+    /** The processor's default grace: windows close this long after their end. */
+    static final Duration GRACE = Duration.ofSeconds(5);
     private static final Pattern BROKER_READY = Pattern.compile("Broker ready on (\\S+) in");
     private static final Pattern BASELINE = Pattern.compile(
             "baseline: events (\\d+) rejected (\\d+) loop-seconds ([\\d.]+) cpu-seconds ([\\d.]+)");
@@ -141,15 +145,25 @@ public final class UsersShapeBench {
                 report.cold(cold, process.peakRssBytes());
                 List<WindowGroundTruth> truths = new ArrayList<>(List.of(fill.truth()));
                 if (!"false".equals(System.getenv("USERS_SHAPE_WARM"))) {
-                    Instant next = fill.lastEventTime().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
+                    // The processor has gone idle, so its watermark follows the wall clock: a second
+                    // batch in the past would be all late. It starts at the wall clock (still 2,000/s of
+                    // event time, so it reaches into the future, within the 15 min the reader allows).
+                    Instant next = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+                    if (events / UsersShapeFill.EVENTS_PER_SECOND > 14 * 60) {
+                        throw new IllegalStateException("USERS_SHAPE_EVENTS above 1,680,000 would put the warm"
+                                + " batch more than 15 min in the future: set USERS_SHAPE_WARM=false");
+                    }
                     progress("warm: a second batch of " + events + " events produced while the same JVM runs");
                     double cpuBefore = process.cpuSeconds();
                     long t0 = System.nanoTime();
                     UsersShapeFill.Result fill2 = fill(bootstrap, next, 2);
+                    // Its last windows close only when the wall clock reaches them: wait for those its
+                    // own event time closes, and check them.
+                    WindowGroundTruth closed = fill2.truth().closedBy(fill2.lastEventTime(), GRACE);
                     UsersShapeReport.Pass warm = awaitPass(watch, process, t0, "paypulse-processor",
-                            data.resolve("output"), fill2.truth(), cpuBefore);
+                            data.resolve("output"), closed, cpuBefore);
                     report.warm(warm, fill2, process.peakRssBytes());
-                    truths.add(fill2.truth());
+                    truths.add(closed);
                 }
                 checkOutOfRange(watch, truths);
             }
@@ -322,10 +336,17 @@ public final class UsersShapeBench {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             process.requireAlive();
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
-                    .get(group);
-            if (d.groupState() == GroupState.STABLE && !d.members().isEmpty()) {
-                return;
+            try {
+                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all()
+                        .get(30, TimeUnit.SECONDS).get(group);
+                if (d.groupState() == GroupState.STABLE && !d.members().isEmpty()) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
+                // not created yet: the processor has not joined
             }
             Thread.sleep(100); // polling the group's state
         }

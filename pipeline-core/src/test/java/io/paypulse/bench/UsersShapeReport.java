@@ -65,22 +65,26 @@ final class UsersShapeReport {
                 perMillion / 12)));
         row("Cold: peak RSS of the process JVM (VmHWM)", fmt("%d MB", rssBytes / 1_000_000), "no target", "");
         double ratio = coldPerSecond / baselinePerSecond;
-        row("Processor / baseline (events/s, both from JVM start, cold)", fmt("%.2f", ratio), ">= 0.5",
+        row("Processor / baseline: events/s of the cold headline (all final, CSV durable) over the baseline's, both from JVM start", fmt("%.2f", ratio), ">= 0.5",
                 verdict(ratio >= 0.5, fmt("%.2f", 0.5 - ratio)));
         checked("cold", p);
     }
 
     void warm(Pass p, UsersShapeFill.Result fill, long rssBytes) {
-        double rate = events / p.done();
-        row("Warm: second batch in the same JVM, fill start to all windows final and CSV durable",
-                fmt("%.1f s (%,.0f events/s); fill took %.1f s", p.done(), rate, fill.seconds()), ">= 200k events/s",
+        double rate = events / p.parsedAndCsv();
+        row("Warm: second batch in the same JVM, fill start to all parsed and enriched CSV durable",
+                fmt("%.1f s (%,.0f events/s); fill took %.1f s", p.parsedAndCsv(), rate, fill.seconds()), ">= 200k events/s",
                 verdict(rate >= 200_000, fmt("%,.0f events/s", 200_000 - rate)));
+        row("Warm: fill start to the windows its event time closes final", fmt("%.1f s (%d windows x groups)",
+                p.finals(), p.windows()), "", "");
         row("Warm: CPU-s per million events", fmt("%.1f CPU-s", p.cpuSeconds() / (events / 1e6)), "", "");
-        notes.add(fmt("Warm pass: a second batch of %,d events (event time from %s) is produced as fast as possible"
-                + " while the same process JVM runs; timed from the first send, so it includes the fill (%.1f s alone)"
-                + " and is a lower bound of the warm rate. Peak RSS after it: %d MB.", events, fill.firstEventTime(),
-                fill.seconds(), rssBytes / 1_000_000));
-        checked("warm", p);
+        notes.add(fmt("Warm pass: a second batch of %,d events is produced as fast as possible while the same process"
+                + " JVM runs; timed from the first send, so it includes the fill (%.1f s alone) and is a lower bound of"
+                + " the warm rate. The processor had gone idle after the cold pass, so its watermark follows the wall"
+                + " clock: the batch's event time starts at the wall clock (%s), 2,000/s, and its last window(s) close"
+                + " only when the wall clock reaches them; those are not waited for. Peak RSS after it: %d MB.",
+                events, fill.seconds(), fill.firstEventTime(), rssBytes / 1_000_000));
+        checked("warm, windows closed by event time", p);
     }
 
     void threads2(Pass p) {

@@ -68,6 +68,22 @@ final class WindowGroundTruth {
         return out;
     }
 
+    /**
+     * The windows of this truth that a watermark at {@code watermark} has closed (end + grace at or
+     * before it): those a processor finalizes by event time alone, without waiting for the wall clock.
+     */
+    WindowGroundTruth closedBy(Instant watermark, java.time.Duration grace) {
+        WindowGroundTruth out = new WindowGroundTruth();
+        totals.forEach((k, t) -> {
+            if (k.windowStartMillis() + WINDOW_MILLIS + grace.toMillis() <= watermark.toEpochMilli()) {
+                synchronized (t) {
+                    out.totals.put(k, new long[] {t[0], t[1]});
+                }
+            }
+        });
+        return out;
+    }
+
     long events() {
         return expected().values().stream().mapToLong(Totals::count).sum();
     }
