@@ -40,7 +40,12 @@ final class PacedLatency {
     private PacedLatency() {
     }
 
-    static Result run(String bootstrap, double rate, Duration warmup, Duration measured, long seed) throws Exception {
+    /**
+     * @param sendTimes send times of the k-th event per window × group, shared by the runs against one
+     *                  processor: a window spans runs, so its counts include the earlier runs' events
+     */
+    static Result run(String bootstrap, double rate, Duration warmup, Duration measured, long seed,
+            Map<Long, LatencyBench.LongList> sendTimes) throws Exception {
         List<long[]> updates = new ArrayList<>();
         AggregateFollower follower = new AggregateFollower(bootstrap, (at, a) -> {
             if (!a.isFinal()) {
@@ -50,7 +55,6 @@ final class PacedLatency {
             }
         });
         follower.start();
-        Map<Long, LatencyBench.LongList> sendTimes = new HashMap<>();
         AtomicLong failed = new AtomicLong();
         long start;
         long end;

@@ -51,10 +51,11 @@ final class UsersShapeReport {
 
     void cold(Pass p, long rssBytes) {
         coldPerSecond = events / p.done();
-        double target = events / 100_000.0;
+        // The target is 10 s for 1M events; for other sizes its rate (start-up weighs more on fewer events).
         row("Cold: process start to all windows final and enriched CSV durable",
-                fmt("%.1f s (%,.0f events/s)", p.done(), coldPerSecond), fmt("<= %.1f s (>= 100k events/s)", target),
-                verdict(p.done() <= target, fmt("%.1f s (%.1fx)", p.done() - target, p.done() / target)));
+                fmt("%.1f s (%,.0f events/s)", p.done(), coldPerSecond), "<= 10 s per 1M events (>= 100k events/s)",
+                verdict(coldPerSecond >= 100_000, fmt("%,.0f events/s (%.1fx the time)", 100_000 - coldPerSecond,
+                        100_000 / coldPerSecond)));
         row("Cold: process start to all parsed and enriched CSV durable",
                 fmt("%.1f s (%,.0f events/s); parsed %.1f s, CSV %.1f s", p.parsedAndCsv(), events / p.parsedAndCsv(),
                         p.parsed(), p.csv()), "", "");
