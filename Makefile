@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
-.PHONY: run run-cli test test-crash build jar bench bench-ui screenshot clean help
+.PHONY: run run-cli test test-crash build jar bench bench-users bench-ui screenshot clean help
 
 help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
@@ -11,7 +11,8 @@ help:
 	@echo "make screenshot  run the app under Xvfb for ~75 s and save docs/screenshot.png"
 	@echo "make test    run all tests (unit, topology, integration on a real embedded broker)"
 	@echo "make jar     build $(JAR)"
-	@echo "make bench   run the pipeline benchmarks and print figures"
+	@echo "make bench   run the pipeline benchmarks and the users' shape (issue 11), print figures"
+	@echo "make bench-users  only the users' shape: broker and processor JVMs, 1M events in the original format"
 	@echo "make bench-ui  FX pulse/tick times and heap of the real app (headless) at 50k events/s for 5 min"
 	@echo "make bench-parser  CPU ns/event of the parse step, before issue 11 vs now, on both input shapes (~1 min)"
 
@@ -42,6 +43,12 @@ test-crash:
 bench: $(JAR)
 	$(MVN) -q -pl pipeline-core -DskipTests test-compile
 	bash pipeline-core/bench/run-bench.sh
+	bash pipeline-core/bench/run-users-shape.sh
+
+# The users' shape alone; USERS_SHAPE_EVENTS=200000 and the other knobs in run-users-shape.sh.
+bench-users: $(JAR)
+	$(MVN) -q -pl pipeline-core -DskipTests test-compile
+	bash pipeline-core/bench/run-users-shape.sh
 
 bench-ui:
 	MVN="$(MVN)" bash app/bench-ui.sh

@@ -17,4 +17,9 @@ final class GeneratorOptions {
     @SettingFlag(ConfigKeys.SCENARIO)
     @Option(names = "--scenario", description = "normal, gateway-outage, refund-spike, card-testing or quiet.")
     String scenario;
+
+    @SettingFlag(ConfigKeys.LOG_FORMAT)
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "compact (default) or python: the original project's json.dumps shape, e.g. \"2026-01-01T00:00:00.000500+00:00\".")
+    String logFormat;
 }

@@ -34,7 +34,11 @@ final class ConfigBinder {
                 decimal(s, ConfigKeys.RATE, gd.rate(), 0, 10_000_000),
                 integer(s, ConfigKeys.EVENTS, gd.events(), 0, Long.MAX_VALUE),
                 seed(s, gd.seed()),
-                text(s, ConfigKeys.SCENARIO, gd.scenario()));
+                text(s, ConfigKeys.SCENARIO, gd.scenario()),
+                text(s, ConfigKeys.LOG_FORMAT, gd.logFormat()).trim().toLowerCase(Locale.ROOT));
+        if (!generator.logFormat().equals("compact") && !generator.logFormat().equals("python")) {
+            throw ConfigException.invalid(ConfigKeys.LOG_FORMAT, s.get(ConfigKeys.LOG_FORMAT), "allowed: compact (default), python");
+        }
         String guarantee = text(s, ConfigKeys.GUARANTEE, pd.guarantee()).toLowerCase(Locale.ROOT);
         if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
             throw ConfigException.invalid(ConfigKeys.GUARANTEE, guarantee, "allowed: exactly_once_v2, at_least_once");

@@ -19,6 +19,8 @@ public final class ConfigKeys {
     public static final String EVENTS = "generator.events";
     public static final String SEED = "generator.seed";
     public static final String SCENARIO = "generator.scenario";
+    /** How the generator writes events: compact (ours) or python (the original project's json.dumps shape). */
+    public static final String LOG_FORMAT = "generator.log-format";
     public static final String GRACE = "processor.grace";
     public static final String GUARANTEE = "processor.guarantee";
     public static final String COMMIT_INTERVAL = "processor.commit-interval";
@@ -48,7 +50,7 @@ public final class ConfigKeys {
     public static final String KAFKA_PREFIX = "kafka.";
 
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
-            REPLICATION, RATE, EVENTS, SEED, SCENARIO, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
+            REPLICATION, RATE, EVENTS, SEED, SCENARIO, LOG_FORMAT, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
             APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE,
             STALL_TIMEOUT, PARSED_TOPIC);
 

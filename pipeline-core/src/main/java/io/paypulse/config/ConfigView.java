@@ -33,6 +33,7 @@ public final class ConfigView {
         out.put(ConfigKeys.EVENTS, Long.toString(g.events()));
         out.put(ConfigKeys.SEED, g.seed() == null ? "" : g.seed().toString());
         out.put(ConfigKeys.SCENARIO, g.scenario());
+        out.put(ConfigKeys.LOG_FORMAT, g.logFormat());
         out.put(ConfigKeys.GRACE, duration(p.grace()));
         out.put(ConfigKeys.GUARANTEE, p.guarantee());
         out.put(ConfigKeys.COMMIT_INTERVAL, duration(p.commitInterval()));

@@ -5,7 +5,6 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.Topics;
-import io.paypulse.event.schema.RawEventSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +86,7 @@ public final class Generator implements AutoCloseable {
      */
     public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock) {
         this(settings, clock, () -> new KafkaProducer<>(producerConfig(producerProps),
-                Topics.KEY.serializer(), Topics.RAW_VALUE.serializer()));
+                Topics.KEY.serializer(), LogFormat.parse(settings.logFormat()).serializer("")));
     }
 
     /**
@@ -99,7 +98,7 @@ public final class Generator implements AutoCloseable {
      */
     public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock, String schemaRegistryUrl) {
         this(settings, clock, () -> new KafkaProducer<>(producerConfig(producerProps),
-                Topics.KEY.serializer(), RawEventSerializer.forRegistryUrl(schemaRegistryUrl)));
+                Topics.KEY.serializer(), LogFormat.parse(settings.logFormat()).serializer(schemaRegistryUrl)));
     }
 
     /** For tests: the producer comes from {@code producerFactory}, called once by start(). */
@@ -117,6 +116,7 @@ public final class Generator implements AutoCloseable {
         this.producerFactory = producerFactory;
         this.factory = new EventFactory(settings.seed());
         this.scenario = new AtomicReference<>(new ScenarioState(Scenario.parse(settings.scenario()), null));
+        LogFormat.parse(settings.logFormat()); // a bad format fails here, not in start()
         this.rate = settings.rate();
     }
 

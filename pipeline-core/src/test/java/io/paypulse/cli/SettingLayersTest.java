@@ -61,6 +61,8 @@ class SettingLayersTest {
         v.put(ConfigKeys.EVENTS, new Values(List.of("21", "22", "23", "24"), "-1"));
         v.put(ConfigKeys.SEED, new Values(List.of("31", "32", "33", "34"), "x"));
         v.put(ConfigKeys.SCENARIO, new Values(List.of("quiet", "refund-spike", "card-testing", "gateway-outage"), "meltdown"));
+        // Two allowed values: the source column tells the layers apart.
+        v.put(ConfigKeys.LOG_FORMAT, new Values(List.of("python", "compact", "python", "compact"), "yaml"));
         v.put(ConfigKeys.GRACE, new Values(List.of("7s", "8s", "9s", "10s"), "banana"));
         // Two allowed values: the source column tells the layers apart.
         v.put(ConfigKeys.GUARANTEE, new Values(List.of("at_least_once", "exactly_once_v2", "at_least_once",
