@@ -4,6 +4,7 @@ JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
 .PHONY: run run-cli test test-crash build jar bench bench-ui screenshot clean help
+.PHONY: bench-warmup
 
 help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
@@ -13,6 +14,7 @@ help:
 	@echo "make jar     build $(JAR)"
 	@echo "make bench   run the pipeline benchmarks and print figures"
 	@echo "make bench-ui  FX pulse/tick times and heap of the real app (headless) at 50k events/s for 5 min"
+	@echo "make bench-warmup  cold processor JVMs under JIT/GC/class-archive options (docs/warmup.md)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
@@ -44,6 +46,11 @@ bench: $(JAR)
 
 bench-ui:
 	MVN="$(MVN)" bash app/bench-ui.sh
+
+# Cold `paypulse process` JVMs under JVM option sets (JIT, GC, AppCDS, JDK 25 AOT cache): docs/warmup.md.
+#   WARMUP_EVENTS=200000 WARMUP_REPS=3 WARMUP_VARIANTS="default cds17" make bench-warmup
+bench-warmup: $(JAR)
+	python3 pipeline-core/bench/warmup-bench.py
 
 clean:
 	$(MVN) -q clean
