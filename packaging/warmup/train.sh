@@ -18,7 +18,7 @@ mkdir -p "$(dirname "$prefix")"
 if ((feature >= 25)); then
   archive=$prefix.aot
   train_opts=(-XX:AOTCacheOutput="$archive")
-  use="-XX:AOTCache=$archive -Xshare:auto -Xlog:aot*=off -Xlog:cds*=off"
+  use="-XX:AOTCache=$archive -Xlog:aot*=off -Xlog:cds*=off"  # AOTCache refuses any -Xshare; it is optional by default
 else
   archive=$prefix.jsa
   train_opts=(-XX:ArchiveClassesAtExit="$archive")
