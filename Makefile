@@ -4,7 +4,7 @@ JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
 .PHONY: run run-cli test test-crash build jar bench bench-ui screenshot clean help
-.PHONY: bench-warmup
+.PHONY: bench-warmup jar-archive
 
 help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench   run the pipeline benchmarks and print figures"
 	@echo "make bench-ui  FX pulse/tick times and heap of the real app (headless) at 50k events/s for 5 min"
 	@echo "make bench-warmup  cold processor JVMs under JIT/GC/class-archive options (docs/warmup.md)"
+	@echo "make jar-archive   a class archive for java -jar $(JAR): faster starts (docs/warmup.md)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
@@ -51,6 +52,12 @@ bench-ui:
 #   WARMUP_EVENTS=200000 WARMUP_REPS=3 WARMUP_VARIANTS="default cds17" make bench-warmup
 bench-warmup: $(JAR)
 	python3 pipeline-core/bench/warmup-bench.py
+
+# A class archive (AppCDS) for `java -jar $(JAR)` on this machine's java, retrained on every call so it
+# never lags the jar or the JVM; prints the options that use it (docs/warmup.md). The image has its own.
+jar-archive: $(JAR)
+	@bash packaging/warmup/train.sh java $(JAR) pipeline-core/target/paypulse \
+	  | sed 's|^|java |; s|$$| -jar $(JAR) process ...|'
 
 clean:
 	$(MVN) -q clean
