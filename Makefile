@@ -3,7 +3,7 @@ MVN ?= mvn -B
 JAR := pipeline-core/target/paypulse.jar
 SOURCES := $(shell find pom.xml pipeline-core/pom.xml pipeline-core/src/main -type f 2>/dev/null)
 
-.PHONY: run run-cli test test-crash build jar bench bench-users bench-ui screenshot clean help
+.PHONY: run run-cli test test-crash build jar bench bench-users bench-ui bench-parser bench-warmup jar-archive screenshot clean help
 
 help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
@@ -15,6 +15,8 @@ help:
 	@echo "make bench-users  only the users' shape: broker and processor JVMs, 1M events in the original format"
 	@echo "make bench-ui  FX pulse/tick times and heap of the real app (headless) at 50k events/s for 5 min"
 	@echo "make bench-parser  CPU ns/event of the parse step, before issue 11 vs now, on both input shapes (~1 min)"
+	@echo "make bench-warmup  cold processor JVMs under JIT/GC/class-archive options (docs/warmup.md)"
+	@echo "make jar-archive   a class archive for java -jar $(JAR): faster starts (docs/warmup.md)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package
@@ -53,10 +55,19 @@ bench-users: $(JAR)
 bench-ui:
 	MVN="$(MVN)" bash app/bench-ui.sh
 
-.PHONY: bench-parser
 bench-parser:
 	$(MVN) -q -pl pipeline-core -am -DskipTests test-compile
 	MVN_CMD="$(MVN)" bash pipeline-core/bench/run-parser-bench.sh
+# Cold `paypulse process` JVMs under JVM option sets (JIT, GC, AppCDS, JDK 25 AOT cache): docs/warmup.md.
+#   WARMUP_EVENTS=200000 WARMUP_REPS=3 WARMUP_VARIANTS="default cds17" make bench-warmup
+bench-warmup: $(JAR)
+	python3 pipeline-core/bench/warmup-bench.py
+
+# A class archive (AppCDS) for `java -jar $(JAR)` on this machine's java, retrained on every call so it
+# never lags the jar or the JVM; prints the options that use it (docs/warmup.md). The image has its own.
+jar-archive: $(JAR)
+	@bash packaging/warmup/train.sh java $(JAR) pipeline-core/target/paypulse \
+	  | sed 's|^|java |; s|$$| -jar $(JAR) process ...|'
 
 clean:
 	$(MVN) -q clean

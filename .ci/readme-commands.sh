@@ -99,6 +99,11 @@ fi
 if want stack; then
   step "make start-pipeline / status / restart / stop / clean (core services, local images)"
   make start-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
+  # The image's class archive (docs/warmup.md) is used, also under the stack's JVM options.
+  docker run --rm -e JAVA_TOOL_OPTIONS="-Xmx256m -XX:+UseSerialGC -Xlog:class+load=info" paypulse/pipeline:latest \
+    --version > "$tmp/image-classes.txt" 2>&1 || fail "the pipeline image does not start: $(tail -5 "$tmp/image-classes.txt")"
+  grep -q "io.paypulse.cli.Main source: shared objects file (top)" "$tmp/image-classes.txt" \
+    || fail "the pipeline image does not use its class archive (/opt/paypulse/paypulse.jsa)"
   make status-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES= | tee "$tmp/status.txt"
   make restart-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES=
   make status-pipeline LOCAL_IMAGES=1 COMPOSE_PROFILES= | tee "$tmp/status2.txt"

@@ -58,11 +58,15 @@ jdk.management,jdk.naming.dns,jdk.security.auth,jdk.security.jgss,jdk.unsupporte
 # Kept across builds in app/target/jpackage-runtime while the JDK and the module list stay the same
 # (jlink is the slow step of an app-image: ~30 s on a busy machine).
 runtime=app/target/jpackage-runtime
-stamp="$java_home $("$java_home/bin/java" -version 2>&1 | awk 'NR==2') $modules"
+# --generate-cds-archive: the runtime's own class data sharing archive (lib/server/classes.jsa), which
+# a full JDK ships and jlink leaves out; without it every start loads and verifies the JDK's classes
+# from the modules file (docs/warmup.md: the noshare row). Made by this runtime for itself: it fits.
+jlink_cds=--generate-cds-archive
+stamp="$java_home $("$java_home/bin/java" -version 2>&1 | awk 'NR==2') $modules $jlink_cds"
 if [[ ! -f $runtime/stamp || $(cat "$runtime/stamp") != "$stamp" ]]; then
   rm -rf "$runtime" && mkdir -p "$runtime"
   "$java_home/bin/jlink" --module-path "$java_home/jmods" --add-modules "$modules" --output "$runtime/image" \
-    --strip-debug --no-header-files --no-man-pages --compress=2
+    --strip-debug --no-header-files --no-man-pages --compress=2 "$jlink_cds"
   echo "$stamp" > "$runtime/stamp"
 fi
 step runtime
