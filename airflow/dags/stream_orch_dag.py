@@ -16,15 +16,17 @@ Tasks, every minute (no catch-up, one run at a time):
 - ensure_generator: starts the generator container if it is not running.
 - check_processor:  GET http://processor:8080/health over the compose network; if the processor is
                     down or unreachable it starts the container (stopped) or restarts it (running
-                    but DOWN for longer than its start grace).
+                    but DOWN for longer than its start grace). With several replicas
+                    (--scale processor=N) each is asked at its own container name and only the one
+                    that is down is started or restarted (docs/decisions/0011).
 - report:           logs one line with what each task did (trigger rule all_done), then fails if
                     any of them failed, so that the run shows red.
 
 Docker is reached through the `docker-proxy` service (haproxy, tcp://docker-proxy:2375 on the
 internal network `docker-api`), which lets through only inspect/logs/start/restart/wait on the
 containers of the services topics, generator and processor of this compose project. The DAG
-therefore addresses containers by their compose names: <project>-<service>-1 (compose v2) or
-<project>_<service>_1 (compose v1).
+therefore addresses containers by their compose names: <project>-<service>-<n> (compose v2) or
+<project>_<service>_<n> (compose v1), replica n = 1, 2, ...
 
 Settings (environment of the scheduler, set in docker-compose.yml):
     PAYPULSE_DOCKER_HOST         default tcp://docker-proxy:2375
@@ -73,9 +75,10 @@ def _docker(method: str, path: str, timeout: float = 30.0) -> tuple[int, bytes]:
         conn.close()
 
 
-def _container(service: str) -> dict:
-    """The inspect document of the service's container, found by its compose v2 or v1 name."""
-    for name in (f"{COMPOSE_PROJECT}-{service}-1", f"{COMPOSE_PROJECT}_{service}_1"):
+def _container(service: str, replica: int = 1, missing_ok: bool = False) -> dict | None:
+    """The inspect document of the service's container (replica 1 by default), found by its compose
+    v2 or v1 name; None for a missing replica if missing_ok."""
+    for name in (f"{COMPOSE_PROJECT}-{service}-{replica}", f"{COMPOSE_PROJECT}_{service}_{replica}"):
         status, body = _docker("GET", f"/containers/{name}/json")
         if status == 200:
             return json.loads(body)
@@ -86,9 +89,19 @@ def _container(service: str) -> dict:
                 f"PAYPULSE_COMPOSE_PROJECT ({COMPOSE_PROJECT}) the same for airflow-scheduler and docker-proxy?")
         if status != 404:
             raise AirflowException(f"Inspecting container {name} failed: HTTP {status} {body[:200]!r}")
+    if missing_ok:
+        return None
     raise AirflowException(
         f"No container for service '{service}' of compose project '{COMPOSE_PROJECT}': "
         f"create the stack with `make start-pipeline`.")
+
+
+def _replicas(service: str) -> list[dict]:
+    """Replica 1 (missing: the task fails with a sentence), then 2, 3, ... as long as they exist."""
+    found = [_container(service)]
+    while (more := _container(service, len(found) + 1, missing_ok=True)) is not None:
+        found.append(more)
+    return found
 
 
 def _post(container: dict, action: str, timeout: float = 60.0) -> bytes:
@@ -171,8 +184,8 @@ def _ensure_generator() -> str:
     return f"started (was {state.get('Status')})"
 
 
-def _health() -> tuple[int | None, str]:
-    url = urlsplit(PROCESSOR_HEALTH_URL)
+def _health(health_url: str) -> tuple[int | None, str]:
+    url = urlsplit(health_url)
     conn = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=5)
     try:
         conn.request("GET", url.path or "/")
@@ -184,13 +197,29 @@ def _health() -> tuple[int | None, str]:
         conn.close()
 
 
+def _replica_health_url(container: dict) -> str:
+    """PAYPULSE_PROCESSOR_HEALTH with the host replaced by the replica's container name, which the
+    compose network's DNS resolves to that one container (the service name picks any replica)."""
+    url = urlsplit(PROCESSOR_HEALTH_URL)
+    host = container["Name"].lstrip("/")
+    return url._replace(netloc=f"{host}:{url.port}" if url.port else host).geturl()
+
+
 def _check_processor() -> str:
-    status, body = _health()
+    replicas = _replicas("processor")
+    if len(replicas) == 1:
+        return _check_replica(replicas[0], PROCESSOR_HEALTH_URL)
+    # Each replica by its own address: a DOWN answer restarts the replica that gave it, not replica 1.
+    return "; ".join(f"processor-{n}: {_check_replica(c, _replica_health_url(c))}"
+                     for n, c in enumerate(replicas, start=1))
+
+
+def _check_replica(processor: dict, health_url: str) -> str:
+    status, body = _health(health_url)
     if status == 200:
         return "UP"
     seen = f"health {status} {body}" if status else f"health {body}"
-    log.warning("processor: %s", seen)
-    processor = _container("processor")
+    log.warning("%s: %s", processor["Name"].lstrip("/"), seen)
     state = processor["State"]
     if not state.get("Running"):
         _post(processor, "start")

@@ -80,9 +80,19 @@ wait_ready() {
     echo "Stack '$COMPOSE_PROJECT_NAME' ready in $(since "$start") s (running only, not health-checked: ${running_only:-none})"
 }
 
+# Each processor replica's published /health and /metrics (a port of PROCESSOR_HTTP_PORTS; see
+# docker-compose.yml and docs/decisions/0011-processor-replicas.md).
+processor_urls() {
+    local n=1 address
+    while address=$("${compose[@]}" port --index="$n" processor 8080 2>/dev/null) && [ -n "$address" ]; do
+        echo "  Processor $n:      http://$address/health  /metrics"
+        n=$((n + 1))
+    done
+}
+
 urls() {
     echo "  Kafka:            localhost:${KAFKA1_PORT:-19092},localhost:${KAFKA2_PORT:-29092},localhost:${KAFKA3_PORT:-39092}"
-    echo "  Processor:        http://localhost:${PROCESSOR_HTTP_PORT:-8088}/health  /metrics"
+    processor_urls
     if full_profile; then
         echo "  Schema Registry:  http://localhost:${SCHEMA_REGISTRY_PORT:-8081}"
         echo "  Kafka UI:         http://localhost:${KAFKA_UI_PORT:-8090}"
@@ -109,7 +119,8 @@ case "${1:-}" in
         COMPOSE_PROFILES=full "${compose[@]}" down --remove-orphans ;;
     status)
         COMPOSE_PROFILES=full "${compose[@]}" ps
-        states | awk '{ printf "  %-18s %-8s %s\n", $1, $2, $3 }' ;;
+        states | awk '{ printf "  %-18s %-8s %s\n", $1, $2, $3 }'
+        processor_urls ;;
     restart)
         "$0" stop
         "$0" start ;;

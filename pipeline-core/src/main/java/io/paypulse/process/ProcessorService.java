@@ -40,6 +40,7 @@ public final class ProcessorService implements AutoCloseable {
     private final List<AlertRule> rules;
     private final ProcessorStats stats = new ProcessorStats();
     private final List<CsvSink> sinks = new ArrayList<>();
+    private SinkTakeover sinkTakeover;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile KafkaStreams streams;
@@ -112,7 +113,9 @@ public final class ProcessorService implements AutoCloseable {
             sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes(), reader));
             sinks.add(CsvSink.aggregates(props, config.outputDir(), config.fileModes()));
             sinks.add(CsvSink.alerts(props, config.outputDir(), config.fileModes()));
-            sinks.forEach(CsvSink::start);
+            // A sink whose directory another processor's sink holds waits and takes over (replicas, 0011).
+            sinkTakeover = new SinkTakeover(sinks);
+            sinkTakeover.start();
         }
         LOG.info("Processor '{}' started ({}, CSV files {}, {})", config.processor().applicationId(),
                 config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off",
@@ -221,6 +224,10 @@ public final class ProcessorService implements AutoCloseable {
             identity = null;
         }
         // Sinks after Streams so they can drain what Streams committed last.
+        if (sinkTakeover != null) {
+            sinkTakeover.close();
+            sinkTakeover = null;
+        }
         sinks.forEach(CsvSink::close);
         sinks.clear();
         // How long a stop takes matters to whoever waits for it (a container stop, a rolling restart).

@@ -23,7 +23,7 @@ final class DirectoryLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** @throws IllegalStateException if another sink of this kind holds the lock */
+    /** @throws SinkDirectoryBusyException if another sink of this kind holds the lock */
     static DirectoryLock acquire(Path dir, String sinkName) throws IOException {
         return acquire(dir, sinkName, FileModes.PRIVATE);
     }
@@ -42,7 +42,7 @@ final class DirectoryLock implements AutoCloseable {
         }
         if (l == null) {
             ch.close();
-            throw new IllegalStateException("Another CSV sink '" + sinkName + "' is already writing in " + dir
+            throw new SinkDirectoryBusyException("Another CSV sink '" + sinkName + "' is already writing in " + dir
                     + "; stop it first or use another output directory.");
         }
         return new DirectoryLock(ch, l);

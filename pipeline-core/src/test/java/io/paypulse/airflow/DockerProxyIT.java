@@ -39,9 +39,12 @@ class DockerProxyIT {
     // generator with compose v1 naming, the others v2: the DAG must find both.
     private static final String GENERATOR = PROJECT + "_generator_1";
     private static final String PROCESSOR = PROJECT + "-processor-1";
+    /** A second replica (--scale processor=2), created only by the test that needs it. */
+    private static final String PROCESSOR_2 = PROJECT + "-processor-2";
     private static final String TOPICS = PROJECT + "-topics-1";
     private static final String OUTSIDER = PROJECT + "-postgres-1";
-    private static final List<String> ALL = List.of(PROXY, GENERATOR, GENERATOR + "-away", PROCESSOR, TOPICS, OUTSIDER);
+    private static final List<String> ALL = List.of(PROXY, GENERATOR, GENERATOR + "-away", PROCESSOR, PROCESSOR_2, TOPICS,
+            OUTSIDER);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String api;
@@ -140,6 +143,31 @@ class DockerProxyIT {
 
         assertThat(restart.output()).contains("RESULT restarted (health unreachable");
         assertThat(ok(docker("inspect", "-f", "{{.State.StartedAt}}", PROCESSOR)).output()).isNotEqualTo(started);
+    }
+
+    /**
+     * With two processor replicas, each is checked by its own container name (here unreachable from
+     * the host, as a replica that does not answer): the stopped one is started, the running one within
+     * its start grace is left alone, not restarted for the other's silence (docs/decisions/0011).
+     */
+    @Test
+    void checkProcessorChecksEachReplicaAndStartsOnlyTheStoppedOne() {
+        ok(docker("create", "--init", "--name", PROCESSOR_2, BASE, "sleep", "600"));
+        try {
+            ok(docker("start", PROCESSOR));
+            String started = ok(docker("inspect", "-f", "{{.State.StartedAt}}", PROCESSOR)).output();
+
+            Python.Result result = task("check_processor", Map.of("PAYPULSE_PROCESSOR_HEALTH", "http://processor:9/health",
+                    "PAYPULSE_PROCESSOR_GRACE", "600"));
+
+            assertThat(result.output()).contains("RESULT processor-1: starting (")
+                    .contains("; processor-2: started (was created; health unreachable");
+            assertThat(running(PROCESSOR_2)).isTrue();
+            assertThat(ok(docker("inspect", "-f", "{{.State.StartedAt}}", PROCESSOR)).output())
+                    .as("replica 1 not restarted").isEqualTo(started);
+        } finally {
+            docker("rm", "-f", PROCESSOR_2);
+        }
     }
 
     @Test

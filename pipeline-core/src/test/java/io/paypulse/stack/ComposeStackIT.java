@@ -221,7 +221,7 @@ class ComposeStackIT {
             try (PipelineRecount recount = new PipelineRecount(bootstrap)) {
                 awaitProcessing(recount, processorHealthy);
                 assertReplicatedThreeTimes(bootstrap);
-                assertMetricsCountParsedEvents(env.get("PROCESSOR_HTTP_PORT"));
+                assertMetricsCountParsedEvents(processorPort(env, 1));
                 assertThat(state("processor")).as("processor container state").isEqualTo("running");
                 assertThat(state("generator")).as("generator container state").isEqualTo("running");
 
@@ -232,7 +232,7 @@ class ComposeStackIT {
                 GeneratorReport sent = GeneratorReport.parse(logs("generator"));
                 System.out.printf("ComposeStackIT: generator stopped %.1f s after up: %s%n",
                         (System.nanoTime() - start) / 1e9, sent);
-                windowsHoldExactlyWhatTheGeneratorSent(recount, sent, env.get("PROCESSOR_HTTP_PORT"));
+                windowsHoldExactlyWhatTheGeneratorSent(recount, sent, processorPort(env, 1));
                 System.out.printf("ComposeStackIT: all windows final and exact %.1f s after up%n",
                         (System.nanoTime() - start) / 1e9);
                 assertThat(recount.alerts).as("no-data alerts raised while the generator was sending")
@@ -245,6 +245,184 @@ class ComposeStackIT {
         } finally {
             compose(env, Duration.ofMinutes(2), "down", "-v", "--remove-orphans");
         }
+    }
+
+    /**
+     * The processor scaled out as the README says ({@code up -d --scale processor=2}): both replicas
+     * turn healthy on host ports of their own, take state slots of their own and share the work, and
+     * one set of CSV sinks writes on the shared volume while the other waits. The replica writing the
+     * enriched CSV is killed (SIGKILL) mid-run: the other takes its partitions and its sinks over, and
+     * once the generator stops, the final windows hold exactly what the generator sent, each window
+     * and group once, as does a recount of the raw topic; nothing was late or dead-lettered; the CSV
+     * files hold every event once.
+     */
+    @Test
+    void twoProcessorReplicasShareTheWorkAndTheOneWritingTheCsvsKilledMidRunLosesNothing() throws Exception {
+        requireEngine();
+        Map<String, String> env = stackEnvironment();
+        compose(env, Duration.ofMinutes(2), "down", "-v", "--remove-orphans"); // leftovers of an aborted run
+        String bootstrap = "localhost:" + env.get("KAFKA1_PORT") + ",localhost:" + env.get("KAFKA2_PORT")
+                + ",localhost:" + env.get("KAFKA3_PORT");
+        try {
+            long start = System.nanoTime();
+            compose(env, Duration.ofMinutes(5), "up", "-d", "--scale", "processor=2", "kafka1", "kafka2", "kafka3",
+                    "generator", "processor");
+            awaitHealthy(List.of("kafka1", "kafka2", "kafka3"));
+            Map<Integer, String> replicas = awaitReplicasHealthy(2);
+            System.out.printf("ComposeStackIT: brokers and %d processor replicas healthy %.1f s after up%n",
+                    replicas.size(), (System.nanoTime() - start) / 1e9);
+            Map<Integer, String> ports = new HashMap<>();
+            replicas.keySet().forEach(i -> ports.put(i, processorPort(env, i)));
+            assertThat(new java.util.HashSet<>(ports.values())).as("host ports of the replicas %s", ports).hasSize(2);
+
+            try (PipelineRecount recount = new PipelineRecount(bootstrap)) {
+                long deadline = System.nanoTime() + RECORDS_WITHIN.toNanos();
+                while (!recount.assign()) {
+                    assertThat(System.nanoTime()).as("topics created in time").isLessThan(deadline);
+                }
+                // Both replicas have partitions and parse: a Streams group, not a hot standby.
+                while (ports.values().stream().anyMatch(p -> metricOrZero(p, "paypulse_events_parsed_total") < 100)) {
+                    if (System.nanoTime() > deadline) {
+                        fail("Both replicas should parse events; parsed by replica: " + parsedByReplica(ports));
+                    }
+                    recount.poll(); // the wait: reads what is there meanwhile
+                }
+                Map<Integer, String> logs = new HashMap<>();
+                replicas.forEach((i, id) -> logs.put(i, containerLogs(id)));
+                assertThat(logs.values().stream().map(ComposeStackIT::slot).toList())
+                        .as("state slots of the replicas").containsExactlyInAnyOrder(1, 2);
+                List<Integer> writers = replicas.keySet().stream()
+                        .filter(i -> !logs.get(i).contains("CSV sink 'parsed' is on standby")).toList();
+                assertThat(writers).as("replicas writing the enriched CSV (the other waits)").hasSize(1);
+                int victim = writers.get(0);
+                int survivor = replicas.keySet().stream().filter(i -> i != victim).findFirst().orElseThrow();
+
+                Map<Integer, Double> parsedBeforeKill = parsedByReplica(ports);
+                Result kill = run(List.of("docker", "kill", replicas.get(victim)), Map.of(), Duration.ofSeconds(30));
+                assertThat(kill.code).as("docker kill: %s", kill.output).isZero();
+                long killed = System.nanoTime();
+                System.out.printf("ComposeStackIT: killed processor replica %d (parsed by replica before: %s)%n", victim,
+                        parsedBeforeKill);
+                // The survivor takes the CSVs over at once (the lock died with the victim) and its
+                // partitions after the victim's session (10 s); it then parses what the victim left.
+                double parsedAtKill = metricOrZero(ports.get(survivor), "paypulse_events_parsed_total");
+                while (!containerLogs(replicas.get(survivor)).contains("CSV sink 'parsed' took over")
+                        || metricOrZero(ports.get(survivor), "paypulse_events_parsed_total") < parsedAtKill + 2_000) {
+                    if (System.nanoTime() - killed > KAFKA2_DOWN_PROGRESS_WITHIN.toNanos()) {
+                        fail("Replica " + survivor + " did not take over within " + KAFKA2_DOWN_PROGRESS_WITHIN.toSeconds()
+                                + " s of the kill; parsed " + parsedByReplica(ports));
+                    }
+                    recount.poll();
+                }
+                System.out.printf("ComposeStackIT: replica %d took over %.1f s after the kill%n", survivor,
+                        (System.nanoTime() - killed) / 1e9);
+
+                compose(env, Duration.ofMinutes(1), "stop", "generator");
+                GeneratorReport sent = GeneratorReport.parse(logs("generator"));
+                windowsHoldExactlyWhatTheGeneratorSent(recount, sent, ports.get(survivor));
+                assertThat(recount.finalsSeenTwice).as("final windows (start, group) published twice").isEmpty();
+                assertThat(recount.deadLetters).as("dead letters (late or unreadable events)").isEmpty();
+                csvsHoldEveryEventOnce(replicas.get(survivor), sent);
+                System.out.printf("ComposeStackIT: replicas: all windows final and exact, CSVs exact, %.1f s after up%n",
+                        (System.nanoTime() - start) / 1e9);
+            }
+        } catch (Throwable t) {
+            printLogs();
+            throw t;
+        } finally {
+            compose(env, Duration.ofMinutes(2), "down", "-v", "--remove-orphans");
+        }
+    }
+
+    /** The processor containers by replica number once {@code n} of them are healthy. */
+    private static Map<Integer, String> awaitReplicasHealthy(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+        Map<Integer, String> health = new HashMap<>();
+        while (System.nanoTime() < deadline) {
+            Map<Integer, String> ids = new HashMap<>();
+            health.clear();
+            for (String id : containerIds("processor")) {
+                String[] f = run(List.of("docker", "inspect", "-f",
+                        "{{index .Config.Labels \"com.docker.compose.container-number\"}} "
+                                + "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", id),
+                        Map.of(), Duration.ofSeconds(30)).output.strip().split(" ");
+                ids.put(Integer.parseInt(f[0]), id);
+                health.put(Integer.parseInt(f[0]), f[1]);
+            }
+            if (health.size() == n && health.values().stream().allMatch("healthy"::equals)) {
+                return ids;
+            }
+            Thread.sleep(1000); // polling docker inspect, as awaitHealthy does
+        }
+        fail(n + " processor replicas not healthy within " + HEALTHY_WITHIN.toSeconds() + " s: " + health);
+        return Map.of();
+    }
+
+    private static List<String> containerIds(String service) {
+        Result ps = run(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + project,
+                "--filter", "label=com.docker.compose.service=" + service), Map.of(), Duration.ofSeconds(30));
+        return ps.output.strip().lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private static String containerLogs(String id) {
+        return run(List.of("docker", "logs", id), Map.of(), Duration.ofSeconds(30)).output;
+    }
+
+    /** The state slot a replica announced ("Processor replica slot N: ..."), or -1. */
+    private static int slot(String log) {
+        Matcher m = Pattern.compile("Processor replica slot (\\d+):").matcher(log);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static Map<Integer, Double> parsedByReplica(Map<Integer, String> ports) {
+        Map<Integer, Double> parsed = new HashMap<>();
+        ports.forEach((i, p) -> parsed.put(i, metricOrZero(p, "paypulse_events_parsed_total")));
+        return parsed;
+    }
+
+    /** A metric, or 0 while the replica does not answer (starting, or killed). */
+    private static double metricOrZero(String port, String name) {
+        try {
+            return metric(port, name);
+        } catch (Exception | AssertionError e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The CSV files on the shared volume, read inside the surviving replica: as many enriched rows as
+     * the generator sent, and aggregate rows (final windows), each window and group once, summing to
+     * its tally. Waits for the sinks to catch up.
+     */
+    private static void csvsHoldEveryEventOnce(String container, GeneratorReport sent) {
+        long deadline = System.nanoTime() + RECORDS_WITHIN.toNanos();
+        long enriched;
+        while ((enriched = csvRows(container, "enriched_data_").size()) < sent.total() && System.nanoTime() < deadline) {
+            // each look is a docker exec (~100 ms): the wait is the look itself
+        }
+        assertThat(enriched).as("enriched CSV rows vs events sent").isEqualTo(sent.total());
+        Map<String, long[]> byGroup = new HashMap<>();
+        java.util.Set<String> windows = new java.util.HashSet<>();
+        for (String[] row : csvRows(container, "aggregated_data_")) {
+            assertThat(windows.add(row[0] + "|" + row[2] + "|" + row[3])).as("aggregate CSV row %s %s %s once",
+                    row[0], row[2], row[3]).isTrue();
+            Group g = Group.of(io.paypulse.event.PaymentType.fromLabel(row[2]), Boolean.parseBoolean(row[3]));
+            long[] t = byGroup.computeIfAbsent(g.key(), k -> new long[2]);
+            t[0] += Long.parseLong(row[4]);
+            t[1] += io.paypulse.event.Money.parse(row[5]);
+        }
+        Map<String, String> csv = new HashMap<>();
+        byGroup.forEach((g, t) -> csv.put(g, t[0] + "/" + io.paypulse.event.Money.format(t[1])));
+        assertThat(csv).as("aggregate CSV vs the generator's tally").isEqualTo(sent.byGroup());
+    }
+
+    /** Data rows (headers skipped) of the CSV files named {@code prefix*} in the shared output directory. */
+    private static List<String[]> csvRows(String container, String prefix) {
+        Result r = run(List.of("docker", "exec", container, "bash", "-c",
+                "for f in /var/lib/paypulse/output/" + prefix + "*.csv; do [ -f \"$f\" ] && tail -n +2 \"$f\"; done; true"),
+                Map.of(), Duration.ofSeconds(60));
+        assertThat(r.code).as("reading the CSVs in %s: %s", container, r.output).isZero();
+        return r.output.lines().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
     }
 
     /** Aggregates counting events, committed, within {@link #PROCESSING_WITHIN} of the processor turning healthy. */
@@ -355,7 +533,7 @@ class ComposeStackIT {
         env.put("KAFKA1_PORT", freePort());
         env.put("KAFKA2_PORT", freePort());
         env.put("KAFKA3_PORT", freePort());
-        env.put("PROCESSOR_HTTP_PORT", freePort());
+        env.put("PROCESSOR_HTTP_PORTS", freePortRange(3));
         // Three brokers, generator and processor share 2 cores in CI: small heaps, cheap JIT.
         env.put("KAFKA_HEAP_OPTS", "-Xmx256m -Xms64m");
         env.put("KAFKA_JVM_PERFORMANCE_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true");
@@ -449,7 +627,7 @@ class ComposeStackIT {
                 .as("processor while kafka2 is down").isEqualTo("running healthy restarts=0");
         assertThat(state("generator")).as("generator while kafka2 is down").isEqualTo("running");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + env.get("PROCESSOR_HTTP_PORT") + "/health"))
+                        URI.create("http://127.0.0.1:" + processorPort(env, 1) + "/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).as("processor /health with kafka2 down: %s", health.body()).isEqualTo(200);
 
@@ -558,6 +736,37 @@ class ComposeStackIT {
 
     private static String freePort() {
         return Integer.toString(PortProbe.freePort("127.0.0.1"));
+    }
+
+    /** "from-to": {@code n} consecutive ports free now on 127.0.0.1, for PROCESSOR_HTTP_PORTS. */
+    private static String freePortRange(int n) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int from = 20_000 + random.nextInt(30_000);
+            boolean free = true;
+            for (int p = from; p < from + n && free; p++) {
+                try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    s.setReuseAddress(true);
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return from + "-" + (from + n - 1);
+            }
+        }
+        throw new IllegalStateException("no " + n + " consecutive free ports found");
+    }
+
+    /**
+     * The host port of processor replica {@code index} (1-based), the way the README says to find it:
+     * {@code docker-compose port --index=N processor 8080}.
+     */
+    static String processorPort(Map<String, String> env, int index) {
+        Result r = run(composeCommand("port", "--index=" + index, "processor", "8080"), env, Duration.ofSeconds(30));
+        assertThat(r.code).as("port --index=%d processor 8080:%n%s", index, r.output).isZero();
+        String address = r.output.strip().lines().reduce((a, b) -> b).orElse("");
+        return address.substring(address.lastIndexOf(':') + 1);
     }
 
     private static Path repositoryRoot() {

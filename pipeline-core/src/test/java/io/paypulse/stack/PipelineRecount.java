@@ -1,11 +1,13 @@
 package io.paypulse.stack;
 
 import io.paypulse.event.Alert;
+import io.paypulse.event.DeadLetter;
 import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.generate.GeneratorTally;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,13 +25,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * An independent recount of a running pipeline, from the host: reads the raw topic, the window
  * aggregates and the alerts from the beginning (committed records only) and keeps, per
  * {@link Group}, the events and cents of the raw topic and of the final windows, when the first
- * aggregate counting events arrived, and the alerts seen. Single-threaded: the test thread polls.
+ * aggregate counting events arrived, the alerts and dead letters seen, and every final window
+ * that was read more than once. Single-threaded: the test thread polls.
+ *
+ * <p>Public for the pipeline ITs that run the processor as CLI processes (ProcessorFailoverIT).
  */
-final class PipelineRecount implements AutoCloseable {
+public final class PipelineRecount implements AutoCloseable {
 
     /** Events and cents by group index. */
-    record Totals(long[] counts, long[] cents) {
-        Totals() {
+    public record Totals(long[] counts, long[] cents) {
+        public Totals() {
             this(new long[Group.ALL.size()], new long[Group.ALL.size()]);
         }
 
@@ -38,7 +43,7 @@ final class PipelineRecount implements AutoCloseable {
             cents[g.index()] += amountCents;
         }
 
-        long total() {
+        public long total() {
             long t = 0;
             for (long c : counts) {
                 t += c;
@@ -46,7 +51,8 @@ final class PipelineRecount implements AutoCloseable {
             return t;
         }
 
-        Map<String, String> byGroup() {
+        /** "count/amount" by group key, the form the generator prints its tally in. */
+        public Map<String, String> byGroup() {
             Map<String, String> out = new HashMap<>();
             for (Group g : Group.ALL) {
                 out.put(g.key(), counts[g.index()] + "/" + io.paypulse.event.Money.format(cents[g.index()]));
@@ -55,16 +61,29 @@ final class PipelineRecount implements AutoCloseable {
         }
     }
 
+    /** A generator's tally in the form of {@link Totals#byGroup()}. */
+    public static Map<String, String> byGroup(GeneratorTally tally) {
+        Map<String, String> out = new HashMap<>();
+        for (Group g : Group.ALL) {
+            out.put(g.key(), tally.count(g) + "/" + io.paypulse.event.Money.format(tally.sumCents(g)));
+        }
+        return out;
+    }
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> rawPartitions = new ArrayList<>();
-    final Totals raw = new Totals();
-    final Totals finals = new Totals();
-    final List<Alert> alerts = new ArrayList<>();
-    final List<WindowAggregate> aggregates = new ArrayList<>();
+    public final Totals raw = new Totals();
+    public final Totals finals = new Totals();
+    public final List<Alert> alerts = new ArrayList<>();
+    public final List<WindowAggregate> aggregates = new ArrayList<>();
+    public final List<DeadLetter> deadLetters = new ArrayList<>();
+    /** Final windows (start, group) read more than once: must stay empty, a final result is written once. */
+    public final List<String> finalsSeenTwice = new ArrayList<>();
+    private final java.util.Set<String> finalsSeen = new java.util.HashSet<>();
     /** System.nanoTime() when the first aggregate counting at least one event was read, or 0. */
-    long firstCountingAggregateNanos;
+    public long firstCountingAggregateNanos;
 
-    PipelineRecount(String bootstrap) {
+    public PipelineRecount(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -74,10 +93,10 @@ final class PipelineRecount implements AutoCloseable {
         consumer = new KafkaConsumer<>(props);
     }
 
-    /** Assigns every partition of the three topics once they all exist; false while one is missing. */
-    boolean assign() {
+    /** Assigns every partition of the four topics once they all exist; false while one is missing. */
+    public boolean assign() {
         List<TopicPartition> all = new ArrayList<>();
-        for (String topic : List.of(Topics.RAW, Topics.AGGREGATES, Topics.ALERTS)) {
+        for (String topic : List.of(Topics.RAW, Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ)) {
             List<PartitionInfo> infos;
             try {
                 infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -96,7 +115,7 @@ final class PipelineRecount implements AutoCloseable {
         return true;
     }
 
-    void poll() {
+    public void poll() {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
             switch (r.topic()) {
                 case Topics.RAW -> {
@@ -112,20 +131,41 @@ final class PipelineRecount implements AutoCloseable {
                     }
                     if (a.isFinal()) {
                         finals.add(a.group(), a.eventCount(), a.totalAmountCents());
+                        String window = a.start() + " " + a.group().key();
+                        if (!finalsSeen.add(window)) {
+                            finalsSeenTwice.add(window);
+                        }
                     }
                 }
                 case Topics.ALERTS -> alerts.add(Topics.ALERT_VALUE.deserializer().deserialize(r.topic(), r.value()));
+                case Topics.DLQ -> deadLetters.add(Topics.DLQ_VALUE.deserializer().deserialize(r.topic(), r.value()));
                 default -> throw new IllegalStateException("unexpected topic " + r.topic());
             }
         }
     }
 
     /** True when every raw partition has been read up to its end (last stable offset) as of now. */
-    boolean rawReadToEnd() {
+    public boolean rawReadToEnd() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(rawPartitions, Duration.ofSeconds(30));
         Map<TopicPartition, Long> positions = new HashMap<>();
         rawPartitions.forEach(tp -> positions.put(tp, consumer.position(tp, Duration.ofSeconds(30))));
         return positions.equals(ends);
+    }
+
+    /**
+     * Polls until the final windows count {@code events} and the raw topic is read to its end, or
+     * until {@code within} has passed (the caller's assertions then say what is missing); then polls
+     * once more, so that anything counted twice would be read too.
+     */
+    public void awaitFinals(long events, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (finals.total() < events || !rawReadToEnd()) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            poll();
+        }
+        poll();
     }
 
     @Override

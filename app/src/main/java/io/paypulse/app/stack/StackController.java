@@ -44,6 +44,7 @@ public final class StackController {
     @FXML private Label stackErrorText;
     @FXML private TableView<StackRow> table;
     @FXML private TableColumn<StackRow, String> serviceCol;
+    @FXML private TableColumn<StackRow, String> replicaCol;
     @FXML private TableColumn<StackRow, String> imageCol;
     @FXML private TableColumn<StackRow, StackRow> stateCol;
     @FXML private TableColumn<StackRow, Health> healthCol;
@@ -97,7 +98,8 @@ public final class StackController {
         stackErrorBanner.managedProperty().bind(hasError);
 
         table.setItems(vm.rows());
-        text(serviceCol, StackRow::service);
+        text(serviceCol, StackRow::label);
+        text(replicaCol, StackRow::replicaText);
         text(imageCol, StackRow::image);
         stateCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateCol.setCellFactory(c -> new TableCell<>() {

@@ -160,7 +160,7 @@ public final class StackViewModel {
                 fx.execute(() -> {
                     now.ifPresentOrElse(this::put, () -> remove(e.containerId()));
                     if ("start".equals(e.action()) && e.containerId().equals(logContainerId) && follow.get()) {
-                        logs.add("--- " + now.map(ContainerStatus::service).orElse("container") + " started ---");
+                        logs.add("--- " + now.map(this::label).orElse("container") + " started ---");
                         reopenLogs(0);
                     }
                 });
@@ -245,7 +245,7 @@ public final class StackViewModel {
         }
         pending.add(id);
         error.set(null);
-        String service = Optional.ofNullable(containers.get(id)).map(ContainerStatus::service).orElse(id);
+        String service = Optional.ofNullable(containers.get(id)).map(this::label).orElse(id);
         background.execute(() -> {
             try {
                 op.run();
@@ -283,7 +283,7 @@ public final class StackViewModel {
             return;
         }
         logContainerId = id;
-        logTarget.set(Optional.ofNullable(containers.get(id)).map(c -> c.service() + " (" + c.name() + ")").orElse(id));
+        logTarget.set(Optional.ofNullable(containers.get(id)).map(c -> label(c) + " (" + c.name() + ")").orElse(id));
         reopenLogs();
     }
 
@@ -357,11 +357,22 @@ public final class StackViewModel {
         }
     }
 
+    /** Containers per service: more than one for a scaled-out service. */
+    private int replicas(String service) {
+        return (int) containers.values().stream().filter(c -> c.service().equals(service)).count();
+    }
+
+    /** "processor-2" for a replica of a scaled-out service, else the service. */
+    private String label(ContainerStatus c) {
+        return StackRow.label(c, replicas(c.service()));
+    }
+
     private void rebuildRows() {
         var now = clock.instant();
         List<StackRow> next = new ArrayList<>();
         containers.values().stream().sorted(Comparator.comparing(ContainerStatus::service)
-                .thenComparing(ContainerStatus::name)).forEach(c -> next.add(StackRow.of(c, now)));
+                .thenComparingInt(StackRow::replicaOf).thenComparing(ContainerStatus::name))
+                .forEach(c -> next.add(StackRow.of(c, now, replicas(c.service()))));
         if (next.size() == rows.size()) {
             // Same containers in the same order (the usual case: a state or uptime changed): replace
             // only what changed, so the table keeps its selection and scroll position.

@@ -134,6 +134,75 @@ class StackJourneyTest {
         assertThat(rows()).extracting(StackRow::id).contains(worker);
     }
 
+    /**
+     * A service scaled to three replicas (compose {@code scale}, as {@code --scale processor=3} does)
+     * shows one row per replica, labelled worker-1..3 in the table, each with its replica number,
+     * state, health and host port; stopping one replica from its row stops only that container, and
+     * starting it brings it back.
+     */
+    @Test
+    void aScaledServiceShowsEachReplicaAndOneCanBeStoppedAndStartedAlone() throws Exception {
+        composeFile = TestDocker.resource("test-stack-scaled.yml", dir);
+        launch();
+        selectStackTab();
+
+        clickWhenEnabled("#startStackButton");
+        await("web and three worker replicas healthy").atMost(STACK_READY_WITHIN).pollInterval(Duration.ofMillis(250))
+                .failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> rows().size() == 4 && rows().stream().allMatch(r -> r.running() && r.health() == Health.HEALTHY));
+        assertThat(rows()).extracting(StackRow::label).containsExactly("web", "worker-1", "worker-2", "worker-3");
+        assertThat(rows()).extracting(StackRow::replicaText).containsExactly("", "1 of 3", "2 of 3", "3 of 3");
+        assertThat(rows().subList(1, 4)).extracting(StackRow::ports).doesNotHaveDuplicates()
+                .allSatisfy(p -> assertThat(p).matches("127\\.0\\.0\\.1:\\d+->8080/tcp"));
+        assertThat(renderedServiceCells()).as("what the Service column shows").contains("worker-1", "worker-2", "worker-3");
+        await("Start stack finished").atMost(STACK_READY_WITHIN).until(() -> !onFx(() -> button("#startStackButton").isDisabled()));
+
+        String second = rowLabeled("worker-2").orElseThrow().id();
+        selectRow("worker-2");
+        clickWhenEnabled("#containerStopButton");
+        await("worker-2 shows exited").atMost(CONTAINER_CHANGE_WITHIN).pollInterval(Duration.ofMillis(250))
+                .failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> rowLabeled("worker-2").map(r -> r.state().startsWith("exited")).orElse(false));
+        assertThat(rowLabeled("worker-2").orElseThrow().id()).isEqualTo(second);
+        assertThat(dockerStates().get("worker").split(",")).as("engine: only that replica stopped")
+                .containsExactlyInAnyOrder("running", "exited", "running");
+        assertThat(rowLabeled("worker-1").orElseThrow().running()).isTrue();
+        assertThat(rowLabeled("worker-3").orElseThrow().running()).isTrue();
+
+        clickWhenEnabled("#containerStartButton");
+        await("worker-2 shows running again").atMost(CONTAINER_CHANGE_WITHIN).pollInterval(Duration.ofMillis(250))
+                .failFast("the Stack tab shows an error", this::errorShown)
+                .until(() -> rowLabeled("worker-2").map(StackRow::running).orElse(false));
+        assertThat(dockerStates().get("worker").split(",")).containsOnly("running").hasSize(3);
+    }
+
+    private Optional<StackRow> rowLabeled(String label) {
+        return rows().stream().filter(r -> r.label().equals(label)).findFirst();
+    }
+
+    /** Selects a row by its label, through the selection model (see {@link #clickRow}). */
+    private void selectRow(String label) {
+        robot.interact(() -> {
+            var items = table().getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).label().equals(label)) {
+                    table().getSelectionModel().select(i);
+                }
+            }
+        });
+        await(label + " selected").atMost(Duration.ofSeconds(10)).until(() -> onFx(() ->
+                Optional.ofNullable(table().getSelectionModel().getSelectedItem()).map(StackRow::label).orElse(""))
+                .equals(label));
+    }
+
+    /** The texts of the Service column's rendered cells. */
+    private List<String> renderedServiceCells() {
+        return onFx(() -> robot.lookup("#stackTable .table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && "Service".equals(c.getTableColumn().getText()))
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
+    }
+
     private void launch() throws Exception {
         Path settings = dir.resolve("app.json");
         Files.writeString(settings, "{\"width\": 1280, \"height\": 800}");

@@ -56,6 +56,55 @@ class StackViewModelTest {
         assertThat(vm.endpoint()).isEqualTo("unix:///var/run/docker.sock");
     }
 
+    private static ContainerStatus replica(String name, int n, String state, Health health) {
+        return new ContainerStatus("id-" + name + "-" + n, name.replace("{n}", Integer.toString(n)), "processor",
+                "paypulse/pipeline:latest", state, state.equals("exited") ? 137 : 0, health,
+                List.of("127.0.0.1:1808" + (n - 1) + "->8080/tcp"), Fixtures.T0.minusSeconds(60));
+    }
+
+    @Test
+    void aScaledOutServiceShowsOneRowPerReplicaWithItsNumberStateHealthAndPort() {
+        stack.put(container("kafka1", "running", Health.HEALTHY, Fixtures.T0.minusSeconds(90)));
+        // Compose v1 names (paypulse_processor_N), listed out of order, and ten of them: 10 sorts after 9.
+        for (int n : new int[] {10, 2, 1, 3, 4, 5, 6, 7, 8, 9}) {
+            stack.put(replica("paypulse_processor_{n}", n, n == 2 ? "exited" : "running",
+                    n == 2 ? Health.UNHEALTHY : Health.HEALTHY));
+        }
+        vm.activate();
+
+        assertThat(vm.rows()).extracting(StackRow::label).containsExactly("kafka1", "processor-1", "processor-2",
+                "processor-3", "processor-4", "processor-5", "processor-6", "processor-7", "processor-8", "processor-9",
+                "processor-10");
+        StackRow second = vm.rows().get(2);
+        assertThat(second.service()).isEqualTo("processor");
+        assertThat(second.replica()).isEqualTo(2);
+        assertThat(second.replicaText()).isEqualTo("2 of 10");
+        assertThat(second.state()).isEqualTo("exited (137)");
+        assertThat(second.health()).isEqualTo(Health.UNHEALTHY);
+        assertThat(second.ports()).isEqualTo("127.0.0.1:18081->8080/tcp");
+        assertThat(row("kafka1").replicaText()).as("a service with one container shows no replica number").isEmpty();
+        assertThat(row("kafka1").label()).isEqualTo("kafka1");
+
+        // Start, stop and restart act on that one replica.
+        vm.startContainer(second.id());
+        vm.stopContainer(vm.rows().get(1).id());
+        assertThat(stack.calls).contains("start id-paypulse_processor_{n}-2", "stop id-paypulse_processor_{n}-1");
+        assertThat(vm.progressProperty().get()).isEqualTo("processor-1: stop done");
+    }
+
+    @Test
+    void composeV2ReplicaNamesAreNumberedTooAndOneReplicaLeftIsShownAsTheService() {
+        stack.put(replica("paypulse-processor-{n}", 1, "running", Health.HEALTHY));
+        stack.put(replica("paypulse-processor-{n}", 2, "running", Health.HEALTHY));
+        vm.activate();
+        assertThat(vm.rows()).extracting(StackRow::label).containsExactly("processor-1", "processor-2");
+
+        stack.containers.remove("id-paypulse-processor-{n}-2"); // scaled back to one
+        stack.emit("id-paypulse-processor-{n}-2", "destroy");
+        assertThat(vm.rows()).extracting(StackRow::label).containsExactly("processor");
+        assertThat(vm.rows().get(0).replica()).isEqualTo(1);
+    }
+
     @Test
     void anEventReinspectsOnlyThatContainerAndUpdatesItsRow() {
         twoRunning();
