@@ -58,6 +58,7 @@ bench-ui:
 bench-parser:
 	$(MVN) -q -pl pipeline-core -am -DskipTests test-compile
 	MVN_CMD="$(MVN)" bash pipeline-core/bench/run-parser-bench.sh
+
 # Cold `paypulse process` JVMs under JVM option sets (JIT, GC, AppCDS, JDK 25 AOT cache): docs/warmup.md.
 #   WARMUP_EVENTS=200000 WARMUP_REPS=3 WARMUP_VARIANTS="default cds17" make bench-warmup
 bench-warmup: $(JAR)
