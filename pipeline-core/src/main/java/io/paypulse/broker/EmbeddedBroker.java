@@ -344,7 +344,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * broker port surfaces as {@link PortTakenException} after the half-started server is stopped.
      */
     private static KafkaRaftServer startServer(Path kafkaDir, int port, long deadlineNanos) {
-        int controllerPort = PortProbe.freePort(CONTROLLER_HOST);
+        int controllerPort = PortProbe.freePortExcept(CONTROLLER_HOST, port);
         KafkaRaftServer server;
         try {
             KafkaConfig config = KafkaConfig.fromProps(brokerConfig(kafkaDir, port, controllerPort), false);

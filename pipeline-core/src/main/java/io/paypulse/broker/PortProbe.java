@@ -37,6 +37,21 @@ public final class PortProbe {
         }
     }
 
+    /**
+     * A free port on {@code host} other than {@code taken}: a port probed free but not bound yet (the
+     * broker's, while the controller's is chosen) is free again to the OS, which may hand it out twice.
+     */
+    public static int freePortExcept(String host, int taken) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port = freePort(host);
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new BrokerException("No free TCP port other than " + taken + " could be found on " + host
+                + ". Check the network configuration of this machine.", null);
+    }
+
     private static InetAddress resolve(String host) throws UnknownHostException {
         return InetAddress.getByName(host);
     }
