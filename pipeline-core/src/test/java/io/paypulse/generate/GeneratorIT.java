@@ -50,6 +50,31 @@ class GeneratorIT {
         assertThat(partitions).as("user keys spread over partitions").hasSize(6);
     }
 
+    @Test
+    void withThePythonLogFormatWritesTheOriginalProjectsShapeThatStillParses() throws Exception {
+        SharedBroker.createTopics(Map.of(TOPIC, 6));
+        Map<String, Object> props = ClusterClients.base(SharedBroker.bootstrapServers(), Map.of(), "generator-it-python");
+        Map<TopicPartition, Long> before = endOffsets();
+        try (Generator g = new Generator(props, new GeneratorSettings(0, 200, 12L, "normal", "python"),
+                Clock.systemUTC())) {
+            g.start();
+            assertThat(g.awaitDone(Duration.ofSeconds(60))).isTrue();
+        }
+        List<ConsumerRecord<String, byte[]>> records = readFrom(before);
+        assertThat(records).hasSize(200);
+        LogLineParser parser = new LogLineParser();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            String json = new String(r.value(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(json).matches("\\{\"timestamp\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00\", "
+                    + "\"level\": \"(INFO|ERROR)\", \"message\": \".*\"}");
+            var parsed = parser.parse(r.value(), Instant.now());
+            assertThat(parsed.rejection()).isNull();
+            StringBuilder iso = new StringBuilder();
+            PythonLogFormat.isoformat(parsed.event().eventTime(), iso);
+            assertThat(json).startsWith("{\"timestamp\": \"" + iso + "\", \"level\": \"" + parsed.event().level() + "\"");
+        }
+    }
+
     private KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> props = ClusterClients.base(SharedBroker.bootstrapServers(), Map.of(), "generator-it-reader");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
