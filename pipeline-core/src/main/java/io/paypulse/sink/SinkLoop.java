@@ -1,7 +1,7 @@
 package io.paypulse.sink;
 
-import io.paypulse.files.DiskErrors;
 import io.paypulse.event.schema.SchemaRegistryException;
+import io.paypulse.files.DiskErrors;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
