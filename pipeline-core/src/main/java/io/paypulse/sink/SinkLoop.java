@@ -1,7 +1,7 @@
 package io.paypulse.sink;
 
-import io.paypulse.files.DiskErrors;
 import io.paypulse.event.schema.SchemaRegistryException;
+import io.paypulse.files.DiskErrors;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -592,7 +592,9 @@ final class SinkLoop<T> {
     static final class RegistryUnavailable extends IOException {
 
         RegistryUnavailable(SchemaRegistryException cause) {
-            super("the Schema Registry did not answer (" + strip(cause.getMessage()) + ")", cause);
+            // The reader's own message goes on about the processor; the first failure says what happened.
+            super("the Schema Registry did not answer (" + strip((cause.getCause() instanceof SchemaRegistryException first
+                    ? first : cause).getMessage()) + ")", cause);
         }
 
         private static String strip(String message) {
