@@ -67,8 +67,8 @@ bench-warmup: $(JAR)
 # A class archive (AppCDS) for `java -jar $(JAR)` on this machine's java, retrained on every call so it
 # never lags the jar or the JVM; prints the options that use it (docs/warmup.md). The image has its own.
 jar-archive: $(JAR)
-	@bash packaging/warmup/train.sh java $(JAR) pipeline-core/target/paypulse \
-	  | sed 's|^|java |; s|$$| -jar $(JAR) process ...|'
+	@bash packaging/warmup/train.sh java $(CURDIR)/$(JAR) $(CURDIR)/pipeline-core/target/paypulse \
+	  | sed 's|^|java |; s|$$| -jar $(CURDIR)/$(JAR) process ...|'
 
 clean:
 	$(MVN) -q clean
