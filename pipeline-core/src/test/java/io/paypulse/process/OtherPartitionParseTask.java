@@ -41,7 +41,9 @@ final class OtherPartitionParseTask {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try {
-            context = new MockProcessorContext<>(p, new TaskId(0, partition), Files.createTempDirectory("parse-task").toFile());
+            java.io.File stateDir = Files.createTempDirectory("parse-task").toFile();
+            stateDir.deleteOnExit(); // in-memory stores: it stays empty
+            context = new MockProcessorContext<>(p, new TaskId(0, partition), stateDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
