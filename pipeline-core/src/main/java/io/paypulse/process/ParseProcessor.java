@@ -4,6 +4,7 @@ import io.paypulse.event.DeadLetter;
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentType;
+import io.paypulse.event.ReadTime;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import java.time.Instant;
@@ -108,7 +109,7 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         ParseOutcome outcome = key != null && key.length() > MAX_KEY_CHARS
                 ? ParseOutcome.rejected("key is " + key.length() + " characters long, more than the "
                         + MAX_KEY_CHARS + "-character limit")
-                : reader.read(record.value(), Instant.ofEpochMilli(lastInputWallMs));
+                : reader.read(record.value(), Instant.ofEpochMilli(ReadTime.of(record.timestamp(), lastInputWallMs)));
         if (!outcome.isOk()) {
             stats.rejected();
             deadLetter(record, outcome.rejection(), Instant.ofEpochMilli(record.timestamp()));
@@ -128,10 +129,16 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
             return;
         }
         windows.add(time, e.group().index(), e.amountCents(),
-                e.failed() && e.type() == PaymentType.PAYMENT ? e.userId() : null);
+                e.failed() && e.type() == PaymentType.PAYMENT ? e.userId() : null,
+                sentAt(record) + graceMs);
         if (windows.hasClosable()) {
             flush(lastInputWallMs);
         }
+    }
+
+    /** When the producer sent the record (its timestamp), or now for a record without one. */
+    private long sentAt(Record<String, byte[]> record) {
+        return record.timestamp() < 0 ? lastInputWallMs : record.timestamp();
     }
 
     private String lateReason(Instant eventTime) {

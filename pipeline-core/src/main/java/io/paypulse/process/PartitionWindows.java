@@ -97,16 +97,18 @@ final class PartitionWindows {
 
     /**
      * Counts an event that is not late ({@link #isLate}); {@code failedPaymentUser} is set for failed
-     * payments only.
+     * payments only. The event moves progress at most to {@code progressCapMs}: one event dated minutes
+     * ahead (allowed up to the parser's future skew) must not make the partition's on-time events late.
      */
-    void add(long eventTimeMs, int group, long amountCents, String failedPaymentUser) {
+    void add(long eventTimeMs, int group, long amountCents, String failedPaymentUser, long progressCapMs) {
         long start = windowStart(eventTimeMs);
         Window w = last != null && last.start == start ? last : window(start);
         last = w;
         w.counts[group]++;
         w.sums[group] += amountCents;
-        if (eventTimeMs > progress) {
-            progress = eventTimeMs;
+        long reached = Math.min(eventTimeMs, progressCapMs);
+        if (reached > progress) {
+            progress = reached;
             progressChanged = true;
         }
         windowStore.put(w.key, w.encode(progress));

@@ -8,6 +8,7 @@ import static io.paypulse.sink.CsvCells.text;
 
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.ReadTime;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * returns null, the sink counts it and logs nothing per record. The processor's other rule on raw records,
  * the key length ({@link #MAX_KEY_CHARS}), is applied the same way.
  *
- * <p>The {@code now} of the "event from the future" check is the record's own timestamp (see decision 0001,
- * addendum issue 11): rows are then a function of the topic alone, so a restart or a rebuild writes the same
- * rows again, whenever it runs.
+ * <p>The {@code now} of the "event from the future" check is {@link ReadTime}, as in the processor: the
+ * record's own timestamp unless it lies ahead of the clock (see decision 0001, addendum issue 11), so rows
+ * are a function of the topic alone and a restart or a rebuild writes the same rows again, whenever it runs.
  */
 final class ParsedFormat implements RowFormat<ParsedEvent> {
 
@@ -48,7 +49,7 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
         this(reader, Clock.systemUTC());
     }
 
-    /** @param clock stands in for the record time only for a record without a timestamp (message format v0) */
+    /** @param clock the reader's wall clock ({@link ReadTime}: the record's timestamp unless that lies ahead of it) */
     ParsedFormat(RawEventReader reader, Clock clock) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.clock = clock;
@@ -80,8 +81,8 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
         if (keyTooLong(record.key())) {
             return null;
         }
-        long ts = record.timestamp();
-        ParseOutcome outcome = reader.read(record.value(), ts >= 0 ? Instant.ofEpochMilli(ts) : clock.instant());
+        ParseOutcome outcome = reader.read(record.value(),
+                Instant.ofEpochMilli(ReadTime.of(record.timestamp(), clock.millis())));
         return outcome.event();
     }
 

@@ -125,6 +125,32 @@ class PartitionLatenessTopologyTest {
         assertThat(h.stats.lateCount()).isEqualTo(1);
     }
 
+    @Test
+    void oneEventDatedMinutesAheadOfItsSendingDoesNotMakeItsPartitionsOnTimeEventsLate() throws Exception {
+        for (int s = 0; s <= 120; s++) {
+            fast(s);
+        }
+        // Sent at 120 s, dated 13 minutes later (within the parser's 15-minute future skew): it counts in
+        // its own window, but must not move partition 0's progress to 900 s, or the next minutes of
+        // on-time events there would all be late.
+        Instant ahead = T0.plusSeconds(120 + 13 * 60);
+        h.sendRaw("k", io.paypulse.event.Json.MAPPER.writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
+        counted(ahead);
+        for (int s = 121; s <= 300; s++) {
+            fast(s);
+        }
+        for (int s = 0; s <= 300; s += 2) {
+            slow(s);
+        }
+        fast(400);
+        slow(400);
+        assertThat(h.deadLetters()).isEmpty();
+        assertThat(h.stats.lateCount()).isZero();
+        // Watermark 400 s: [0, 60) .. [300, 360) are final (six windows), with exactly the tally; the
+        // window of the event dated ahead is still open.
+        assertFinalsMatchTally(h.finals(), 6);
+    }
+
     /** {@code finals} are the tally's first {@code windows} windows, group by group. */
     private void assertFinalsMatchTally(List<WindowAggregate> finals, int windows) {
         List<Instant> expected = new ArrayList<>(tally.keySet()).subList(0, windows);

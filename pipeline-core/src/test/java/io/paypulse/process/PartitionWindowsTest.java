@@ -42,11 +42,11 @@ class PartitionWindowsTest {
     @Test
     void anEventIsLateOnlyOnceItsWindowEndPlusGraceIsAtOrBeforeThisPartitionsProgress() {
         PartitionWindows w = new PartitionWindows(windowStore, userStore, GRACE);
-        w.add(T0 + 10_000, 0, 100, null);
-        w.add(T0 + 64_999, 0, 100, null);
+        w.add(T0 + 10_000, 0, 100, null, Long.MAX_VALUE);
+        w.add(T0 + 64_999, 0, 100, null, Long.MAX_VALUE);
         assertThat(w.isLate(T0 + 10_000)).as("end + grace not reached").isFalse();
         assertThat(w.hasClosable()).isFalse();
-        w.add(T0 + 65_000, 0, 100, null);
+        w.add(T0 + 65_000, 0, 100, null, Long.MAX_VALUE);
         assertThat(w.isLate(T0 + 10_000)).isTrue();
         assertThat(w.isLate(T0 + 60_000)).isFalse();
         assertThat(w.hasClosable()).isTrue();
@@ -58,7 +58,7 @@ class PartitionWindowsTest {
     void aLargePartialIsSplitAndOnlyItsLastPartCarriesTheProgress() {
         PartitionWindows w = new PartitionWindows(windowStore, userStore, 3_600_000);
         for (int m = 0; m < 10; m++) {
-            w.add(T0 + m * 60_000L, 1, 250, "user_" + m);
+            w.add(T0 + m * 60_000L, 1, 250, "user_" + m, Long.MAX_VALUE);
         }
         List<Partial> parts = w.drain(3, 300);
         assertThat(parts).hasSizeGreaterThan(3);
@@ -75,10 +75,10 @@ class PartitionWindowsTest {
     @Test
     void aRestartRestoresTheCountsAndProgressTheStoresHoldAndResendsThemAll() {
         PartitionWindows before = new PartitionWindows(windowStore, userStore, GRACE);
-        before.add(T0 + 1_000, 1, 500, "user_1");
-        before.add(T0 + 2_000, 1, 700, "user_1");
+        before.add(T0 + 1_000, 1, 500, "user_1", Long.MAX_VALUE);
+        before.add(T0 + 2_000, 1, 700, "user_1", Long.MAX_VALUE);
         before.drain(0, ParseProcessor.MAX_PARTIAL_BYTES);
-        before.add(T0 + 70_000, 2, 300, null); // after the last partial: only the stores know it
+        before.add(T0 + 70_000, 2, 300, null, Long.MAX_VALUE); // after the last partial: only the stores know it
 
         PartitionWindows after = new PartitionWindows(windowStore, userStore, GRACE);
         assertThat(after.progress()).isEqualTo(T0 + 70_000);
