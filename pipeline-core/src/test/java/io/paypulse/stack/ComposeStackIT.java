@@ -66,8 +66,12 @@ class ComposeStackIT {
     private static final List<String> HEALTH_CHECKED = List.of("kafka1", "kafka2", "kafka3", "processor");
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
     private static final Duration RECORDS_WITHIN = Duration.ofMinutes(3);
-    /** From the processor turning healthy to committed aggregates counting events (issue 10: it was ~84 s). */
-    private static final Duration PROCESSING_WITHIN = Duration.ofSeconds(15);
+    /**
+     * From the processor turning healthy to committed aggregates counting events. Issue 10's stall took
+     * ~84 s; a healthy start takes 8–16 s here under CI load (16.1 s and 16.3 s seen with 15 s as the
+     * bound), so the bound catches that class of stall without timing the machine.
+     */
+    private static final Duration PROCESSING_WITHIN = Duration.ofSeconds(40);
     /** From the generator's stop until every window is final: the last one closes 1 min + grace after its start. */
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(2);
 
