@@ -71,8 +71,8 @@ public final class PythonLogFormat implements Serializer<LogEvent> {
         b.append("+00:00");
     }
 
-    /** A JSON string as {@code json.dumps} writes it with {@code ensure_ascii=True}. */
-    static void string(String s, StringBuilder b) {
+    /** A JSON string as {@code json.dumps} writes it with {@code ensure_ascii=True} (tests build odd lines with it). */
+    public static void string(String s, StringBuilder b) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

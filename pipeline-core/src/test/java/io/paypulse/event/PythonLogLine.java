@@ -1,5 +1,6 @@
 package io.paypulse.event;
 
+import io.paypulse.generate.PythonLogFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,7 +10,9 @@ import java.time.ZoneOffset;
  * A log line exactly as the original Python project wrote it:
  * {@code json.dumps({"timestamp": datetime.isoformat(), "level": ..., "message": ...})} with an aware
  * UTC datetime, e.g. {@code {"timestamp": "2026-01-01T00:00:00.000500+00:00", "level": "INFO", ...}}.
- * Test scope: the second input shape of the parser tests and of {@code ParserBench}.
+ * Test scope: the second input shape of the parser tests and of {@code ParserBench}; the writing is
+ * the generator's own ({@link PythonLogFormat}), plus what it does not write: naive times, any year,
+ * and fields that are not a timestamp.
  */
 public final class PythonLogLine {
 
@@ -17,14 +20,17 @@ public final class PythonLogLine {
     }
 
     public static byte[] render(LogEvent e) {
-        return render(isoformat(e.timestamp(), true), e.level().name(), e.message());
+        return PythonLogFormat.bytes(e);
     }
 
     public static byte[] render(String timestamp, String level, String message) {
         StringBuilder b = new StringBuilder(256).append("{\"timestamp\": ");
-        dumps(timestamp, b).append(", \"level\": ");
-        dumps(level, b).append(", \"message\": ");
-        return dumps(message, b).append('}').toString().getBytes(StandardCharsets.US_ASCII);
+        PythonLogFormat.string(timestamp, b);
+        b.append(", \"level\": ");
+        PythonLogFormat.string(level, b);
+        b.append(", \"message\": ");
+        PythonLogFormat.string(message, b);
+        return b.append('}').toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -40,30 +46,5 @@ public final class PythonLogLine {
             s += String.format(".%06d", micros);
         }
         return aware ? s + "+00:00" : s;
-    }
-
-    /** {@code json.dumps} of a str with its default {@code ensure_ascii=True}. */
-    private static StringBuilder dumps(String s, StringBuilder b) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
     }
 }
