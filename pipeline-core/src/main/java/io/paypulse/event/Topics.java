@@ -14,6 +14,10 @@ public final class Topics {
     public static final String AGGREGATES = "payment-agg-1m";
     public static final String ALERTS = "payment-alerts";
     public static final String DLQ = "payment-dlq";
+    /** Silences shared by the app and headless processors (compacted; key = silence id). */
+    public static final String SILENCES = "payment-silences";
+    /** Delivery receipts of alerts to contact points (compacted; key = alertId|state|contactPoint). */
+    public static final String NOTIFICATIONS = "payment-notifications";
 
     public static final Serde<String> KEY = Serdes.String();
     public static final Serde<LogEvent> RAW_VALUE = new JsonSerde<>(LogEvent.class);

@@ -1,0 +1,15 @@
+package io.paypulse.notify;
+
+import io.paypulse.event.JsonSerde;
+import io.paypulse.event.Topics;
+import org.apache.kafka.common.serialization.Serde;
+
+/** Value serdes of {@link Topics#SILENCES} and {@link Topics#NOTIFICATIONS}; keys are strings. */
+public final class NotifySerdes {
+
+    public static final Serde<Silence> SILENCE = new JsonSerde<>(Silence.class);
+    public static final Serde<DeliveryReceipt> RECEIPT = new JsonSerde<>(DeliveryReceipt.class);
+
+    private NotifySerdes() {
+    }
+}
