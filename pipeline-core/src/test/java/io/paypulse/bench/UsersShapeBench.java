@@ -105,7 +105,7 @@ public final class UsersShapeBench {
         Instant start = Instant.now();
         progress("users' shape: " + events + " events, jar " + jar + ", work dir " + root);
         coldAndWarm();
-        if (!"false".equals(System.getenv("USERS_SHAPE_SCALE")) || !env("USERS_SHAPE_LATENCY_RATES", "10000,100000").isBlank()) {
+        if (!"false".equals(System.getenv("USERS_SHAPE_SCALE")) || !latencyRates().isBlank()) {
             scaleAndLatency();
         }
         return report.render(Duration.between(start, Instant.now()));
@@ -203,7 +203,7 @@ public final class UsersShapeBench {
                 }
             }
             List<Double> rates = new ArrayList<>();
-            for (String r : env("USERS_SHAPE_LATENCY_RATES", "10000,100000").split(",")) {
+            for (String r : latencyRates().split(",")) {
                 if (!r.isBlank()) {
                     rates.add(Double.parseDouble(r.trim()));
                 }
@@ -378,6 +378,12 @@ public final class UsersShapeBench {
 
     static void progress(String line) {
         PipelineBench.progress(line);
+    }
+
+    /** Set but empty skips the latency part (documented); unset means the default rates. */
+    private static String latencyRates() {
+        String v = System.getenv("USERS_SHAPE_LATENCY_RATES");
+        return v == null ? "10000,100000" : v.trim();
     }
 
     private static String env(String name, String def) {
