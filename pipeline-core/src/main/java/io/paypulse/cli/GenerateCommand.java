@@ -1,7 +1,7 @@
 package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.cluster.TopicSetup;
+import io.paypulse.cluster.TopicsReady;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +48,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PaypulseConfig config = common.load();
         requireBootstrap(config);
-        try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-setup"))) {
-            TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(), Duration.ofSeconds(30));
-        }
+        TopicsReady.ensure(ClusterClients.base(config, "paypulse-setup"), Topics.partitionsByTopic(config.partitions()),
+                config.replication(), Duration.ofSeconds(30), Topics.RAW);
         try (Generator generator = new Generator(ClusterClients.base(config, "paypulse-generator"), config.generator(),
                 Clock.systemUTC(), config.schemaRegistryUrl())) {
             PrintWriter out = spec.commandLine().getOut();

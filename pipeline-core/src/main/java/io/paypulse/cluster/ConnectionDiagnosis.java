@@ -43,6 +43,32 @@ public final class ConnectionDiagnosis {
     public static Optional<ClusterUnreachableException> likelyCause(Map<String, Object> clientProps, Throwable failure,
             Duration timeout) {
         String servers = String.valueOf(clientProps.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+        return fromFailure(clientProps, servers, failure)
+                .or(() -> afterTimeout(clientProps, servers, protocol(clientProps), failure, timeout));
+    }
+
+    /**
+     * Only the causes that waiting longer cannot cure: a refused login or TLS handshake reported by the
+     * client, or TLS settings against a listener that answers in plaintext. Empty for "no answer yet"
+     * (a cluster still starting looks the same), so a caller can say the sentence after a short first
+     * try and keep waiting otherwise.
+     */
+    public static Optional<ClusterUnreachableException> definiteMismatch(Map<String, Object> clientProps, Throwable failure,
+            Duration waited) {
+        String servers = String.valueOf(clientProps.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+        Optional<ClusterUnreachableException> reported = fromFailure(clientProps, servers, failure);
+        if (reported.isPresent() || !protocol(clientProps).endsWith("SSL")) {
+            return reported;
+        }
+        InetSocketAddress first = firstAddress(servers);
+        if (first == null || !tcpConnects(first) || !answersInPlaintext(clientProps)) {
+            return Optional.empty();
+        }
+        return afterTimeout(clientProps, servers, protocol(clientProps), failure, waited);
+    }
+
+    private static Optional<ClusterUnreachableException> fromFailure(Map<String, Object> clientProps, String servers,
+            Throwable failure) {
         String protocol = protocol(clientProps);
         String mechanism = String.valueOf(clientProps.getOrDefault("sasl.mechanism", "GSSAPI"));
         for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
@@ -70,7 +96,7 @@ public final class ConnectionDiagnosis {
                         + "); check kafka.security.protocol and the kafka.sasl.* / kafka.ssl.* settings.", failure));
             }
         }
-        return afterTimeout(clientProps, servers, protocol, failure, timeout);
+        return Optional.empty();
     }
 
     private static Optional<ClusterUnreachableException> afterTimeout(Map<String, Object> clientProps, String servers,

@@ -1,9 +1,7 @@
 package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.cluster.ClusterUnreachableException;
-import io.paypulse.cluster.ConnectionDiagnosis;
-import io.paypulse.cluster.TopicSetup;
+import io.paypulse.cluster.TopicsReady;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -61,20 +58,8 @@ public final class ProcessorService implements AutoCloseable {
             metrics = new PrometheusMetrics(stats);
             http = HealthServer.start(config.processor().httpHost(), httpPort, this::health, metrics);
         }
-        int rawPartitions;
-        Map<String, Object> setupProps = ClusterClients.base(config, "paypulse-setup");
-        try (Admin admin = Admin.create(setupProps)) {
-            TopicSetup.ensure(admin, Topics.partitionsByTopic(config.partitions()), config.replication(), SETUP_TIMEOUT);
-            // The raw topic's real partition count: it may have been created with more than configured.
-            rawPartitions = TopicSetup.describe(admin, List.of(Topics.RAW), SETUP_TIMEOUT)
-                    .get(Topics.RAW).partitions();
-        } catch (ClusterUnreachableException e) {
-            // A timeout may hide a refused login or a TLS/listener mismatch: say which when we can tell.
-            ConnectionDiagnosis.likelyCause(setupProps, e.getCause(), SETUP_TIMEOUT).ifPresent(c -> {
-                throw c;
-            });
-            throw e;
-        }
+        int rawPartitions = TopicsReady.ensure(ClusterClients.base(config, "paypulse-setup"),
+                Topics.partitionsByTopic(config.partitions()), config.replication(), SETUP_TIMEOUT, Topics.RAW);
         TopologyOptions options = topologyOptions(config, rawPartitions, rules)
                 .withLag(lag = new StreamsConsumerLag(ClusterClients.base(config, "paypulse-lag"), config.processor().applicationId()));
         RawEventReader reader = config.hasSchemaRegistry()
