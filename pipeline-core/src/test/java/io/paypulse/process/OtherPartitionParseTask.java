@@ -51,8 +51,9 @@ final class OtherPartitionParseTask {
         for (String name : List.of(ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE)) {
             KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store = Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
+            CommitHookStore hooked = new CommitHookStore(store);
+            hooked.init(context.getStateStoreContext(), hooked);
+            context.addStateStore(hooked);
         }
         processor = new ParseProcessor(stats, options, RawEventReader.local());
         processor.init(context);
