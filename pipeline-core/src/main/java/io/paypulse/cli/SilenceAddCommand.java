@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
                     + "--comment 'gateway maintenance'"})
 final class SilenceAddCommand implements Callable<Integer> {
 
+    private static final String AT_MOST = "at most " + Silences.MAX_LENGTH.toDays() + " days";
+
     @Mixin
     CommonOptions common;
 
@@ -76,14 +78,16 @@ final class SilenceAddCommand implements Callable<Integer> {
     public Integer call() {
         PaypulseConfig config = common.load();
         checkRule(config);
-        Clock clock = Clock.systemUTC();
-        Instant now = clock.instant();
-        Instant endsAt = endsAt(now);
+        // Whole seconds: times are typed and read by people, and --for 2h should show "2h".
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
+        Duration length = length();
+        Instant until = until(clock.instant());
         String createdBy = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "cli");
         try (SilenceTopic topic = SilenceTopic.open(config, cluster); SilenceWriter writer = topic.writer(clock)) {
+            Instant now = clock.instant();
             Silence s;
             try {
-                s = writer.add(rule, group, endsAt, comment, createdBy);
+                s = writer.add(rule, group, length != null ? now.plus(length) : until, comment, createdBy);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage());
             }
@@ -100,25 +104,33 @@ final class SilenceAddCommand implements Callable<Integer> {
         List<String> names = Rules.of(config).stream().map(AlertRule::name).toList();
         if (!names.contains(rule)) {
             String file = config.processor().rulesFile() == null ? "the shipped rules"
-                    : config.processor().rulesFile().toString();
-            throw new ConfigException("Unknown rule '" + rule + "' for --rule: give * or one of the rules of " + file
-                    + ": " + String.join(", ", names) + ".");
+                    : "the rules of " + config.processor().rulesFile();
+            throw new ConfigException("Unknown rule '" + rule + "' for --rule: give * or one of " + String.join(", ", names)
+                    + " (" + file + ").");
         }
     }
 
-    private Instant endsAt(Instant now) {
-        String allowed = "at most " + Silences.MAX_LENGTH.toDays() + " days";
-        if (until.length != null) {
-            Duration d;
-            try {
-                d = Silences.parseLength(until.length);
-            } catch (IllegalArgumentException e) {
-                throw ConfigException.invalid("--for", until.length, Silences.LENGTH_FORMS + ", " + allowed);
-            }
-            if (d.isZero() || d.compareTo(Silences.MAX_LENGTH) > 0) {
-                throw ConfigException.invalid("--for", until.length, "more than 0 and " + allowed);
-            }
-            return now.plus(d);
+    /** The --for length, or null when --until was given. */
+    private Duration length() {
+        if (until.length == null) {
+            return null;
+        }
+        Duration d;
+        try {
+            d = Silences.parseLength(until.length);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid("--for", until.length, Silences.LENGTH_FORMS + ", " + AT_MOST);
+        }
+        if (d.isZero() || d.compareTo(Silences.MAX_LENGTH) > 0) {
+            throw ConfigException.invalid("--for", until.length, "more than 0 and " + AT_MOST);
+        }
+        return d;
+    }
+
+    /** The --until time, or null when --for was given. */
+    private Instant until(Instant now) {
+        if (until.time == null) {
+            return null;
         }
         Instant end;
         try {
@@ -128,8 +140,8 @@ final class SilenceAddCommand implements Callable<Integer> {
                     "an ISO-8601 time with a zone such as " + now.plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES));
         }
         if (!end.isAfter(now) || end.isAfter(now.plus(Silences.MAX_LENGTH))) {
-            throw ConfigException.invalid("--until", until.time, "a time after now (" + now.truncatedTo(ChronoUnit.SECONDS)
-                    + ") and " + allowed + " ahead");
+            throw ConfigException.invalid("--until", until.time, "a time after now (" + now + ") and " + AT_MOST
+                    + " ahead");
         }
         return end;
     }
