@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * stops delivery everywhere (alerts are still recorded and shown).
  */
 @Command(name = "silence", mixinStandardHelpOptions = true,
-        description = {"Adds, lists or expires silences: alerts they match are recorded but not delivered.",
+        description = {"Adds, lists or expires silences, which hold back alert delivery.",
+            "Alerts a silence matches are still recorded and shown, only not delivered.",
             "Silences live in the compacted topic payment-silences, shared by the app and every processor."},
         subcommands = {SilenceAddCommand.class, SilenceListCommand.class, SilenceExpireCommand.class})
 final class SilenceCommand implements Runnable {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "expire", mixinStandardHelpOptions = true,
-        description = {"Ends a silence now: the alerts it covered are delivered again from the next one on.",
+        description = {"Ends a silence now; the alerts it matched are delivered again.",
             "The silence stays in 'silence list --all' as ended.",
             "Example: paypulse silence expire --bootstrap localhost:9092 1a2b3c4d"})
 final class SilenceExpireCommand implements Callable<Integer> {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Prints the active and pending silences, soonest ending first; --all adds the ended ones.",
+        description = {"Prints the active and pending silences, soonest ending first.",
+            "--all adds the ended ones; --format json prints them for scripts.",
             "Example: paypulse silence list --bootstrap localhost:9092"})
 final class SilenceListCommand implements Callable<Integer> {
 

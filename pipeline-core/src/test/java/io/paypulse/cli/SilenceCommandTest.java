@@ -47,6 +47,26 @@ class SilenceCommandTest {
     }
 
     @Test
+    void theCommandListNamesSilenceWithAWholeSentenceAndEachSubcommandHasHelp() {
+        assertThat(Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--help")).isZero();
+        assertThat(out.toString()).containsPattern(
+                "(?m)^  silence +Adds, lists or expires silences, which hold back alert delivery\\.$");
+        StringWriter group = new StringWriter();
+        assertThat(Main.execute(new PrintWriter(group, true), new PrintWriter(err, true), "silence", "--help")).isZero();
+        assertThat(group.toString())
+                .containsPattern("(?m)^  add +Stops delivering the alerts of one rule \\(or every rule\\) for a while\\.$")
+                .containsPattern("(?m)^  list +Prints the active and pending silences, soonest ending first\\.$")
+                .containsPattern("(?m)^  expire +Ends a silence now; the alerts it matched are delivered again\\.$");
+        for (String sub : List.of("add", "list", "expire")) {
+            StringWriter help = new StringWriter();
+            assertThat(Main.execute(new PrintWriter(help, true), new PrintWriter(err, true), "silence", sub, "--help"))
+                    .isZero();
+            assertThat(help.toString()).startsWith("Usage: paypulse silence " + sub).contains("--bootstrap")
+                    .contains("--client-config").contains("--set").contains("--timeout");
+        }
+    }
+
+    @Test
     void aRuleThatIsNotInTheRulesFileIsRefusedWithTheNamesThatAre() {
         assertThat(run("silence", "add", "--rule", "payment-failure-rat", "--for", "2h")).isEqualTo(2);
         assertThat(err.toString().strip()).startsWith("paypulse: Unknown rule 'payment-failure-rat' for --rule: give * "
