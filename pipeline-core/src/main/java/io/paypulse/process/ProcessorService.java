@@ -76,10 +76,10 @@ public final class ProcessorService implements AutoCloseable {
         // reaches here is not a record's fault. A thread that lost its transaction (a broker bounce)
         // is replaced; anything else (registry down, fenced for good, broken state) stops the client
         // and tells whoever waits (process/run exit non-zero at once, with one sentence).
-        TransactionRecovery recovery = new TransactionRecovery(java.time.Clock.systemUTC());
+        StreamThreadRecovery recovery = new StreamThreadRecovery(java.time.Clock.systemUTC());
         streams.setUncaughtExceptionHandler(e -> {
             if (recovery.replaceThreadFor(e)) {
-                LOG.warn("A stream thread lost its transaction ({}); replacing it", e.toString());
+                LOG.warn("A stream thread stopped on a cluster error ({}); replacing it", e.toString());
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             LOG.error("The processor stopped: {}", ProcessorStoppedException.sentence(e), e);

@@ -40,7 +40,11 @@ import org.apache.kafka.common.TopicPartition;
 final class StreamsConsumerLag implements PartitionLag, AutoCloseable {
 
     static final Duration REFRESH = Duration.ofSeconds(1);
-    /** Older snapshots say nothing about "caught up now": the idle timeout is the grace, 5 s by default. */
+    /**
+     * Older snapshots say nothing about "caught up now". Below the grace (5 s by default): a record
+     * appended after a snapshot that read 0 was sent after it, so an idle mark at most this much later
+     * cannot make it late.
+     */
     static final Duration MAX_AGE = Duration.ofSeconds(3);
     /** For {@link #unprocessed}: input seen pending this recently still counts as arriving. */
     static final Duration PENDING_MAX_AGE = Duration.ofSeconds(30);

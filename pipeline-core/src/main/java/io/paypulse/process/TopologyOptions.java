@@ -40,10 +40,14 @@ public record TopologyOptions(int rawPartitions, Duration grace, Duration idleTi
         this(rawPartitions, grace, idleTimeout, partitionTimeout, liveInterval, rules, lag, false);
     }
 
-    /** Idle timeout follows the grace (at least 1 s); a silent partition is waited for 5 min; live updates every 100 ms. */
+    /**
+     * Idle marks after 1 s without input (one idle check); a silent partition is waited for 5 min; live
+     * updates every 100 ms. The idle timeout used to follow the grace (5 s) as a margin against a lag
+     * that read 0 over a fetched backlog; the lag now comes from committed offsets (0 = every record
+     * processed and committed), so the margin only delayed the last window (decision 0002, addendum).
+     */
     public static TopologyOptions of(int rawPartitions, Duration grace, List<AlertRule> rules) {
-        Duration idle = grace.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : grace;
-        return new TopologyOptions(rawPartitions, grace, idle, Duration.ofMinutes(5), Duration.ofMillis(100), rules,
+        return new TopologyOptions(rawPartitions, grace, IDLE_CHECK, Duration.ofMinutes(5), Duration.ofMillis(100), rules,
                 PartitionLag.CAUGHT_UP);
     }
 
