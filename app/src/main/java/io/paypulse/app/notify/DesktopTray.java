@@ -116,13 +116,18 @@ public final class DesktopTray implements AutoCloseable {
      * @param severity  the alert's (an error-type notification for CRITICAL); null for information
      */
     public Shown show(String alertId, String title, String text, Severity severity) {
+        return show(alertId, title, text, severity, false);
+    }
+
+    /** As {@link #show(String, String, String, Severity)}; {@code evenIfFocused} for a test the user asked for. */
+    public Shown show(String alertId, String title, String text, Severity severity, boolean evenIfFocused) {
         TrayIcon t = icon;
         if (t == null) {
             return Shown.NO_TRAY;
         }
         try {
             return call(() -> {
-                if (windowFocused.getAsBoolean()) {
+                if (!evenIfFocused && windowFocused.getAsBoolean()) {
                     return Shown.WINDOW_FOCUSED;
                 }
                 lastAlertId = alertId;
