@@ -51,7 +51,7 @@ public final class DeliveryLog implements AutoCloseable {
             return size() > MAX_ALERTS;
         }
     };
-    private final Map<String, ContactPointStatus> byContactPoint = new ConcurrentHashMap<>();
+    private final Map<String, ReceiptStatus> byContactPoint = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long receiptsRead;
@@ -94,8 +94,8 @@ public final class DeliveryLog implements AutoCloseable {
     }
 
     /** Last delivery and last error of a contact point, by name. */
-    public ContactPointStatus status(String contactPoint) {
-        return byContactPoint.getOrDefault(contactPoint, ContactPointStatus.NONE);
+    public ReceiptStatus status(String contactPoint) {
+        return byContactPoint.getOrDefault(contactPoint, ReceiptStatus.NONE);
     }
 
     /** Receipts read so far (tombstones and unreadable records not counted). */
@@ -109,10 +109,10 @@ public final class DeliveryLog implements AutoCloseable {
             byAlert.computeIfAbsent(r.alertId(), id -> new DeliveryRecord()).add(r);
         }
         if (r.outcome() == Outcome.DELIVERED || r.outcome() == Outcome.GROUPED) {
-            byContactPoint.compute(r.contactPoint(), (k, s) -> (s == null ? ContactPointStatus.NONE : s)
+            byContactPoint.compute(r.contactPoint(), (k, s) -> (s == null ? ReceiptStatus.NONE : s)
                     .delivered(r.at()));
         } else if (r.outcome() == Outcome.FAILED) {
-            byContactPoint.compute(r.contactPoint(), (k, s) -> (s == null ? ContactPointStatus.NONE : s)
+            byContactPoint.compute(r.contactPoint(), (k, s) -> (s == null ? ReceiptStatus.NONE : s)
                     .failed(r.at(), r.detail()));
         }
         receiptsRead++;

@@ -67,11 +67,11 @@ class DeliveryLogTest {
         // An older receipt read later (another partition) does not move the times back.
         log.onReceipt(receipt("d", AlertState.FIRING, "on-call", Outcome.DELIVERED, 5, ""));
 
-        ContactPointStatus s = log.status("on-call");
+        ReceiptStatus s = log.status("on-call");
         assertThat(s.lastDelivery()).isEqualTo(T.plusSeconds(20));
         assertThat(s.lastErrorAt()).isEqualTo(T.plusSeconds(10));
         assertThat(s.lastError()).isEqualTo("HTTP 503 from x: gave up");
-        assertThat(log.status("desktop")).isEqualTo(ContactPointStatus.NONE);
+        assertThat(log.status("desktop")).isEqualTo(ReceiptStatus.NONE);
     }
 
     @Test

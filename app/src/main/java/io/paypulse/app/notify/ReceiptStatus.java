@@ -9,21 +9,21 @@ import java.time.Instant;
  * @param lastErrorAt   when delivery last failed there, or null
  * @param lastError     that failure's sentence, or "" when none
  */
-public record ContactPointStatus(Instant lastDelivery, Instant lastErrorAt, String lastError) {
+public record ReceiptStatus(Instant lastDelivery, Instant lastErrorAt, String lastError) {
 
-    public static final ContactPointStatus NONE = new ContactPointStatus(null, null, "");
+    public static final ReceiptStatus NONE = new ReceiptStatus(null, null, "");
 
-    public ContactPointStatus {
+    public ReceiptStatus {
         lastError = lastError == null ? "" : lastError;
     }
 
-    ContactPointStatus delivered(Instant at) {
+    ReceiptStatus delivered(Instant at) {
         return lastDelivery != null && at != null && at.isBefore(lastDelivery) ? this
-                : new ContactPointStatus(at, lastErrorAt, lastError);
+                : new ReceiptStatus(at, lastErrorAt, lastError);
     }
 
-    ContactPointStatus failed(Instant at, String sentence) {
+    ReceiptStatus failed(Instant at, String sentence) {
         return lastErrorAt != null && at != null && at.isBefore(lastErrorAt) ? this
-                : new ContactPointStatus(lastDelivery, at, sentence);
+                : new ReceiptStatus(lastDelivery, at, sentence);
     }
 }
