@@ -11,6 +11,7 @@ import io.paypulse.notify.SilenceView;
 import io.paypulse.process.alert.AlertRule;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,8 +32,14 @@ final class DesktopNotifier {
      */
     static AlertNotifier start(PaypulseConfig config, Notifications notifications, List<AlertRule> rules,
                                SilenceView silences, Supplier<Sender> desktop, Clock clock) {
-        return AlertNotifier.start(ClusterClients.base(config, "paypulse-app-notify"),
-                NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences,
+        return start(ClusterClients.base(config, "paypulse-app-notify"),
+                NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences, desktop, clock);
+    }
+
+    /** As above with the client properties and options given (tests: their own topics). */
+    static AlertNotifier start(Map<String, Object> client, NotifierOptions options, Notifications notifications,
+                               List<AlertRule> rules, SilenceView silences, Supplier<Sender> desktop, Clock clock) {
+        return AlertNotifier.start(client, options, notifications, rules, silences,
                 cp -> cp.kind() == ContactPoint.Kind.DESKTOP ? Optional.of(message -> desktop.get().send(message))
                         : Optional.empty(), null, clock);
     }
