@@ -186,7 +186,7 @@ public final class AppNotifications implements AutoCloseable {
     }
 
     private static Image icon() {
-        try (InputStream in = io.paypulse.app.help.HelpController.class.getResourceAsStream("paypulse.png")) {
+        try (InputStream in = AppNotifications.class.getResourceAsStream("/io/paypulse/app/help/paypulse.png")) {
             Image image = in == null ? null : javax.imageio.ImageIO.read(in);
             return image != null ? image : new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
         } catch (IOException e) {

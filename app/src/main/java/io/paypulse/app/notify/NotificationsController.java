@@ -30,6 +30,8 @@ public final class NotificationsController {
     private final NotificationsViewModel model;
     private final Timeline refresh;
     private Stage stage;
+    /** The contact point the user selected, kept across refreshes (they replace the rows). */
+    private String selectedName;
 
     @FXML private Label hintLabel;
     @FXML private HBox problemBox;
@@ -78,8 +80,6 @@ public final class NotificationsController {
                 .or(model.sendingProperty()));
         testResultLabel.textProperty().bind(model.testResultProperty());
     }
-
-    private String selectedName;
 
     private void reselect() {
         var items = contactTable.getItems();
