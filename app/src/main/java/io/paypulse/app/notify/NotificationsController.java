@@ -97,6 +97,15 @@ public final class NotificationsController {
     private static void column(TableColumn<ContactPointRow, String> col, Function<ContactPointRow, String> get) {
         col.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(get.apply(c.getValue()))
                 .getReadOnlyProperty());
+        // A long error or route list is cut by the column: the tooltip gives the whole sentence.
+        col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
     }
 
     /** Opens the window (or brings it to front) and reads the rules file again. FX thread. */
