@@ -84,9 +84,14 @@ public final class AppNotifications implements AutoCloseable {
     /** Puts the icon in the notification area (in the background); {@code focused} is read on the AWT thread. */
     public void startTray(BooleanSupplier focused) {
         ops.execute(() -> {
-            DesktopTray t = DesktopTray.start(icon(), focused, id -> onOpenAlert.accept(id));
-            tray = t;
-            desktop = new DesktopSender(t);
+            try {
+                DesktopTray t = DesktopTray.start(icon(), focused, id -> onOpenAlert.accept(id));
+                tray = t;
+                desktop = new DesktopSender(t);
+            } catch (RuntimeException | LinkageError e) {
+                // A runtime without AWT, or a tray that never answered: the banner still shows alerts.
+                LOG.warn("Desktop notifications are off: {}", e.toString());
+            }
         });
     }
 
