@@ -122,7 +122,6 @@ public final class AlertNotifier implements AutoCloseable {
         }
         closed = true;
         workers.forEach(ContactPointWorker::stop);
-        threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {
                 t.join(STOP_TIMEOUT.toMillis());

@@ -65,6 +65,9 @@ final class ContactPointWorker implements Runnable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     private volatile boolean closing;
+    /** The thread while it is inside {@link Sender#send}: only then may stop() interrupt it. */
+    private Thread sending;
+    private final Object sendLock = new Object();
     private volatile boolean running = true;
     private volatile Instant lastDeliveredAt;
     private volatile String lastDelivered = "";
@@ -128,7 +131,6 @@ final class ContactPointWorker implements Runnable {
             error("The notifier stopped: " + e.getMessage());
             LOG.error("Notifier for contact point {} stopped", contactPoint, e);
         } finally {
-            Thread.interrupted(); // a close() interrupt must not break the consumer's own close
             try {
                 commit();
             } catch (RuntimeException e) {
@@ -143,10 +145,15 @@ final class ContactPointWorker implements Runnable {
         }
     }
 
-    /** Stops soon: wakes a poll, and the caller interrupts a POST or backoff in progress. */
+    /** Stops soon: wakes a poll (a backoff waits in one) and interrupts a POST in progress. */
     void stop() {
         closing = true;
         consumer.wakeup();
+        synchronized (sendLock) {
+            if (sending != null) {
+                sending.interrupt();
+            }
+        }
     }
 
     ContactPointStatus status() {
@@ -261,10 +268,18 @@ final class ContactPointWorker implements Runnable {
         int gen = generation;
         for (int attempt = 1; ; attempt++) {
             SendResult result;
+            synchronized (sendLock) {
+                sending = Thread.currentThread();
+            }
             try {
                 result = sender.send(message);
             } catch (RuntimeException e) {
                 result = SendResult.retry(0, "The sender failed: " + e.getMessage());
+            } finally {
+                synchronized (sendLock) {
+                    sending = null;
+                    Thread.interrupted(); // stop()'s interrupt was for the send only
+                }
             }
             if (closing) {
                 return null;
