@@ -164,7 +164,7 @@ public final class AppNotifications implements AutoCloseable {
         SilenceView open(java.util.Map<String, Object> client);
     }
 
-    /** Short text per alert id for the feed's "Delivered" column: "on-call ✓ · desktop ✓". */
+    /** Short text per alert id for the feed's "Delivered" column: "desktop ✓ · on-call ✓". */
     public Function<String, String> deliveredTo() {
         return id -> {
             DeliveryLog l = log;

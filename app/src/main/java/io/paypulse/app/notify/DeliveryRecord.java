@@ -5,15 +5,15 @@ import io.paypulse.notify.DeliveryReceipt;
 import io.paypulse.notify.DeliveryReceipt.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What is known about one alert's deliveries: the latest receipt per contact point, folded into one
- * short line for the alert feed ("on-call ✓ · desktop ✓", "ops-hook ✗ HTTP 400", "silenced"). Not
+ * short line for the alert feed ("desktop ✓ · on-call ✓", "ops-hook ✗ HTTP 400", "silenced"). Not
  * thread-safe: {@link DeliveryLog} guards it.
  */
 final class DeliveryRecord {
@@ -21,8 +21,11 @@ final class DeliveryRecord {
     private static final Pattern HTTP_STATUS = Pattern.compile("HTTP \\d{3}");
     private static final int MAX_REASON = 40;
 
-    /** Contact point name to its latest receipt, in the order the contact points first appeared. */
-    private final Map<String, DeliveryReceipt> latest = new LinkedHashMap<>();
+    /**
+     * Contact point name to its latest receipt, by name: receipts of one alert arrive from several
+     * partitions in any order, and the line must not change with that order.
+     */
+    private final Map<String, DeliveryReceipt> latest = new TreeMap<>();
 
     void add(DeliveryReceipt r) {
         DeliveryReceipt before = latest.get(r.contactPoint());

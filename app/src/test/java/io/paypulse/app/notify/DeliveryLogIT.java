@@ -44,7 +44,7 @@ class DeliveryLogIT {
 
                 await("the first receipts").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     assertThat(log.receiptsRead()).isEqualTo(first.size());
-                    assertThat(log.deliveredTo().apply("a1")).isEqualTo("on-call ✓ · desktop ✓");
+                    assertThat(log.deliveredTo().apply("a1")).isEqualTo("desktop ✓ · on-call ✓");
                     assertThat(log.deliveredTo().apply("a2")).isEqualTo("ops-hook ✗ HTTP 400");
                 });
 
@@ -53,7 +53,7 @@ class DeliveryLogIT {
                 producer.send(new ProducerRecord<>(topic, resolved.key(), resolved)).get();
                 await("a receipt written while it follows").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     assertThat(log.receiptsRead()).isEqualTo(first.size() + 1);
-                    assertThat(log.deliveredTo().apply("a1")).isEqualTo("on-call ✗ HTTP 503 · desktop ✓");
+                    assertThat(log.deliveredTo().apply("a1")).isEqualTo("desktop ✓ · on-call ✗ HTTP 503");
                     assertThat(log.status("on-call").lastDelivery()).isEqualTo(T);
                     assertThat(log.status("on-call").lastError()).contains("gave up after 4 tries");
                 });

@@ -21,11 +21,11 @@ class DeliveryLogTest {
     }
 
     @Test
-    void showsEachContactPointWithATickWhenDelivered() {
+    void showsEachContactPointByNameWithATickWhenDeliveredWhateverTheReadOrder() {
         log.onReceipt(receipt("a", AlertState.FIRING, "on-call", Outcome.DELIVERED, 0, ""));
         log.onReceipt(receipt("a", AlertState.FIRING, "desktop", Outcome.DELIVERED, 1, ""));
 
-        assertThat(log.deliveredTo().apply("a")).isEqualTo("on-call ✓ · desktop ✓");
+        assertThat(log.deliveredTo().apply("a")).isEqualTo("desktop ✓ · on-call ✓");
     }
 
     @Test
