@@ -5,7 +5,6 @@ import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotificationsFile;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,9 +33,12 @@ final class ActiveNotifications {
         return ConfigLoader.load(null, env, flags);
     }
 
-    /** Throws RulesException with one sentence naming the file, key and value when the section is wrong. */
+    /**
+     * Exactly what a processor with this configuration delivers to (the rules file's section, or the
+     * desktop default, plus {@code notify.webhook-url}). Throws RulesException / ConfigException with
+     * one sentence naming the file, key and value when it is wrong.
+     */
     static Notifications of(PaypulseConfig config) {
-        Path rules = config.processor().rulesFile();
-        return rules == null ? NotificationsFile.defaults() : NotificationsFile.load(rules);
+        return NotificationsFile.forProcessor(config.processor());
     }
 }

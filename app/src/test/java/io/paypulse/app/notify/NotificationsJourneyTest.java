@@ -54,6 +54,10 @@ class NotificationsJourneyTest {
     }
 
     private void launch(String notificationsSection) throws Exception {
+        launch(notificationsSection, Map.of());
+    }
+
+    private void launch(String notificationsSection, Map<String, String> settings) throws Exception {
         String rules;
         try (InputStream in = io.paypulse.process.alert.RulesFile.class.getResourceAsStream("default-rules.yaml")) {
             rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -62,8 +66,10 @@ class NotificationsJourneyTest {
         Files.writeString(rulesFile, rules + "\n" + notificationsSection);
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(dir.resolve("app.json"), Map.of(ConfigKeys.DATA_DIR,
-                dir.resolve("data").toString(), ConfigKeys.RULES, rulesFile.toString()), false, env);
+        Map<String, String> overrides = new HashMap<>(settings);
+        overrides.put(ConfigKeys.DATA_DIR, dir.resolve("data").toString());
+        overrides.put(ConfigKeys.RULES, rulesFile.toString());
+        AppOptions options = new AppOptions(dir.resolve("app.json"), overrides, false, env);
         app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -193,6 +199,21 @@ class NotificationsJourneyTest {
         robot.clickOn("#sendTestButton");
         await("the sentence").atMost(Duration.ofSeconds(10)).until(() -> text("#testResultLabel").equals(
                 "Test to desktop not delivered: Desktop notifications are not available: this desktop has no system tray."));
+    }
+
+    @Test
+    void theWebhookUrlShortcutIsListedAndTested() throws Exception {
+        int port = startServer();
+        launch("", Map.of(ConfigKeys.NOTIFY_WEBHOOK_URL, "http://127.0.0.1:" + port + "/hook"));
+        TableView<ContactPointRow> table = openNotifications();
+        await("desktop and the shortcut").atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 2);
+        assertThat(table.getItems().get(1).name()).isEqualTo("webhook-url");
+        assertThat(table.getItems().get(1).routes()).isEqualTo("all alerts");
+        assertThat(shown("#emptyBox")).isFalse();
+        robot.clickOn(robot.from(table).lookup(LabeledMatchers.hasText("webhook-url")).queryLabeled());
+        robot.clickOn("#sendTestButton");
+        await("the test at the server").atMost(Duration.ofSeconds(15)).until(() -> received.size() == 1);
+        assertThat(received.get(0)).startsWith("/hook ").contains("contact point 'webhook-url'");
     }
 
     @Test
