@@ -50,6 +50,7 @@ public final class AppNotifications implements AutoCloseable {
     private volatile SilenceView silenceView;
     private volatile SilenceSource silences = client -> SilenceView.none();
     private volatile Consumer<String> onOpenAlert = id -> { };
+    private volatile boolean closed;
 
     /**
      * @param idleConfig  the configuration a start would use now (for the rules file while not connected)
@@ -107,7 +108,7 @@ public final class AppNotifications implements AutoCloseable {
         lifecycle.execute(() -> {
             stopReaders();
             sessionConfig = config;
-            if (config == null) {
+            if (config == null || closed) { // closed: the app is quitting, a late session gets no readers
                 return;
             }
             DeliveryLog l = new DeliveryLog(ClusterClients.base(config, "paypulse-app-receipts"));
@@ -202,6 +203,7 @@ public final class AppNotifications implements AutoCloseable {
     /** Stops the readers (on the lifecycle thread, before a session close queued after it) and the tray. */
     @Override
     public void close() {
+        closed = true;
         lifecycle.execute(this::stopReaders);
         ops.execute(() -> {
             DesktopTray t = tray;
