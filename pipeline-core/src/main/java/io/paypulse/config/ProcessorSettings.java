@@ -89,4 +89,9 @@ public record ProcessorSettings(
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
                 httpHost, stallTimeout, parsedTopic, url);
     }
+
+    public ProcessorSettings withRulesFile(Path file) {
+        return new ProcessorSettings(grace, guarantee, commitInterval, file, threads, applicationId, sinks, httpPort,
+                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+    }
 }
