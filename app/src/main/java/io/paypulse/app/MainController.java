@@ -271,6 +271,16 @@ public final class MainController {
     }
 
     @FXML
+    private void onNotifications() {
+        app.showNotifications();
+    }
+
+    /** A desktop notification was clicked: show the Alerts tab (the alert's row is selected by its feed). */
+    void showAlert(String alertId) {
+        tabs.getSelectionModel().select(alertsTab);
+    }
+
+    @FXML
     private void onQuit() {
         app.exit();
     }

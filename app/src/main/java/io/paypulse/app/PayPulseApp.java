@@ -21,6 +21,8 @@ import io.paypulse.app.help.AppDirs;
 import io.paypulse.app.help.FirstRun;
 import io.paypulse.app.help.HelpController;
 import io.paypulse.app.help.LogFile;
+import io.paypulse.app.notify.AppNotifications;
+import io.paypulse.app.notify.NotificationsController;
 import io.paypulse.app.settings.AppSettings;
 import io.paypulse.app.settings.SettingsStore;
 import io.paypulse.app.stack.StackController;
@@ -81,6 +83,8 @@ public class PayPulseApp extends Application {
     private StackViewModel stackView;
     private Ticker<String> stackTicker;
     private volatile Session current;
+    private AppNotifications notify;
+    private NotificationsController notificationsWindow;
     private Stage stage;
     private AppDirs dirs;
     private final AtomicBoolean exiting = new AtomicBoolean();
@@ -126,8 +130,13 @@ public class PayPulseApp extends Application {
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
 
+        // Alert delivery: the tray, the desktop notifier and the receipts reader follow the session.
+        notify = AppNotifications.forApp(options.env(), options.overrides(), () -> settings.rulesFile(), background,
+                FxThread.INSTANCE, clock);
+        notificationsWindow = new NotificationsController(notify.viewModel());
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
+            notify.attach(s);
             dashboard.attach(s);
             if (s != null && connection.modeProperty().get() == ConnectionMode.DOCKER) {
                 stackView.activate(); // the stack just started: show its containers
@@ -162,6 +171,16 @@ public class PayPulseApp extends Application {
         primary.setMinWidth(960);
         primary.setMinHeight(640);
         placeWindow(primary);
+        java.util.concurrent.atomic.AtomicBoolean focused = new java.util.concurrent.atomic.AtomicBoolean();
+        primary.focusedProperty().addListener((o, a, now) -> focused.set(now));
+        notify.startTray(focused::get);
+        // A click on a desktop notification: the window comes up on the Alerts tab.
+        notify.onOpenAlert(alertId -> FxThread.run(() -> {
+            primary.setIconified(false);
+            primary.show();
+            primary.toFront();
+            main.showAlert(alertId);
+        }));
         primary.setOnCloseRequest(e -> {
             e.consume();
             exit();
@@ -278,6 +297,16 @@ public class PayPulseApp extends Application {
         saveSettings();
     }
 
+    /** ⚙ ▸ Notifications…: the contact points window. */
+    void showNotifications() {
+        notificationsWindow.show(stage, stage.getScene().getStylesheets());
+    }
+
+    /** The app's alert delivery (for the feed's "Delivered" column: {@code deliveredTo()}). */
+    public AppNotifications notifications() {
+        return notify;
+    }
+
     String rulesFile() {
         return settings.rulesFile();
     }
@@ -316,6 +345,7 @@ public class PayPulseApp extends Application {
         saveSettings();
         ticker.close();
         closeStack();
+        notify.close();
         connection.stop();
         stage.setTitle("PayPulse — stopping…");
         long t0 = System.nanoTime();
@@ -338,6 +368,7 @@ public class PayPulseApp extends Application {
     public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
         ticker.close();
         closeStack();
+        notify.close();
         return connection.shutdown();
     }
 

@@ -18,6 +18,14 @@ public interface Session extends AutoCloseable {
 
     List<AlertRule> rules();
 
+    /**
+     * The configuration in force (servers, client properties, application id, rules file), for what
+     * else runs against the same cluster (the app's notifier); empty for sessions without one (tests).
+     */
+    default Optional<io.paypulse.config.PaypulseConfig> config() {
+        return Optional.empty();
+    }
+
     /** e.g. "Embedded broker on localhost:41234". */
     String description();
 

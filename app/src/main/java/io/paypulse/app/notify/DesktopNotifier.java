@@ -1,0 +1,46 @@
+package io.paypulse.app.notify;
+
+import io.paypulse.cluster.ClusterClients;
+import io.paypulse.config.PaypulseConfig;
+import io.paypulse.notify.AlertNotifier;
+import io.paypulse.notify.ContactPoint;
+import io.paypulse.notify.NotifierOptions;
+import io.paypulse.notify.Notifications;
+import io.paypulse.notify.Sender;
+import io.paypulse.notify.SilenceView;
+import io.paypulse.process.alert.AlertRule;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The app's {@link AlertNotifier}: it serves only the desktop contact points (the processor, embedded
+ * or headless, delivers webhook, Slack and Teams), with consumer group
+ * {@code <application id>-notify-<name>} so a restart of the app resends nothing already shown.
+ */
+final class DesktopNotifier {
+
+    private DesktopNotifier() {
+    }
+
+    /**
+     * Starts delivering to the desktop contact points of {@code notifications}; returns at once.
+     *
+     * @param desktop  the desktop sender (null while the tray is being looked for: a banner-only sender)
+     */
+    static AlertNotifier start(PaypulseConfig config, Notifications notifications, List<AlertRule> rules,
+                               SilenceView silences, Supplier<Sender> desktop, Clock clock) {
+        return start(ClusterClients.base(config, "paypulse-app-notify"),
+                NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences, desktop, clock);
+    }
+
+    /** As above with the client properties and options given (tests: their own topics). */
+    static AlertNotifier start(Map<String, Object> client, NotifierOptions options, Notifications notifications,
+                               List<AlertRule> rules, SilenceView silences, Supplier<Sender> desktop, Clock clock) {
+        return AlertNotifier.start(client, options, notifications, rules, silences,
+                cp -> cp.kind() == ContactPoint.Kind.DESKTOP ? Optional.of(message -> desktop.get().send(message))
+                        : Optional.empty(), null, clock);
+    }
+}
