@@ -100,7 +100,7 @@ public class PayPulseApp extends Application {
         options = presetOptions != null ? presetOptions
                 : AppOptions.parse(getParameters().getRaw(), System.getenv());
         installErrorHandler();
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = clock();
         store = new SettingsStore(options.settingsFile());
         settings = store.load();
         background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
@@ -242,6 +242,11 @@ public class PayPulseApp extends Application {
         } catch (Exception e) {
             LOG.warn("Stopping on JVM shutdown did not finish cleanly: {}", e.toString());
         }
+    }
+
+    /** The app's clock. A hook for tests that move time by hand (the alert banner over minutes). */
+    protected Clock clock() {
+        return Clock.systemDefaultZone();
     }
 
     /** Where the ticker runs its render task: the FX thread. A hook for the UI benchmark (timing). */
