@@ -7,15 +7,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +35,99 @@ public final class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
+    /** Replication "as the broker's {@code default.replication.factor} says", for {@link #ensureCompacted}. */
+    public static final short BROKER_DEFAULT_REPLICATION = -1;
+
     private TopicSetup() {
+    }
+
+    /**
+     * Creates {@code topic} with one partition and {@code cleanup.policy=compact} if it is missing,
+     * and waits until it answers list-offsets. A compacted topic keeps the last record of every key
+     * for good, which is what state topics keyed by id ({@code payment-silences},
+     * {@code payment-notifications}) need: with the default {@code delete} policy a 30-day silence
+     * would vanish after the 7-day retention.
+     *
+     * <p>An existing topic with another policy is altered to {@code compact} (logged as a warning):
+     * the topic is PayPulse's own and that is the fix a user would be told to make. When the cluster
+     * refuses the change (ACLs), the exception says which command to run.
+     *
+     * @param replication replication of a new topic, or {@link #BROKER_DEFAULT_REPLICATION}
+     * @throws ClusterUnreachableException with one sentence when the cluster does not answer in time
+     *         or refuses
+     */
+    public static TopicStatus ensureCompacted(Admin admin, String topic, short replication, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            boolean created = false;
+            Set<String> existing = admin.listTopics().names().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            if (!existing.contains(topic)) {
+                NewTopic wanted = new NewTopic(topic, Optional.of(1),
+                        replication > 0 ? Optional.of(replication) : Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                try {
+                    admin.createTopics(List.of(wanted)).all().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                    created = true;
+                    LOG.info("Created compacted topic {}", topic);
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw ex;
+                    }
+                }
+            }
+            if (!created) {
+                makeCompacted(admin, topic, deadline);
+            }
+            Map<String, TopicDescription> described = awaitPartitionsReady(admin, Set.of(topic), deadline);
+            return status(described.get(topic), created);
+        } catch (ExecutionException e) {
+            throw new ClusterUnreachableException("Could not create the compacted topic " + topic + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            throw unreachable(e, "create", timeout);
+        }
+    }
+
+    /** The {@code cleanup.policy} of an existing topic, e.g. {@code delete} or {@code compact,delete}. */
+    public static String cleanupPolicy(Admin admin, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            return cleanupPolicy(admin, new ConfigResource(ConfigResource.Type.TOPIC, topic), deadline);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw unreachable(e, "describe", timeout);
+        }
+    }
+
+    private static String cleanupPolicy(Admin admin, ConfigResource resource, long deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Config config = admin.describeConfigs(List.of(resource)).all()
+                .get(remainingMs(deadline), TimeUnit.MILLISECONDS).get(resource);
+        ConfigEntry entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        return entry == null || entry.value() == null ? TopicConfig.CLEANUP_POLICY_DELETE : entry.value();
+    }
+
+    private static void makeCompacted(Admin admin, String topic, long deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        String policy = cleanupPolicy(admin, resource, deadline);
+        if (policy.equals(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+            return;
+        }
+        // "compact,delete" still deletes by retention, so a long silence could vanish: set plain compact.
+        AlterConfigOp set = new AlterConfigOp(
+                new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                AlterConfigOp.OpType.SET);
+        try {
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(set))).all()
+                    .get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new ClusterUnreachableException("Topic " + topic + " has cleanup.policy=" + policy
+                    + " but must be compacted, and the cluster refused to change it (" + e.getCause().getMessage()
+                    + "); run: kafka-configs --bootstrap-server HOST:PORT --alter --entity-type topics --entity-name "
+                    + topic + " --add-config cleanup.policy=compact", e.getCause());
+        }
+        LOG.warn("Topic {} had cleanup.policy={}; changed it to compact so its records (one per id) are kept.",
+                topic, policy);
     }
 
     /** @return the names of the topics that were created (empty when all existed) */

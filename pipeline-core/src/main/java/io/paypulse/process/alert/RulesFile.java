@@ -92,8 +92,10 @@ public final class RulesFile {
         }
         for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!key.equals("rules")) {
-                throw new RulesException("Rules file " + source + ": unknown key '" + key + "' (allowed: rules).");
+            // notifications: is read by io.paypulse.notify.NotificationsFile (contact points and routes).
+            if (!key.equals("rules") && !key.equals("notifications")) {
+                throw new RulesException("Rules file " + source + ": unknown key '" + key
+                        + "' (allowed: rules, notifications).");
             }
         }
         JsonNode list = root.get("rules");

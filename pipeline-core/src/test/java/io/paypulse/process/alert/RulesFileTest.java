@@ -137,7 +137,7 @@ class RulesFileTest {
                         "Rule #1 in rules.yaml: invalid value 'payment-failures' "
                                 + "(allowed: a mapping with keys such as name, kind and severity)."),
                 Arguments.of("unknown top-level key", "rulez: []\n",
-                        "Rules file rules.yaml: unknown key 'rulez' (allowed: rules)."),
+                        "Rules file rules.yaml: unknown key 'rulez' (allowed: rules, notifications)."),
                 Arguments.of("rules not a list", "rules: everything\n",
                         "Rules file rules.yaml: invalid value 'everything' for 'rules' (allowed: a list of rules)."),
                 Arguments.of("empty file", "",
