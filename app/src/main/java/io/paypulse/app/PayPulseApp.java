@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.paypulse.app.alerts.AlertMarksStore;
 import io.paypulse.app.alerts.AlertsController;
 import io.paypulse.app.alerts.AlertsViewModel;
+import io.paypulse.app.alerts.SessionSilences;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.PipelineSession;
@@ -76,6 +77,7 @@ public class PayPulseApp extends Application {
     private ProfilesViewModel profiles;
     private DashboardViewModel dashboard;
     private AlertsViewModel alerts;
+    private SessionSilences alertSessions;
     private io.paypulse.stack.StackController stack;
     private ExecutorService stackOps;
     private StackViewModel stackView;
@@ -125,10 +127,12 @@ public class PayPulseApp extends Application {
         profiles = new ProfilesViewModel(connection, settings.profiles(), settings.activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
+        alertSessions = new SessionSilences(alerts, clock, background, FxThread.INSTANCE);
 
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
             dashboard.attach(s);
+            alertSessions.attach(s);
             if (s != null && connection.modeProperty().get() == ConnectionMode.DOCKER) {
                 stackView.activate(); // the stack just started: show its containers
             }

@@ -3,7 +3,9 @@ package io.paypulse.app.alerts;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
+import io.paypulse.notify.Inhibition;
 import io.paypulse.notify.Silence;
+import io.paypulse.process.alert.AlertRule;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -112,9 +114,10 @@ public final class AlertsViewModel {
         if (alerts != latest) {
             latest = alerts;
             foldedUnder = fold(alerts);
+            List<Silence> active = activeSilences(now);
             for (Alert a : alerts) {
                 if (a.severity() == Severity.CRITICAL && a.state() == AlertState.FIRING && isFresh(a, now)
-                        && !silenced(a, now) && announced.add(a.id())) {
+                        && silencedUntil(a, active, now) == null && announced.add(a.id())) {
                     notificationCount.set(notificationCount.get() + 1);
                 }
             }
@@ -156,10 +159,6 @@ public final class AlertsViewModel {
             LOG.warn("Could not read the silences: {}", e.toString());
             return List.of();
         }
-    }
-
-    private boolean silenced(Alert a, Instant now) {
-        return silencedUntil(a, activeSilences(now), now) != null;
     }
 
     private static Instant silencedUntil(Alert a, List<Silence> active, Instant now) {
@@ -313,7 +312,13 @@ public final class AlertsViewModel {
         rebuild();
     }
 
-    /** How inhibited alerts are found (from the active rules); {@link Inhibitor#none()} folds nothing. */
+    /** Folds what the rules' inhibition suppresses (a WARNING under the firing CRITICAL of its family). */
+    public void useRules(List<AlertRule> rules) {
+        Inhibition inhibition = Inhibition.of(rules == null ? List.of() : rules);
+        useInhibitor(inhibition::inhibitedBy);
+    }
+
+    /** How inhibited alerts are found; {@link Inhibitor#none()} folds nothing. */
     public void useInhibitor(Inhibitor inhibit) {
         inhibitor = inhibit == null ? Inhibitor.none() : inhibit;
         foldedUnder = fold(latest);

@@ -12,8 +12,12 @@ import java.util.List;
  */
 public interface SilenceStore extends SilenceView {
 
-    /** Writes the silence so every reader (the app, a headless processor) honours it. */
-    void add(Silence silence) throws Exception;
+    /**
+     * Writes the silence so every reader (the app, a headless processor) honours it.
+     *
+     * @return the silence as written (the store may give it another id)
+     */
+    Silence add(Silence silence) throws Exception;
 
     /** Ends the silence now. */
     void expire(String id) throws Exception;
@@ -32,7 +36,7 @@ public interface SilenceStore extends SilenceView {
             }
 
             @Override
-            public void add(Silence silence) {
+            public Silence add(Silence silence) {
                 throw new IllegalStateException("Connect to a cluster first: silences are kept in it.");
             }
 

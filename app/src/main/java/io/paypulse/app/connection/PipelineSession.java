@@ -41,6 +41,7 @@ public final class PipelineSession implements Session {
     private final ScheduledExecutorService probeThread;
     private final List<AlertRule> rules;
     private final String description;
+    private final PaypulseConfig effective;
     private boolean closed;
 
     private PipelineSession(LocalPipeline pipeline, PaypulseConfig effective, List<AlertRule> rules, Clock clock,
@@ -48,6 +49,7 @@ public final class PipelineSession implements Session {
         this.pipeline = pipeline;
         this.rules = rules;
         this.description = description;
+        this.effective = effective;
         this.data = new LiveData(clock);
         this.feed = new TopicFeed(ClusterClients.base(effective, "paypulse-app-feed"), data, clock);
         this.probe = new ClusterProbe(ClusterClients.base(effective, "paypulse-app-probe"),
@@ -149,6 +151,11 @@ public final class PipelineSession implements Session {
     @Override
     public List<AlertRule> rules() {
         return rules;
+    }
+
+    @Override
+    public java.util.Map<String, Object> clientProperties() {
+        return ClusterClients.base(effective, "paypulse-app");
     }
 
     @Override

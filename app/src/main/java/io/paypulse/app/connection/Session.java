@@ -3,6 +3,7 @@ package io.paypulse.app.connection;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.process.alert.AlertRule;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,14 @@ public interface Session extends AutoCloseable {
     Optional<GeneratorControl> generator();
 
     List<AlertRule> rules();
+
+    /**
+     * Client properties for more clients of the same cluster (bootstrap servers, security), e.g. the
+     * alert feed's silences; a fresh mutable map. Empty when the session has no cluster to share.
+     */
+    default Map<String, Object> clientProperties() {
+        return new java.util.HashMap<>();
+    }
 
     /** e.g. "Embedded broker on localhost:41234". */
     String description();

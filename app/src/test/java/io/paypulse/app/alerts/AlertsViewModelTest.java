@@ -105,6 +105,20 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void theShippedRulesFoldTheFailureRateWarningUnderItsCriticalOnlyWhileItFires() {
+        vm.useRules(io.paypulse.process.alert.RulesFile.defaults());
+        Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
+        vm.render(List.of(warning, alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1),
+                alert("refund-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1)));
+        assertThat(vm.rows()).extracting(r -> r.rule() + ":" + r.folded())
+                .containsExactly("payment-failure-rate-critical:1", "refund-failure-rate:0");
+
+        vm.render(List.of(warning, alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.RESOLVED, 2)));
+        assertThat(vm.rows()).extracting(r -> r.rule() + ":" + r.status())
+                .containsExactly("payment-failure-rate:Firing", "payment-failure-rate-critical:Resolved");
+    }
+
+    @Test
     void theDeliveredColumnShowsWhatTheProviderSays() {
         Alert a = alert("r", Severity.CRITICAL, T0, AlertState.FIRING, 1);
         vm.render(List.of(a));

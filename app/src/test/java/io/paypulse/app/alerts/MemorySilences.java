@@ -25,8 +25,9 @@ final class MemorySilences implements SilenceStore {
     }
 
     @Override
-    public void add(Silence silence) {
+    public Silence add(Silence silence) {
         byId.put(silence.id(), silence);
+        return silence;
     }
 
     @Override
