@@ -233,6 +233,21 @@ public final class AlertsController {
         }
     }
 
+    /**
+     * Selects the alert's row and scrolls to it (e.g. when its desktop notification is clicked);
+     * FX thread. Returns false when the feed does not hold that alert.
+     */
+    public boolean reveal(String alertId) {
+        int index = vm.reveal(alertId);
+        if (index < 0) {
+            return false;
+        }
+        table.getSelectionModel().clearAndSelect(index);
+        table.scrollTo(index);
+        table.requestFocus();
+        return true;
+    }
+
     @FXML
     private void onSilence() {
         AlertRow r = table.getSelectionModel().getSelectedItem();

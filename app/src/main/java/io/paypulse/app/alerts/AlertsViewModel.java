@@ -292,6 +292,37 @@ public final class AlertsViewModel {
         }
     }
 
+    /**
+     * Makes the alert's row visible (a desktop notification was clicked): clears filters that hide
+     * it and expands the alert it is folded under.
+     *
+     * @return the row's index in {@link #rows()}, or -1 when the feed does not hold that alert
+     */
+    public int reveal(String alertId) {
+        if (latest.stream().noneMatch(a -> a.id().equals(alertId))) {
+            return -1;
+        }
+        String parent = foldedUnder.get(alertId);
+        if (parent != null) {
+            expanded.add(parent);
+        }
+        rebuild();
+        if (indexOf(alertId) < 0) {
+            severityFilter.set(null); // each set rebuilds
+            statusFilter.set(null);
+        }
+        return indexOf(alertId);
+    }
+
+    private int indexOf(String alertId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(alertId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Shows or hides the alerts folded under {@code alertId}. */
     public void toggleFolded(String alertId) {
         if (alertId != null && !expanded.remove(alertId)) {

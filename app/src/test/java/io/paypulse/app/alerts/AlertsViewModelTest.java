@@ -119,6 +119,21 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void revealingAnAlertClearsTheFiltersThatHideItAndExpandsItsParent() {
+        vm.useRules(io.paypulse.process.alert.RulesFile.defaults());
+        Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
+        Alert critical = alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1);
+        vm.render(List.of(critical, warning));
+        vm.statusFilterProperty().set(AlertRow.Status.RESOLVED);
+        assertThat(vm.rows()).isEmpty();
+
+        assertThat(vm.reveal(warning.id())).isEqualTo(1);
+        assertThat(vm.statusFilterProperty().get()).isNull();
+        assertThat(vm.rows().get(1).id()).isEqualTo(warning.id());
+        assertThat(vm.reveal("no|such|alert")).isEqualTo(-1);
+    }
+
+    @Test
     void theDeliveredColumnShowsWhatTheProviderSays() {
         Alert a = alert("r", Severity.CRITICAL, T0, AlertState.FIRING, 1);
         vm.render(List.of(a));
