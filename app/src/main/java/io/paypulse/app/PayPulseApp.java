@@ -325,6 +325,7 @@ public class PayPulseApp extends Application {
         saveSettings();
         ticker.close();
         closeStack();
+        alertSessions.close(); // queued on pipeline-ops before the pipeline stops
         connection.stop();
         stage.setTitle("PayPulse — stopping…");
         long t0 = System.nanoTime();
@@ -347,6 +348,7 @@ public class PayPulseApp extends Application {
     public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
         ticker.close();
         closeStack();
+        alertSessions.close();
         return connection.shutdown();
     }
 

@@ -79,6 +79,7 @@ public final class AlertsController {
         silenceButton.disableProperty().bind(noSelection.or(vm.canSilenceProperty().not()));
         messageLabel.textProperty().bind(vm.messageProperty());
         table.setRowFactory(t -> rowWithMenu());
+        keepSelectionAcrossTicks();
 
         text(timeCol, r -> r.time() == null ? "" : TIME.format(r.time()));
         severityCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
@@ -123,6 +124,31 @@ public final class AlertsController {
         text(deliveredCol, AlertRow::delivered);
         countCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().alert().occurrences()));
         bindSilences();
+    }
+
+    /**
+     * A tick that changes a row replaces the list's items, which drops the selection: select the
+     * same alert again so Acknowledge and Silence… stay usable.
+     */
+    private void keepSelectionAcrossTicks() {
+        String[] selectedId = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                selectedId[0] = r.id();
+            }
+        });
+        // The table's own list, listened to after the table: its selection model has updated by then.
+        javafx.collections.ObservableList<AlertRow> items = table.getItems();
+        items.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> {
+            if (table.getSelectionModel().getSelectedItem() == null && selectedId[0] != null) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).id().equals(selectedId[0])) {
+                        table.getSelectionModel().select(i);
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     /** e.g. "Firing", "Silenced until 11:42" (also on an acknowledged row a silence covers). */
@@ -180,6 +206,7 @@ public final class AlertsController {
 
         RuleCell() {
             toggle.getStyleClass().addAll("flat", "fold-toggle");
+            toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the rule's name gives way first
             toggle.setOnAction(e -> {
                 AlertRow r = getTableRow() == null ? null : getTableRow().getItem();
                 if (r != null) {

@@ -63,15 +63,14 @@ final class SilenceDialog {
         custom.setId("silenceCustom");
         custom.setPromptText("e.g. 90m, 2h, 3d (at most 30 days)");
         var isCustom = duration.valueProperty().isEqualTo(CUSTOM);
-        custom.visibleProperty().bind(isCustom);
-        custom.managedProperty().bind(isCustom);
+        // Always laid out (enabled for Custom only) so the dialog never needs to grow.
+        custom.disableProperty().bind(isCustom.not());
         Label problem = new Label("Type a duration such as 90m, 2h or 3d, up to 30 days.");
         problem.getStyleClass().add("secret-hint");
         BooleanBinding unreadable = Bindings.createBooleanBinding(
                 () -> CUSTOM.equals(duration.getValue()) && SilenceDraft.parseDuration(custom.getText()).isEmpty(),
                 duration.valueProperty(), custom.textProperty());
         problem.visibleProperty().bind(unreadable.and(custom.textProperty().isNotEmpty()));
-        problem.managedProperty().bind(problem.visibleProperty());
 
         TextField comment = new TextField();
         comment.setId("silenceComment");

@@ -118,6 +118,8 @@ class AlertFeedJourneyTest {
         assertThat(listed.endsAt()).isEqualTo(app.clock.instant().plus(Duration.ofMinutes(15)));
         await("the row is marked").atMost(Duration.ofSeconds(10))
                 .until(() -> rows(group).get(0).status() == AlertRow.Status.SILENCED);
+        assertThat(WatchingApp.onFx(() -> table().getSelectionModel().getSelectedItem().id()))
+                .as("the row stays selected when a tick changes it").isEqualTo(warning.id());
         assertThat(app.robot.lookup(n -> n instanceof TableCell<?, ?> c && c.isVisible()
                 && ("Silenced until " + until).equals(c.getText())).tryQuery()).isPresent();
         assertThat(app.text("#messageLabel")).isEqualTo("Silenced payment-failure-rate for " + group

@@ -53,6 +53,12 @@ final class WatchingApp implements AutoCloseable {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producer = new KafkaProducer<>(p, new StringSerializer(), Topics.ALERT_VALUE.serializer());
+        // A record before the app connects: the feed then seeks to a definite offset. On an empty topic
+        // it seeks to the end lazily, and a record written before its first poll can be skipped.
+        Instant warm = clock.instant().minus(Duration.ofMinutes(10));
+        producer.send(new ProducerRecord<>(Topics.ALERTS, "warm-up", new Alert(Alert.idOf("warm-up", "warm-up", warm),
+                "warm-up", Severity.WARNING, "warm-up", warm, warm.plusSeconds(60), 0, 0, "warm-up",
+                AlertState.RESOLVED, 1, warm, warm))).get(10, TimeUnit.SECONDS);
 
         Path settings = dir.resolve("app.json");
         Files.writeString(settings, "{\"mode\": \"CUSTOM\", \"bootstrapServers\": \"" + bootstrap
