@@ -1,6 +1,7 @@
 package io.paypulse.app.alerts;
 
 import io.paypulse.app.connection.Session;
+import io.paypulse.cluster.ClusterClients;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -37,10 +38,10 @@ public final class SessionSilences implements AutoCloseable {
         alerts.useRules(s == null ? java.util.List.of() : s.rules());
         alerts.useSilences(SilenceStore.none());
         closeStore();
-        Map<String, Object> client = s == null ? Map.of() : s.clientProperties();
-        if (client.isEmpty()) {
+        if (s == null || s.config().isEmpty()) {
             return;
         }
+        Map<String, Object> client = ClusterClients.base(s.config().get(), "paypulse-app-silences");
         background.execute(() -> {
             TopicSilenceStore opened;
             try {

@@ -154,8 +154,8 @@ public final class PipelineSession implements Session {
     }
 
     @Override
-    public java.util.Map<String, Object> clientProperties() {
-        return ClusterClients.base(effective, "paypulse-app");
+    public Optional<PaypulseConfig> config() {
+        return Optional.of(effective);
     }
 
     @Override

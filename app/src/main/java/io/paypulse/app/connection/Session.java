@@ -3,7 +3,6 @@ package io.paypulse.app.connection;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.process.alert.AlertRule;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,11 +19,11 @@ public interface Session extends AutoCloseable {
     List<AlertRule> rules();
 
     /**
-     * Client properties for more clients of the same cluster (bootstrap servers, security), e.g. the
-     * alert feed's silences; a fresh mutable map. Empty when the session has no cluster to share.
+     * The configuration in force (servers, client properties, application id, rules file), for what
+     * else runs against the same cluster (the app's notifier); empty for sessions without one (tests).
      */
-    default Map<String, Object> clientProperties() {
-        return new java.util.HashMap<>();
+    default Optional<io.paypulse.config.PaypulseConfig> config() {
+        return Optional.empty();
     }
 
     /** e.g. "Embedded broker on localhost:41234". */
