@@ -27,6 +27,19 @@ if want cli; then
   XDG_DATA_HOME=$tmp/srv-topics java -jar "$JAR" topics ensure --bootstrap localhost:9092 --replication 1 \
     | tee "$tmp/topics.txt"
   grep -q "created payment (6 partitions, RF 1)" "$tmp/topics.txt" || fail "topics ensure did not create payment"
+  step "Silences: silence add, list, expire (README wording)"
+  silence() { XDG_DATA_HOME=$tmp/srv-silence java -jar "$JAR" silence "$@"; }
+  silence add --bootstrap localhost:9092 --rule payment-failure-rate --for 2h --comment "gateway maintenance" \
+    | tee "$tmp/silence-add.txt"
+  sid=$(sed -n 's/^Added silence \([0-9a-f]\{8\}\): rule payment-failure-rate, group \*, until .* (2h)\.$/\1/p' "$tmp/silence-add.txt")
+  [[ -n $sid ]] || fail "silence add did not print 'Added silence ID: ...': $(cat "$tmp/silence-add.txt")"
+  silence list --bootstrap localhost:9092 | tee "$tmp/silence-list.txt"
+  grep -Eq "^$sid +active +payment-failure-rate +\* .* gateway maintenance$" "$tmp/silence-list.txt" \
+    || fail "silence list does not show $sid as active"
+  silence expire --bootstrap localhost:9092 "$sid" > "$tmp/silence-expire.txt"
+  grep -q "^Expired silence $sid " "$tmp/silence-expire.txt" || fail "silence expire: $(cat "$tmp/silence-expire.txt")"
+  silence list --bootstrap localhost:9092 > "$tmp/silence-list2.txt"
+  ! grep -q "$sid" "$tmp/silence-list2.txt" || fail "expired silence $sid is still listed: $(cat "$tmp/silence-list2.txt")"
   bg process-a "$tmp/srv-a" java -jar "$JAR" process --bootstrap localhost:9092 --http-port 8080
   # The README's scale-out: the same command, same application id, --no-sinks on the extra instance.
   bg process-b "$tmp/srv-b" java -jar "$JAR" process --bootstrap localhost:9092 --http-port 8081 --no-sinks

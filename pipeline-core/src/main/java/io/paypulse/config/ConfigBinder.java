@@ -58,7 +58,8 @@ final class ConfigBinder {
                 httpPort(s),
                 httpHost(s),
                 duration(s, ConfigKeys.STALL_TIMEOUT, pd.stallTimeout(), Duration.ofSeconds(5), Duration.ofHours(1)),
-                bool(s, ConfigKeys.PARSED_TOPIC, pd.parsedTopic()));
+                bool(s, ConfigKeys.PARSED_TOPIC, pd.parsedTopic()),
+                notifyWebhookUrl(s));
         Map<String, String> kafka = kafka(s);
         String bootstrap = bootstrap(s, kafka);
         return new PaypulseConfig(
@@ -165,6 +166,26 @@ final class ConfigBinder {
         }
         throw ConfigException.invalid(ConfigKeys.HTTP_HOST, v, "allowed: an address of this machine such as "
                 + "127.0.0.1 (default, this machine only), 0.0.0.0 (all interfaces) or a host name");
+    }
+
+    /** Empty for none; else an absolute http(s) URL with a host, kept as given. */
+    static String notifyWebhookUrl(Map<String, String> s) {
+        String v = s.get(ConfigKeys.NOTIFY_WEBHOOK_URL);
+        if (v == null || v.isBlank()) {
+            return "";
+        }
+        String url = v.trim();
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw ConfigException.invalid(ConfigKeys.NOTIFY_WEBHOOK_URL, v,
+                "allowed: an http:// or https:// URL such as http://127.0.0.1:9000/hook, or empty for none");
     }
 
     /** Empty for none; else an absolute http(s) URL with a host, kept without a trailing slash. */

@@ -46,13 +46,18 @@ public final class ConfigKeys {
     public static final String PARSED_TOPIC = "processor.parsed-topic";
     /** Base URL of a Confluent Schema Registry; empty: none, raw events are plain JSON. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    /**
+     * A generic webhook every alert is POSTed to (contact point {@code webhook-url}, on top of the rules
+     * file's notifications); empty: none.
+     */
+    public static final String NOTIFY_WEBHOOK_URL = "notify.webhook-url";
     /** Prefix of settings passed through to every Kafka client. */
     public static final String KAFKA_PREFIX = "kafka.";
 
     public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
             REPLICATION, RATE, EVENTS, SEED, SCENARIO, LOG_FORMAT, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
             APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE,
-            STALL_TIMEOUT, PARSED_TOPIC);
+            STALL_TIMEOUT, PARSED_TOPIC, NOTIFY_WEBHOOK_URL);
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

@@ -48,9 +48,22 @@ public final class ConfigView {
         out.put(ConfigKeys.FILE_MODE, c.fileModes().fileOctal());
         out.put(ConfigKeys.STALL_TIMEOUT, duration(p.stallTimeout()));
         out.put(ConfigKeys.PARSED_TOPIC, Boolean.toString(p.parsedTopic()));
+        out.put(ConfigKeys.NOTIFY_WEBHOOK_URL, webhook(p.notifyWebhookUrl()));
         c.kafka().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 out.put(ConfigKeys.KAFKA_PREFIX + e.getKey(), secret(e.getKey()) ? HIDDEN : e.getValue()));
         return out;
+    }
+
+    /** A webhook's path and query often are its secret (Slack, Teams): only scheme, host and port are shown. */
+    static String webhook(String url) {
+        if (url.isEmpty()) {
+            return url;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        boolean more = (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null || uri.getRawUserInfo() != null;
+        return more ? origin + "/" + HIDDEN : origin;
     }
 
     /** Passwords, keys and JAAS configs (which embed passwords) are never printed. */

@@ -17,6 +17,7 @@ import java.time.Duration;
  *                       /health says DOWN
  * @param parsedTopic    whether the processor also publishes every parsed event to {@code payment-parsed}
  *                       for downstream consumers (off by default: the parsed CSV reads the raw topic)
+ * @param notifyWebhookUrl a generic webhook that gets every alert ({@code notify.webhook-url}); empty: none
  */
 public record ProcessorSettings(
         Duration grace,
@@ -29,7 +30,8 @@ public record ProcessorSettings(
         int httpPort,
         String httpHost,
         Duration stallTimeout,
-        boolean parsedTopic) {
+        boolean parsedTopic,
+        String notifyWebhookUrl) {
 
     /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -38,6 +40,15 @@ public record ProcessorSettings(
     public ProcessorSettings {
         httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
         stallTimeout = stallTimeout == null ? DEFAULT_STALL_TIMEOUT : stallTimeout;
+        notifyWebhookUrl = notifyWebhookUrl == null ? "" : notifyWebhookUrl;
+    }
+
+    /** Without a {@code notify.webhook-url}. */
+    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
+                             String applicationId, boolean sinks, int httpPort, String httpHost, Duration stallTimeout,
+                             boolean parsedTopic) {
+        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, httpHost,
+                stallTimeout, parsedTopic, "");
     }
 
     /** Settings bound to {@link #LOOPBACK}, with the default stall timeout, without {@code payment-parsed}. */
@@ -61,16 +72,26 @@ public record ProcessorSettings(
 
     public ProcessorSettings withHttpPort(int port) {
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port,
-                httpHost, stallTimeout, parsedTopic);
+                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
     }
 
     public ProcessorSettings withStallTimeout(Duration timeout) {
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, timeout, parsedTopic);
+                httpHost, timeout, parsedTopic, notifyWebhookUrl);
     }
 
     public ProcessorSettings withParsedTopic(boolean parsedTopic) {
         return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic);
+                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+    }
+
+    public ProcessorSettings withNotifyWebhookUrl(String url) {
+        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
+                httpHost, stallTimeout, parsedTopic, url);
+    }
+
+    public ProcessorSettings withRulesFile(Path file) {
+        return new ProcessorSettings(grace, guarantee, commitInterval, file, threads, applicationId, sinks, httpPort,
+                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
     }
 }

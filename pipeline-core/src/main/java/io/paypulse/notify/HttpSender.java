@@ -59,7 +59,8 @@ final class HttpSender implements Sender {
         } catch (HttpTimeoutException e) {
             return SendResult.retry(0, "No answer from " + where + " within " + timeout.toSeconds() + " s");
         } catch (ConnectException e) {
-            return SendResult.retry(0, "Cannot connect to " + where + ": " + reason(e));
+            // The JDK's message here is empty or "ClosedChannelException": say what it means.
+            return SendResult.retry(0, "Cannot connect to " + where + " (connection refused or host unreachable)");
         } catch (IOException e) {
             return SendResult.retry(0, "Sending to " + where + " failed: " + reason(e));
         } catch (InterruptedException e) {

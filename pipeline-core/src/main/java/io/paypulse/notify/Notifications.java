@@ -40,4 +40,21 @@ public record Notifications(List<ContactPoint> contactPoints, List<Route> routes
         }
         return names;
     }
+
+    /**
+     * These notifications plus one more contact point that gets every alert (a catch-all route),
+     * as {@code --set notify.webhook-url=URL} adds one.
+     *
+     * @throws IllegalArgumentException when a contact point of that name exists already
+     */
+    public Notifications withCatchAll(ContactPoint contactPoint) {
+        if (contactPoint(contactPoint.name()).isPresent()) {
+            throw new IllegalArgumentException("a contact point named '" + contactPoint.name() + "' exists already");
+        }
+        List<ContactPoint> points = new java.util.ArrayList<>(contactPoints);
+        points.add(contactPoint);
+        List<Route> all = new java.util.ArrayList<>(routes);
+        all.add(new Route(Set.of(), Set.of(), List.of(contactPoint.name())));
+        return new Notifications(points, all);
+    }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.paypulse.config.ConfigException;
+import io.paypulse.config.ConfigKeys;
+import io.paypulse.config.ProcessorSettings;
 import io.paypulse.process.alert.RulesException;
 import io.paypulse.process.alert.RulesFile;
 import java.io.IOException;
@@ -93,6 +96,29 @@ public final class NotificationsFile {
             }
         }
         return new Reader(section, source, ruleNames, baseDir, env).read();
+    }
+
+    /** Name of the contact point {@code notify.webhook-url} adds. */
+    public static final String WEBHOOK_URL_CONTACT_POINT = "webhook-url";
+
+    /**
+     * What a processor delivers: the notifications of its rules file ({@link #defaults()} without a
+     * file or a section), plus contact point {@value #WEBHOOK_URL_CONTACT_POINT} with a catch-all
+     * route when {@code notify.webhook-url} is set.
+     */
+    public static Notifications forProcessor(ProcessorSettings settings) {
+        Notifications n = settings.rulesFile() == null ? defaults() : load(settings.rulesFile());
+        String url = settings.notifyWebhookUrl();
+        if (url.isBlank()) {
+            return n;
+        }
+        if (n.contactPoint(WEBHOOK_URL_CONTACT_POINT).isPresent()) {
+            throw ConfigException.invalid(ConfigKeys.NOTIFY_WEBHOOK_URL, url, "allowed: empty, since the rules file "
+                    + settings.rulesFile() + " defines a contact point named " + WEBHOOK_URL_CONTACT_POINT
+                    + " already (rename it)");
+        }
+        return n.withCatchAll(new ContactPoint(WEBHOOK_URL_CONTACT_POINT, ContactPoint.Kind.WEBHOOK,
+                java.net.URI.create(url.trim()), Map.of(), ContactPoint.DEFAULT_MAX_PER_MINUTE, true));
     }
 
     /** When the rules file has no {@code notifications:}: one {@code desktop} contact point that gets every alert. */

@@ -83,7 +83,7 @@ public final class SilenceWriter implements AutoCloseable {
     /** Writes {@code silence} (a new one, or a new version of one with the same id). */
     public Silence add(Silence silence) {
         write(silence.id(), silence);
-        LOG.info("Silence {} added: rule {}, group {}, until {}", silence.id(), silence.rule(), silence.group(),
+        LOG.debug("Silence {} added: rule {}, group {}, until {}", silence.id(), silence.rule(), silence.group(),
                 silence.endsAt());
         return silence;
     }
@@ -107,14 +107,14 @@ public final class SilenceWriter implements AutoCloseable {
         }
         Silence ended = new Silence(s.id(), s.rule(), s.group(), s.startsAt(), now, s.comment(), s.createdBy());
         write(id, ended);
-        LOG.info("Silence {} expired", id);
+        LOG.debug("Silence {} expired", id);
         return Optional.of(ended);
     }
 
     /** Removes a silence from the topic (a tombstone): it disappears from every list. */
     public void forget(String id) {
         write(id, null);
-        LOG.info("Silence {} removed", id);
+        LOG.debug("Silence {} removed", id);
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class TopicSilences implements SilenceView, AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Admin setupAdmin;
     private volatile Thread reader;
 
     /** The silences of {@link Topics#SILENCES}. */
@@ -131,6 +132,10 @@ public final class TopicSilences implements SilenceView, AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
+        Admin a = setupAdmin;
+        if (a != null) {
+            a.close(Duration.ZERO); // fails a pending create/describe at once instead of after its timeout
+        }
         stopped.countDown();
         Thread t = reader;
         if (t != null && t != Thread.currentThread()) {
@@ -172,7 +177,12 @@ public final class TopicSilences implements SilenceView, AutoCloseable {
 
     private void ensureTopic(Properties client, short replication) {
         try (Admin admin = Admin.create(withClientId(client, "paypulse-silences-setup"))) {
-            TopicSetup.ensureCompacted(admin, topic, replication, SETUP_TIMEOUT);
+            setupAdmin = admin;
+            if (!closing) {
+                TopicSetup.ensureCompacted(admin, topic, replication, SETUP_TIMEOUT);
+            }
+        } finally {
+            setupAdmin = null;
         }
     }
 

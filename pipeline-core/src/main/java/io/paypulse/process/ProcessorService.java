@@ -11,6 +11,12 @@ import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.health.HealthReport;
 import io.paypulse.health.HealthServer;
 import io.paypulse.health.PrometheusMetrics;
+import io.paypulse.notify.AlertNotifier;
+import io.paypulse.notify.ContactPointStatus;
+import io.paypulse.notify.NotificationsFile;
+import io.paypulse.notify.Notifications;
+import io.paypulse.notify.NotifierOptions;
+import io.paypulse.notify.SilenceView;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.sink.CsvSink;
 import java.time.Duration;
@@ -38,6 +44,9 @@ public final class ProcessorService implements AutoCloseable {
 
     private final PaypulseConfig config;
     private final List<AlertRule> rules;
+    private final Notifications notifications;
+    private final SilenceView silences;
+    private volatile AlertNotifier notifier;
     private final ProcessorStats stats = new ProcessorStats();
     private final List<CsvSink> sinks = new ArrayList<>();
     private SinkTakeover sinkTakeover;
@@ -49,9 +58,27 @@ public final class ProcessorService implements AutoCloseable {
     private PrometheusMetrics metrics;
     private HealthServer http;
 
+    /**
+     * A processor that delivers the notifications of its rules file (plus {@code notify.webhook-url}),
+     * without silences until {@code TopicSilences} is wired in.
+     *
+     * @throws io.paypulse.process.alert.RulesException when the notifications section is wrong
+     */
     public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
+        this(config, rules, NotificationsFile.forProcessor(config.processor()), SilenceView.none());
+    }
+
+    /**
+     * @param notifications where alerts go; this process serves the webhook, Slack and Teams contact
+     *                      points (desktop ones are the app's, see {@link AlertNotifier#httpSenders()})
+     * @param silences      the silences delivery respects
+     */
+    public ProcessorService(PaypulseConfig config, List<AlertRule> rules, Notifications notifications,
+            SilenceView silences) {
         this.config = config;
         this.rules = List.copyOf(rules);
+        this.notifications = notifications;
+        this.silences = silences;
     }
 
     public void start() {
@@ -117,9 +144,36 @@ public final class ProcessorService implements AutoCloseable {
             sinkTakeover = new SinkTakeover(sinks);
             sinkTakeover.start();
         }
+        startNotifier();
         LOG.info("Processor '{}' started ({}, CSV files {}, {})", config.processor().applicationId(),
                 config.processor().guarantee(), config.processor().sinks() ? "in " + config.outputDir() : "off",
                 config.hasSchemaRegistry() ? "Schema Registry " + config.schemaRegistryUrl() : "no Schema Registry");
+    }
+
+    /**
+     * Delivery runs beside Streams on its own threads and consumer groups, so a slow or dead receiver
+     * never slows processing. With replicas (decision 0011) every instance starts one, but each contact
+     * point's group has one member owning the one-partition alert topic: exactly one replica delivers
+     * to each contact point, and another takes over when it stops.
+     */
+    private void startNotifier() {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        try {
+            notifier = AlertNotifier.start(ClusterClients.base(config, "paypulse-notify"),
+                    NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences,
+                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), java.time.Clock.systemUTC());
+        } catch (RuntimeException e) {
+            // Processing goes on without delivery rather than not at all; the log says why.
+            LOG.error("Alerts will not be delivered to contact points: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Per contact point: last delivery, last error, counts (empty before start or without notifications). */
+    public List<ContactPointStatus> notificationStatus() {
+        AlertNotifier n = notifier;
+        return n == null ? List.of() : n.status();
     }
 
     /** The topology's shape as the settings ask for it ({@code processor.parsed-topic} included). */
@@ -199,6 +253,10 @@ public final class ProcessorService implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
+        if (notifier != null) {
+            notifier.close();
+            notifier = null;
+        }
         if (streams != null) {
             // A static member leaves only when told: others take its partitions now, not in a session.
             streams.close(CloseOptions.timeout(Duration.ofSeconds(30))

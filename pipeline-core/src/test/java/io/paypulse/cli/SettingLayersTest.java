@@ -84,6 +84,9 @@ class SettingLayersTest {
         v.put(ConfigKeys.STALL_TIMEOUT, new Values(List.of("11s", "12s", "13s", "14s"), "soon"));
         // --parsed-topic can only say true.
         v.put(ConfigKeys.PARSED_TOPIC, new Values(List.of("true", "false", "false", "true"), "sometimes"));
+        // No flag of its own: --set notify.webhook-url=URL is the documented shortcut.
+        v.put(ConfigKeys.NOTIFY_WEBHOOK_URL, new Values(List.of("http://f:9001", "https://e:9002", "http://s:9003",
+                "http://g:9004"), "hooks.example.com/x"));
         return v;
     }
 

@@ -258,6 +258,45 @@ class NotificationsFileTest {
                         + " (named by 'notifications' in rules.yaml) cannot be read: it does not exist.");
     }
 
+    @Test
+    void theWebhookUrlSettingAddsAContactPointThatGetsEveryAlert(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - { name: card-testing, kind: velocity, severity: CRITICAL, threshold: 10 }
+                notifications:
+                  contact-points:
+                    - { name: me, type: desktop }
+                  routes:
+                    - { severity: WARNING, to: me }
+                """);
+        io.paypulse.config.ProcessorSettings settings = io.paypulse.config.ProcessorSettings.defaults();
+
+        Notifications n = NotificationsFile.forProcessor(settings.withRulesFile(rules)
+                .withNotifyWebhookUrl("http://127.0.0.1:9000/hook"));
+
+        ContactPoint hook = n.contactPoint("webhook-url").orElseThrow();
+        assertThat(hook.kind()).isEqualTo(ContactPoint.Kind.WEBHOOK);
+        assertThat(hook.url()).isEqualTo(URI.create("http://127.0.0.1:9000/hook"));
+        assertThat(n.destinations(alert("card-testing", Severity.CRITICAL))).containsExactly("webhook-url");
+        assertThat(NotificationsFile.forProcessor(settings).contactPoints()).extracting(ContactPoint::name)
+                .containsExactly("desktop");
+    }
+
+    @Test
+    void theWebhookUrlSettingCannotReplaceAContactPointOfTheSameName(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "rules: []\nnotifications:\n  contact-points:\n    - { name: webhook-url, type: desktop }\n");
+        io.paypulse.config.ProcessorSettings settings = io.paypulse.config.ProcessorSettings.defaults()
+                .withRulesFile(rules).withNotifyWebhookUrl("http://127.0.0.1:9000/hook");
+
+        assertThatThrownBy(() -> NotificationsFile.forProcessor(settings))
+                .isInstanceOf(io.paypulse.config.ConfigException.class)
+                .hasMessage("Invalid value 'http://127.0.0.1:9000/hook' for notify.webhook-url: allowed: empty, "
+                        + "since the rules file " + rules + " defines a contact point named webhook-url already "
+                        + "(rename it).");
+    }
+
     static Alert alert(String rule, Severity severity) {
         Instant start = Instant.parse("2026-03-02T10:00:00Z");
         return new Alert(Alert.idOf(rule, "Payment", start), rule, severity, "Payment", start, start.plusSeconds(60),

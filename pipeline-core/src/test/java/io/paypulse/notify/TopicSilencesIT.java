@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.event.Alert;
-import io.paypulse.event.AlertState;
-import io.paypulse.event.Severity;
 import io.paypulse.testing.SharedBroker;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,9 +54,9 @@ class TopicSilencesIT {
 
         TopicSilences other = loaded(new TopicSilences(topic));
         assertThat(other.all()).containsExactly(s);
-        assertThat(other.silenced(alert("payment-failure-rate", "Payment/failed"), T0.plusSeconds(60))).isTrue();
-        assertThat(other.silenced(alert("payment-failure-rate", "Refund/failed"), T0.plusSeconds(60))).isFalse();
-        assertThat(other.silenced(alert("refund-failure-rate", "Payment/failed"), T0.plusSeconds(60))).isFalse();
+        assertThat(other.silenced(SilenceTestAlerts.firing("payment-failure-rate", "Payment/failed"), T0.plusSeconds(60))).isTrue();
+        assertThat(other.silenced(SilenceTestAlerts.firing("payment-failure-rate", "Refund/failed"), T0.plusSeconds(60))).isFalse();
+        assertThat(other.silenced(SilenceTestAlerts.firing("refund-failure-rate", "Payment/failed"), T0.plusSeconds(60))).isFalse();
     }
 
     @Test
@@ -86,8 +84,8 @@ class TopicSilencesIT {
         Silence ended = fresh.find(s.id()).orElseThrow();
         assertThat(SilenceState.of(ended, later)).isEqualTo(SilenceState.ENDED);
         assertThat(fresh.active(later)).isEmpty();
-        assertThat(fresh.silenced(alert("card-testing", "u-1"), later.minusSeconds(1))).isTrue();
-        assertThat(fresh.silenced(alert("card-testing", "u-1"), later)).isFalse();
+        assertThat(fresh.silenced(SilenceTestAlerts.firing("card-testing", "u-1"), later.minusSeconds(1))).isTrue();
+        assertThat(fresh.silenced(SilenceTestAlerts.firing("card-testing", "u-1"), later)).isFalse();
     }
 
     @Test
@@ -121,7 +119,7 @@ class TopicSilencesIT {
         SilenceWriter writer = writer(view, Clock.fixed(T0, ZoneOffset.UTC));
         Silence s = writer.add("payment-failure-rate", Silence.ANY, T0.plus(Duration.ofMinutes(15)), "", "cli");
         TopicSilences reader = loaded(new TopicSilences(topic));
-        Alert alert = alert("payment-failure-rate", "Payment/failed");
+        Alert alert = SilenceTestAlerts.firing("payment-failure-rate", "Payment/failed");
         assertThat(reader.silenced(alert, s.endsAt().minusMillis(1))).isTrue();
         assertThat(reader.silenced(alert, s.endsAt())).isFalse();
         assertThat(reader.active(s.endsAt())).isEmpty();
@@ -184,11 +182,5 @@ class TopicSilencesIT {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers());
         return p;
-    }
-
-    static Alert alert(String rule, String group) {
-        Instant start = T0;
-        return new Alert(Alert.idOf(rule, group, start), rule, Severity.WARNING, group, start,
-                start.plusSeconds(60), 30, 25, "m", AlertState.FIRING, 1, start, start.plusSeconds(60));
     }
 }
