@@ -7,7 +7,6 @@ import io.paypulse.app.connection.ProfilesViewModel;
 import io.paypulse.app.connection.SecretKeys;
 import java.io.File;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -27,7 +26,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 
 /**
  * The window frame: connection toolbar (profiles, mode, servers, client configuration), banners, tabs.
@@ -64,8 +62,6 @@ public final class MainController {
     @FXML private TabPane tabs;
     @FXML private Tab alertsTab;
     @FXML private Tab stackTab;
-
-    private final PauseTransition notificationTimeout = new PauseTransition(Duration.seconds(20));
 
     MainController(ConnectionViewModel connection, ProfilesViewModel profiles, AlertsViewModel alerts,
                    PayPulseApp app) {
@@ -122,8 +118,7 @@ public final class MainController {
         var hasNote = alerts.notificationProperty().isNotEmpty();
         notificationBanner.visibleProperty().bind(hasNote);
         notificationBanner.managedProperty().bind(hasNote);
-        notificationTimeout.setOnFinished(e -> alerts.dismissNotification());
-        alerts.notificationCountProperty().addListener((o, a, b) -> notificationTimeout.playFromStart());
+        // No timer: the banner stays while a CRITICAL alert fires unacknowledged (issue 12).
 
         feedBanner.visibleProperty().bind(feedText.textProperty().isNotEmpty());
         feedBanner.managedProperty().bind(feedBanner.visibleProperty());
@@ -260,14 +255,13 @@ public final class MainController {
     }
 
     @FXML
-    private void onDismissNotification() {
-        alerts.dismissNotification();
+    private void onAcknowledgeBanner() {
+        alerts.acknowledgeBanner();
     }
 
     @FXML
     private void onShowAlerts() {
         tabs.getSelectionModel().select(alertsTab);
-        alerts.dismissNotification();
     }
 
     @FXML

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.paypulse.app.alerts.AlertMarksStore;
 import io.paypulse.app.alerts.AlertsController;
 import io.paypulse.app.alerts.AlertsViewModel;
+import io.paypulse.app.alerts.SessionSilences;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.PipelineSession;
@@ -78,6 +79,7 @@ public class PayPulseApp extends Application {
     private ProfilesViewModel profiles;
     private DashboardViewModel dashboard;
     private AlertsViewModel alerts;
+    private SessionSilences alertSessions;
     private io.paypulse.stack.StackController stack;
     private ExecutorService stackOps;
     private StackViewModel stackView;
@@ -104,7 +106,7 @@ public class PayPulseApp extends Application {
         options = presetOptions != null ? presetOptions
                 : AppOptions.parse(getParameters().getRaw(), System.getenv());
         installErrorHandler();
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = clock();
         store = new SettingsStore(options.settingsFile());
         settings = store.load();
         background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
@@ -129,15 +131,30 @@ public class PayPulseApp extends Application {
         profiles = new ProfilesViewModel(connection, settings.profiles(), settings.activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
+        alertSessions = new SessionSilences(alerts, clock, background, FxThread.INSTANCE);
 
         // Alert delivery: the tray, the desktop notifier and the receipts reader follow the session.
         notify = AppNotifications.forApp(options.env(), options.overrides(), () -> settings.rulesFile(), background,
                 FxThread.INSTANCE, clock);
         notificationsWindow = new NotificationsController(notify.viewModel());
+        alerts.setDeliveredTo(notify.deliveredTo()); // the feed's "Delivered" column
+        // The desktop notifier honours the same silences as the processors (payment-silences).
+        notify.silences(client -> {
+            java.util.Properties p = new java.util.Properties();
+            p.putAll(client);
+            io.paypulse.notify.TopicSilences view = new io.paypulse.notify.TopicSilences().start(p);
+            try {
+                view.awaitLoaded(java.time.Duration.ofSeconds(15)); // known before the notifier delivers
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return view;
+        });
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
             notify.attach(s);
             dashboard.attach(s);
+            alertSessions.attach(s);
             if (s != null && connection.modeProperty().get() == ConnectionMode.DOCKER) {
                 stackView.activate(); // the stack just started: show its containers
             }
@@ -180,6 +197,7 @@ public class PayPulseApp extends Application {
             primary.show();
             primary.toFront();
             main.showAlert(alertId);
+            alertView.reveal(alertId); // and on that alert's row
         }));
         primary.setOnCloseRequest(e -> {
             e.consume();
@@ -261,6 +279,11 @@ public class PayPulseApp extends Application {
         } catch (Exception e) {
             LOG.warn("Stopping on JVM shutdown did not finish cleanly: {}", e.toString());
         }
+    }
+
+    /** The app's clock. A hook for tests that move time by hand (the alert banner over minutes). */
+    protected Clock clock() {
+        return Clock.systemDefaultZone();
     }
 
     /** Where the ticker runs its render task: the FX thread. A hook for the UI benchmark (timing). */
@@ -346,6 +369,7 @@ public class PayPulseApp extends Application {
         ticker.close();
         closeStack();
         notify.close();
+        alertSessions.close(); // queued on pipeline-ops before the pipeline stops
         connection.stop();
         stage.setTitle("PayPulse — stopping…");
         long t0 = System.nanoTime();
@@ -369,6 +393,7 @@ public class PayPulseApp extends Application {
         ticker.close();
         closeStack();
         notify.close();
+        alertSessions.close();
         return connection.shutdown();
     }
 

@@ -1,6 +1,6 @@
 package io.paypulse.event;
 
-/** Life of an alert bucket as the engine publishes it; acknowledge/snooze live in the app. */
+/** Life of an alert bucket as the engine publishes it; acknowledgements live in the app, silences in {@code payment-silences}. */
 public enum AlertState {
     FIRING,
     RESOLVED

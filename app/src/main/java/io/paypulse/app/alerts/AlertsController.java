@@ -1,22 +1,27 @@
 package io.paypulse.app.alerts;
 
 import io.paypulse.event.Severity;
+import io.paypulse.notify.Silence;
 import java.io.File;
+import java.util.Locale;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
 /** Renders {@link AlertsViewModel} as a table (lambdas, not PropertyValueFactory: rows are records). */
@@ -30,8 +35,7 @@ public final class AlertsController {
     @FXML private ComboBox<Severity> severityFilter;
     @FXML private ComboBox<AlertRow.Status> statusFilter;
     @FXML private Button ackButton;
-    @FXML private Button snoozeButton;
-    @FXML private Spinner<Integer> snoozeMinutes;
+    @FXML private Button silenceButton;
     @FXML private Label messageLabel;
     @FXML private TableView<AlertRow> table;
     @FXML private TableColumn<AlertRow, String> timeCol;
@@ -41,8 +45,17 @@ public final class AlertsController {
     @FXML private TableColumn<AlertRow, String> windowCol;
     @FXML private TableColumn<AlertRow, String> valueCol;
     @FXML private TableColumn<AlertRow, String> messageCol;
-    @FXML private TableColumn<AlertRow, AlertRow.Status> stateCol;
+    @FXML private TableColumn<AlertRow, AlertRow> stateCol;
+    @FXML private TableColumn<AlertRow, String> deliveredCol;
     @FXML private TableColumn<AlertRow, Number> countCol;
+    @FXML private Label silencesTitle;
+    @FXML private Button expireSilenceButton;
+    @FXML private TableView<Silence> silencesTable;
+    @FXML private TableColumn<Silence, String> silenceRuleCol;
+    @FXML private TableColumn<Silence, String> silenceGroupCol;
+    @FXML private TableColumn<Silence, String> silenceUntilCol;
+    @FXML private TableColumn<Silence, String> silenceCommentCol;
+    @FXML private TableColumn<Silence, String> silenceByCol;
 
     public AlertsController(AlertsViewModel vm) {
         this.vm = vm;
@@ -55,17 +68,18 @@ public final class AlertsController {
         severityFilter.setCellFactory(lv -> nullable("All"));
         severityFilter.valueProperty().bindBidirectional(vm.severityFilterProperty());
         statusFilter.getItems().setAll(null, AlertRow.Status.FIRING, AlertRow.Status.ACKNOWLEDGED,
-                AlertRow.Status.SNOOZED, AlertRow.Status.RESOLVED);
+                AlertRow.Status.SILENCED, AlertRow.Status.INHIBITED, AlertRow.Status.RESOLVED);
         statusFilter.setButtonCell(nullable("All"));
         statusFilter.setCellFactory(lv -> nullable("All"));
         statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
 
-        snoozeMinutes.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1440, 15, 5));
         table.setItems(vm.rows());
         var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
         ackButton.disableProperty().bind(noSelection);
-        snoozeButton.disableProperty().bind(noSelection);
+        silenceButton.disableProperty().bind(noSelection.or(vm.canSilenceProperty().not()));
         messageLabel.textProperty().bind(vm.messageProperty());
+        table.setRowFactory(t -> rowWithMenu());
+        keepSelectionAcrossTicks();
 
         text(timeCol, r -> r.time() == null ? "" : TIME.format(r.time()));
         severityCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
@@ -85,26 +99,143 @@ public final class AlertsController {
                 }
             }
         });
-        text(ruleCol, AlertRow::rule);
+        ruleCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule()));
+        ruleCol.setCellFactory(c -> new RuleCell());
         text(groupCol, AlertRow::group);
         text(windowCol, r -> AlertsViewModel.window(r.alert(), ZONE));
         text(valueCol, r -> AlertsViewModel.valueVsThreshold(r.alert()));
         text(messageCol, r -> r.alert().message());
-        stateCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        stateCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateCol.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(AlertRow.Status s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("state-firing", "state-resolved", "state-acknowledged", "state-snoozed");
-                if (empty || s == null) {
+            protected void updateItem(AlertRow r, boolean empty) {
+                super.updateItem(r, empty);
+                for (AlertRow.Status each : AlertRow.Status.values()) {
+                    getStyleClass().remove("state-" + each.name().toLowerCase(Locale.ROOT));
+                }
+                if (empty || r == null) {
                     setText(null);
                 } else {
-                    setText(s.label());
-                    getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+                    setText(stateText(r));
+                    getStyleClass().add("state-" + r.status().name().toLowerCase(Locale.ROOT));
                 }
             }
         });
+        text(deliveredCol, AlertRow::delivered);
         countCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().alert().occurrences()));
+        bindSilences();
+    }
+
+    /**
+     * A tick that changes a row replaces the list's items, which drops the selection: select the
+     * same alert again so Acknowledge and Silence… stay usable.
+     */
+    private void keepSelectionAcrossTicks() {
+        String[] selectedId = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                selectedId[0] = r.id();
+            }
+        });
+        // The table's own list, listened to after the table: its selection model has updated by then.
+        javafx.collections.ObservableList<AlertRow> items = table.getItems();
+        items.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> {
+            if (table.getSelectionModel().getSelectedItem() == null && selectedId[0] != null) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).id().equals(selectedId[0])) {
+                        table.getSelectionModel().select(i);
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** e.g. "Firing", "Silenced until 11:42" (also on an acknowledged row a silence covers). */
+    private String stateText(AlertRow r) {
+        if (r.silencedUntil() != null && r.status() != AlertRow.Status.RESOLVED) {
+            String until = "silenced until " + vm.until(r.silencedUntil());
+            return r.status() == AlertRow.Status.SILENCED ? "Silenced until " + vm.until(r.silencedUntil())
+                    : r.status().label() + ", " + until;
+        }
+        return r.status().label();
+    }
+
+    private void bindSilences() {
+        silencesTable.setItems(vm.silences());
+        silencesTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> "Silences (" + vm.silences().size() + ")", vm.silences()));
+        expireSilenceButton.disableProperty().bind(silencesTable.getSelectionModel().selectedItemProperty().isNull());
+        silenceRuleCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(any(c.getValue().rule(), "every rule")));
+        silenceGroupCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(any(c.getValue().group(), "any group")));
+        silenceUntilCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.until(c.getValue().endsAt())));
+        silenceCommentCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().comment()));
+        silenceByCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().createdBy()));
+    }
+
+    private static String any(String value, String anyText) {
+        return Silence.ANY.equals(value) ? anyText : value;
+    }
+
+    /** Right-click on a row: Acknowledge, Silence…. */
+    private TableRow<AlertRow> rowWithMenu() {
+        TableRow<AlertRow> row = new TableRow<>();
+        MenuItem ack = new MenuItem("Acknowledge");
+        ack.setOnAction(e -> {
+            if (row.getItem() != null) {
+                vm.acknowledge(row.getItem().id());
+            }
+        });
+        MenuItem silence = new MenuItem("Silence…");
+        silence.disableProperty().bind(vm.canSilenceProperty().not());
+        silence.setOnAction(e -> {
+            if (row.getItem() != null) {
+                askSilence(row.getItem());
+            }
+        });
+        ContextMenu menu = new ContextMenu(ack, silence);
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
+    }
+
+    /** The rule, with the "+1 folded" marker that shows/hides what is folded under it. */
+    private final class RuleCell extends TableCell<AlertRow, String> {
+        private final Label name = new Label();
+        private final Button toggle = new Button();
+        private final HBox box = new HBox(6, name, toggle);
+
+        RuleCell() {
+            toggle.getStyleClass().addAll("flat", "fold-toggle");
+            toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the rule's name gives way first
+            toggle.setOnAction(e -> {
+                AlertRow r = getTableRow() == null ? null : getTableRow().getItem();
+                if (r != null) {
+                    vm.toggleFolded(r.id());
+                }
+            });
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(String rule, boolean empty) {
+            super.updateItem(rule, empty);
+            AlertRow r = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || rule == null || r == null) {
+                setGraphic(null);
+                return;
+            }
+            name.getStyleClass().remove("folded-child");
+            if (r.isFoldedChild()) {
+                name.setText("↳ " + rule);
+                name.getStyleClass().add("folded-child");
+            } else {
+                name.setText(rule);
+            }
+            toggle.setVisible(r.folded() > 0);
+            toggle.setManaged(r.folded() > 0);
+            toggle.setText("+" + r.folded() + " folded " + (r.expanded() ? "▾" : "▸"));
+            setGraphic(box);
+        }
     }
 
     private static void text(TableColumn<AlertRow, String> col, Function<AlertRow, String> f) {
@@ -129,11 +260,38 @@ public final class AlertsController {
         }
     }
 
+    /**
+     * Selects the alert's row and scrolls to it (e.g. when its desktop notification is clicked);
+     * FX thread. Returns false when the feed does not hold that alert.
+     */
+    public boolean reveal(String alertId) {
+        int index = vm.reveal(alertId);
+        if (index < 0) {
+            return false;
+        }
+        table.getSelectionModel().clearAndSelect(index);
+        table.scrollTo(index);
+        table.requestFocus();
+        return true;
+    }
+
     @FXML
-    private void onSnooze() {
+    private void onSilence() {
         AlertRow r = table.getSelectionModel().getSelectedItem();
         if (r != null) {
-            vm.snooze(r.rule(), snoozeMinutes.getValue());
+            askSilence(r);
+        }
+    }
+
+    private void askSilence(AlertRow r) {
+        SilenceDialog.ask(r, table.getScene() == null ? null : table.getScene().getWindow()).ifPresent(vm::silence);
+    }
+
+    @FXML
+    private void onExpireSilence() {
+        Silence s = silencesTable.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            vm.expireSilence(s.id());
         }
     }
 

@@ -58,6 +58,8 @@ public final class DashboardViewModel {
     private final Deque<long[]> totals = new ArrayDeque<>(); // {epochMillis, total}
     private final Deque<HistoryPoint> history = new ArrayDeque<>();
     private List<Threshold> thresholds = List.of();
+    /** A WARNING its CRITICAL inhibits is one incident, not two (the alert feed folds it). */
+    private io.paypulse.notify.Inhibition inhibition = io.paypulse.notify.Inhibition.of(List.of());
     private GeneratorControl generator;
     private long lastVersion = -1;
     private double paymentWarnThreshold = Double.NaN;
@@ -74,6 +76,7 @@ public final class DashboardViewModel {
         lastVersion = -1;
         generator = session == null ? null : session.generator().orElse(null);
         thresholds = session == null ? List.of() : thresholdsOf(session.rules());
+        inhibition = io.paypulse.notify.Inhibition.of(session == null ? List.of() : session.rules());
         paymentWarnThreshold = thresholds.stream().filter(t -> t.type() == PaymentType.PAYMENT)
                 .mapToDouble(Threshold::percent).min().orElse(Double.NaN);
         generatorAvailable.set(generator != null);
@@ -113,7 +116,8 @@ public final class DashboardViewModel {
         double fr = open.map(MinutePoint::paymentFailureRate).orElse(Double.NaN);
         failureRateNow.set(Double.isNaN(fr) ? "–" : String.format(Locale.ROOT, "%.1f %%", fr));
         failureRateHigh.set(!Double.isNaN(fr) && !Double.isNaN(paymentWarnThreshold) && fr > paymentWarnThreshold);
-        long firing = s.alerts().stream().filter(a -> a.state() == AlertState.FIRING).count();
+        long firing = s.alerts().stream().filter(a -> a.state() == AlertState.FIRING
+                && inhibition.inhibitedBy(a, s.alerts()).isEmpty()).count();
         firingAlerts.set(Long.toString(firing));
         alertsFiring.set(firing > 0);
         long lag = s.probe().processorLag();

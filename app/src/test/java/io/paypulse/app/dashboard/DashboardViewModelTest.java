@@ -56,6 +56,17 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aWarningItsCriticalInhibitsIsNotCountedAsASecondFiringAlert() {
+        vm.attach(session());
+        vm.render(new FeedSnapshot(clock.instant(), List.of(),
+                List.of(alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1),
+                        alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1),
+                        alert("refund-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1)),
+                0, 0, ProbeSample.NONE, 0, null));
+        assertThat(vm.firingAlertsProperty().get()).isEqualTo("2");
+    }
+
+    @Test
     void eventsPerSecondComesFromTheTotalOverTheLastSeconds() {
         vm.attach(session());
         vm.render(snapshot(clock.instant(), List.of(), 1000));
