@@ -136,11 +136,14 @@ public final class TopicFeed implements AutoCloseable {
                 default -> c.seekToBeginning(List.of(tp));
             }
         }
+        // The end offsets come first: "nothing that recent" then means "from here", not a lazy seek to
+        // whatever the end is at the first poll, which skipped a record written in between.
+        Map<TopicPartition, Long> ends = c.endOffsets(when.keySet(), Duration.ofSeconds(10));
         Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(when, Duration.ofSeconds(10));
         for (TopicPartition tp : when.keySet()) {
             OffsetAndTimestamp o = offsets.get(tp);
             if (o == null) {
-                c.seekToEnd(List.of(tp));
+                c.seek(tp, ends.get(tp));
             } else {
                 c.seek(tp, o.offset());
             }
