@@ -62,6 +62,23 @@ if want cli; then
   echo "sent $sent; parsed by instance a: $a, by instance b: $b; enriched CSV rows: $rows"
   (( ${a%.*} > 0 && ${b%.*} > 0 )) || fail "both instances should have parsed events (a=$a, b=$b)"
   stop_bg process-b; stop_bg process-a; stop_bg broker
+
+  step "Notifications: run --scenario gateway-outage --rate 500 --set notify.webhook-url=... (README wording)"
+  bg hook "$tmp/hook" python3 .ci/webhook-receiver.py 9000 "$tmp/hook/posts.jsonl"
+  bg notify-run "$tmp/notify-run" java -jar "$JAR" run --scenario gateway-outage --rate 500 \
+    --set notify.webhook-url=http://127.0.0.1:9000/hook
+  # The README: the critical failure-rate alert fires when the first minute closes (within 2 minutes).
+  fired() { grep -q '"rule":"payment-failure-rate-critical","severity":"CRITICAL","state":"FIRING"' \
+              "$tmp/hook/posts.jsonl" 2>/dev/null; }
+  wait_until "a FIRING payment-failure-rate-critical at the webhook" 150 fired
+  stop_bg notify-run; stop_bg hook
+  grep -c . "$tmp/hook/posts.jsonl" | sed 's/^/webhook posts: /'
+  # Sent once (the minute's repeats are not), and the WARNING of the same window was inhibited.
+  n=$(grep -o '"alertId":"payment-failure-rate-critical|[^"]*","rule":"[^"]*","severity":"CRITICAL","state":"FIRING"' \
+        "$tmp/hook/posts.jsonl" | sort | uniq -c | awk '$1 > 1' | wc -l)
+  (( n == 0 )) || fail "a FIRING alert was posted more than once: $(cat "$tmp/hook/posts.jsonl")"
+  ! grep -q '"rule":"payment-failure-rate","severity":"WARNING","state":"FIRING"' "$tmp/hook/posts.jsonl" \
+    || fail "the WARNING of an outage window was posted although its CRITICAL fired"
 fi
 
 if want run-cli; then
