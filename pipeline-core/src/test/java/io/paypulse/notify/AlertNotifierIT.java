@@ -180,6 +180,23 @@ class AlertNotifierIT {
     }
 
     @Test
+    void slackAndTeamsContactPointsGetTheirOwnShapesOfTheSameAlert() {
+        start(options(), new ContactPoint("chat", ContactPoint.Kind.SLACK, server.url("/slack"), Map.of(), 10, true),
+                new ContactPoint("team", ContactPoint.Kind.TEAMS, server.url("/teams"), Map.of(), 10, true));
+
+        publish(critical(AlertState.FIRING, 1));
+
+        awaitReceipts(2);
+        Map<String, JsonNode> byPath = new HashMap<>();
+        server.posts().forEach(p -> byPath.put(p.path(), p.json()));
+        assertThat(byPath).containsOnlyKeys("/slack", "/teams");
+        assertThat(byPath.get("/slack").get("text").asText())
+                .startsWith(":red_circle: *CRITICAL* `payment-failure-rate-critical` FIRING: 55.0% of payments failed");
+        assertThat(byPath.get("/teams").get("attachments").get(0).get("content").get("body").get(0).get("text").asText())
+                .startsWith("CRITICAL payment-failure-rate-critical FIRING: 55.0% of payments failed");
+    }
+
+    @Test
     void a503IsRetriedWithBackoffUntilDeliveredAnd400IsNotRetried() {
         AlertNotifier notifier = start(options(), webhook("ops", server.url("/hook"), 10));
         server.answer(503, 503, 200, 400);
