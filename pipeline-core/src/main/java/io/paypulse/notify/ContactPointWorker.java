@@ -460,8 +460,11 @@ final class ContactPointWorker implements Runnable {
         /** A new group: alerts of the last {@link NotifierOptions#lookback()} still matter, older ones not. */
         private void firstStart(TopicPartition tp) {
             long since = clock.instant().minus(options.lookback()).toEpochMilli();
+            // The end first: a transaction committed between the two questions is then read, not
+            // skipped (its commit marker can land after offsetsForTimes saw nothing new enough).
+            long end = consumer.endOffsets(Set.of(tp)).get(tp);
             OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(tp, since)).get(tp);
-            long offset = at != null ? at.offset() : consumer.endOffsets(Set.of(tp)).get(tp);
+            long offset = at != null ? Math.min(at.offset(), end) : end;
             consumer.seek(tp, offset);
             LOG.info("Contact point {}: first start, delivering alerts from offset {} of {} (the last {} min)",
                     contactPoint, offset, tp, options.lookback().toMinutes());

@@ -239,6 +239,9 @@ class AlertNotifierIT {
         assertThat(digests).isNotEmpty();
         assertThat(singles.size() + digests.stream().mapToInt(d -> d.get("count").asInt()).sum()).isEqualTo(100);
         assertThat(digests.get(0).get("summary").asText()).startsWith("90 more alerts held back by the rate limit");
+        // The eleventh message waits for the first one's slot to free up.
+        assertThat(Duration.ofNanos(posts.get(10).receivedNanos() - posts.get(0).receivedNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(3900));
         assertThat(receipts).hasSize(100);
         assertThat(receipts.stream().filter(r -> r.outcome() == DeliveryReceipt.Outcome.DELIVERED)).hasSize(10);
         assertThat(receipts.stream().filter(r -> r.outcome() == DeliveryReceipt.Outcome.GROUPED)).hasSize(90);
