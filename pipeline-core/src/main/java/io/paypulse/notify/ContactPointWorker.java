@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Inhibition order.</b> All updates of a poll are observed before any is decided, so a WARNING
  * and the CRITICAL of the same window (written by the processor in one transaction, read together
- * with read_committed) find each other whichever comes first.
+ * with read_committed) find each other whichever comes first, even when a backlog brings the
+ * CRITICAL's resolution in the same poll.
  */
 final class ContactPointWorker implements Runnable {
 
@@ -189,6 +190,14 @@ final class ContactPointWorker implements Runnable {
                 triage.observe(alert);
             }
         }
+        try {
+            decide(list, alerts, gen);
+        } finally {
+            triage.endBatch();
+        }
+    }
+
+    private void decide(List<ConsumerRecord<String, byte[]>> list, List<Alert> alerts, int gen) {
         for (int i = 0; i < list.size(); i++) {
             if (closing || gen != generation) {
                 return;
