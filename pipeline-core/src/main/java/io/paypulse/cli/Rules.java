@@ -1,6 +1,7 @@
 package io.paypulse.cli;
 
 import io.paypulse.config.PaypulseConfig;
+import io.paypulse.notify.NotificationsFile;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.process.alert.RulesFile;
 import java.util.List;
@@ -11,7 +12,14 @@ final class Rules {
     private Rules() {
     }
 
+    /**
+     * The rules; the file's notifications section (and {@code notify.webhook-url}) is checked too, so a
+     * mistake there stops the command with one sentence before it starts a broker or a processor.
+     */
     static List<AlertRule> of(PaypulseConfig config) {
-        return config.processor().rulesFile() == null ? RulesFile.defaults() : RulesFile.load(config.processor().rulesFile());
+        List<AlertRule> rules = config.processor().rulesFile() == null ? RulesFile.defaults()
+                : RulesFile.load(config.processor().rulesFile());
+        NotificationsFile.forProcessor(config.processor());
+        return rules;
     }
 }

@@ -107,7 +107,10 @@ public final class AlertNotifier implements AutoCloseable {
         return new AlertNotifier(workers, skipped, receipts);
     }
 
-    /** Per contact point (in the order of the rules file): last delivery, last error, counts. */
+    /**
+     * Per contact point: last delivery, last error, counts; first those this process serves, then
+     * those it skipped ({@link ContactPointStatus#running()} false), each in the order of the file.
+     */
     public List<ContactPointStatus> status() {
         List<ContactPointStatus> out = new ArrayList<>();
         workers.forEach(w -> out.add(w.status()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,8 +42,13 @@ final class AlertTriage {
     private final SilenceView silences;
     private final NoticeText text;
 
-    /** The latest update of every open bucket, for inhibition. */
+    /**
+     * The latest FIRING update of every open bucket, for inhibition. A bucket that resolves stays
+     * until the end of the batch it resolved in ({@link #endBatch()}): a backlog read in one poll may
+     * hold a CRITICAL's whole episode, and the WARNING of its first window must still meet it.
+     */
     private final Map<String, Alert> latest = bounded();
+    private final java.util.Set<String> resolvedInBatch = new java.util.HashSet<>();
     /** What became of each open bucket's FIRING update here (null value: not decided yet). */
     private final Map<String, DeliveryReceipt.Outcome> firing = bounded();
 
@@ -55,31 +61,44 @@ final class AlertTriage {
         this.text = text;
     }
 
-    /** Records the latest state of a bucket; call for every update of a batch before deciding any. */
+    /**
+     * Records an update; call for every update of a batch (one poll) before deciding any, and
+     * {@link #endBatch()} after deciding them all.
+     */
     void observe(Alert alert) {
         if (alert.state() == AlertState.RESOLVED) {
-            latest.remove(alert.id());
+            resolvedInBatch.add(alert.id());
         } else {
             latest.put(alert.id(), alert);
         }
     }
 
+    /** Forgets the buckets that resolved in the batch just decided. */
+    void endBatch() {
+        resolvedInBatch.forEach(latest::remove);
+        resolvedInBatch.clear();
+    }
+
     /**
-     * Replays an update that was handled before a restart (before the committed offset): remembers
-     * its bucket so a republish is not sent again. Whether it was delivered is not known here; what
-     * inhibition would have decided is recomputed, silences are not (they may have ended since).
+     * Replays updates that were handled before a restart (before the committed offset), as one batch:
+     * remembers their buckets so a republish is not sent again. Whether they were delivered is not
+     * known here; what inhibition would have decided is recomputed, silences are not (they may have
+     * ended since).
      */
-    void replay(Alert alert) {
-        observe(alert);
-        if (!routed(alert)) {
-            return;
+    void replay(List<Alert> alerts) {
+        alerts.forEach(this::observe);
+        for (Alert alert : alerts) {
+            if (!routed(alert)) {
+                continue;
+            }
+            if (alert.state() == AlertState.RESOLVED) {
+                firing.remove(alert.id());
+            } else if (!firing.containsKey(alert.id())) {
+                firing.put(alert.id(), inhibition.inhibitedBy(alert, latest.values()).isPresent()
+                        ? DeliveryReceipt.Outcome.INHIBITED : DeliveryReceipt.Outcome.DELIVERED);
+            }
         }
-        if (alert.state() == AlertState.RESOLVED) {
-            firing.remove(alert.id());
-        } else if (!firing.containsKey(alert.id())) {
-            firing.put(alert.id(), inhibition.inhibitedBy(alert, latest.values()).isPresent()
-                    ? DeliveryReceipt.Outcome.INHIBITED : DeliveryReceipt.Outcome.DELIVERED);
-        }
+        endBatch();
     }
 
     Decision decide(Alert alert, Instant now) {
@@ -114,6 +133,7 @@ final class AlertTriage {
     /** Forgets everything (partitions revoked; a replay rebuilds it). */
     void clear() {
         latest.clear();
+        resolvedInBatch.clear();
         firing.clear();
     }
 

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Inhibition order.</b> All updates of a poll are observed before any is decided, so a WARNING
  * and the CRITICAL of the same window (written by the processor in one transaction, read together
- * with read_committed) find each other whichever comes first.
+ * with read_committed) find each other whichever comes first, even when a backlog brings the
+ * CRITICAL's resolution in the same poll.
  */
 final class ContactPointWorker implements Runnable {
 
@@ -189,6 +190,14 @@ final class ContactPointWorker implements Runnable {
                 triage.observe(alert);
             }
         }
+        try {
+            decide(list, alerts, gen);
+        } finally {
+            triage.endBatch();
+        }
+    }
+
+    private void decide(List<ConsumerRecord<String, byte[]>> list, List<Alert> alerts, int gen) {
         for (int i = 0; i < list.size(); i++) {
             if (closing || gen != generation) {
                 return;
@@ -460,8 +469,11 @@ final class ContactPointWorker implements Runnable {
         /** A new group: alerts of the last {@link NotifierOptions#lookback()} still matter, older ones not. */
         private void firstStart(TopicPartition tp) {
             long since = clock.instant().minus(options.lookback()).toEpochMilli();
+            // The end first: a transaction committed between the two questions is then read, not
+            // skipped (its commit marker can land after offsetsForTimes saw nothing new enough).
+            long end = consumer.endOffsets(Set.of(tp)).get(tp);
             OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(tp, since)).get(tp);
-            long offset = at != null ? at.offset() : consumer.endOffsets(Set.of(tp)).get(tp);
+            long offset = at != null ? Math.min(at.offset(), end) : end;
             consumer.seek(tp, offset);
             LOG.info("Contact point {}: first start, delivering alerts from offset {} of {} (the last {} min)",
                     contactPoint, offset, tp, options.lookback().toMinutes());

@@ -1,5 +1,6 @@
 package io.paypulse.notify;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 
@@ -19,7 +20,11 @@ final class NotifierMetrics {
 
     void count(String contactPoint, DeliveryReceipt.Outcome outcome) {
         if (registry != null) {
-            registry.counter(NAME, "contact_point", contactPoint, "outcome", outcome.name().toLowerCase(Locale.ROOT))
+            Counter.builder(NAME)
+                    .description("Alert updates per contact point and outcome (delivered, failed, silenced, "
+                            + "inhibited, grouped)")
+                    .tags("contact_point", contactPoint, "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(registry)
                     .increment();
         }
     }

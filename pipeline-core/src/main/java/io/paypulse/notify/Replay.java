@@ -3,7 +3,9 @@ package io.paypulse.notify;
 import io.paypulse.event.Alert;
 import io.paypulse.event.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,17 +32,17 @@ final class Replay {
 
     /**
      * Hands every alert at offsets {@code [committed - window, committed)} of each partition to {@code sink},
-     * in order.
+     * in order, as one list.
      */
     static void read(Map<String, Object> client, Map<TopicPartition, Long> committed, int window,
-            Consumer<Alert> sink) {
+            Consumer<List<Alert>> sink) {
         Map<String, Object> props = new HashMap<>(client);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "paypulse-notify-replay");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        int replayed = 0;
+        List<Alert> replayed = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.assign(committed.keySet());
@@ -63,8 +65,7 @@ final class Replay {
                         continue;
                     }
                     try {
-                        sink.accept(Topics.ALERT_VALUE.deserializer().deserialize(r.topic(), r.value()));
-                        replayed++;
+                        replayed.add(Topics.ALERT_VALUE.deserializer().deserialize(r.topic(), r.value()));
                     } catch (KafkaException | IllegalArgumentException e) {
                         // not an alert: the live reader skipped it with a warning already
                     }
@@ -80,6 +81,8 @@ final class Replay {
                         TIMEOUT.toSeconds());
             }
         }
-        LOG.debug("Replayed {} alert updates", replayed);
+        // One batch, as the live reader decides a poll: inhibition sees the whole window's alerts.
+        sink.accept(replayed);
+        LOG.debug("Replayed {} alert updates", replayed.size());
     }
 }

@@ -180,6 +180,23 @@ class AlertNotifierIT {
     }
 
     @Test
+    void slackAndTeamsContactPointsGetTheirOwnShapesOfTheSameAlert() {
+        start(options(), new ContactPoint("chat", ContactPoint.Kind.SLACK, server.url("/slack"), Map.of(), 10, true),
+                new ContactPoint("team", ContactPoint.Kind.TEAMS, server.url("/teams"), Map.of(), 10, true));
+
+        publish(critical(AlertState.FIRING, 1));
+
+        awaitReceipts(2);
+        Map<String, JsonNode> byPath = new HashMap<>();
+        server.posts().forEach(p -> byPath.put(p.path(), p.json()));
+        assertThat(byPath).containsOnlyKeys("/slack", "/teams");
+        assertThat(byPath.get("/slack").get("text").asText())
+                .startsWith(":red_circle: *CRITICAL* `payment-failure-rate-critical` FIRING: 55.0% of payments failed");
+        assertThat(byPath.get("/teams").get("attachments").get(0).get("content").get("body").get(0).get("text").asText())
+                .startsWith("CRITICAL payment-failure-rate-critical FIRING: 55.0% of payments failed");
+    }
+
+    @Test
     void a503IsRetriedWithBackoffUntilDeliveredAnd400IsNotRetried() {
         AlertNotifier notifier = start(options(), webhook("ops", server.url("/hook"), 10));
         server.answer(503, 503, 200, 400);
@@ -222,6 +239,9 @@ class AlertNotifierIT {
         assertThat(digests).isNotEmpty();
         assertThat(singles.size() + digests.stream().mapToInt(d -> d.get("count").asInt()).sum()).isEqualTo(100);
         assertThat(digests.get(0).get("summary").asText()).startsWith("90 more alerts held back by the rate limit");
+        // The eleventh message waits for the first one's slot to free up.
+        assertThat(Duration.ofNanos(posts.get(10).receivedNanos() - posts.get(0).receivedNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(3900));
         assertThat(receipts).hasSize(100);
         assertThat(receipts.stream().filter(r -> r.outcome() == DeliveryReceipt.Outcome.DELIVERED)).hasSize(10);
         assertThat(receipts.stream().filter(r -> r.outcome() == DeliveryReceipt.Outcome.GROUPED)).hasSize(90);

@@ -116,6 +116,36 @@ class AlertTriageTest {
     }
 
     @Test
+    void aWarningIsInhibitedEvenWhenItsCriticalResolvedLaterInTheSameBatch() {
+        // A backlog read at once: the whole episode of both rules in one poll.
+        AlertTriage triage = triage();
+        List<Alert> batch = List.of(warning(AlertState.FIRING, 1), critical(AlertState.FIRING, 1),
+                warning(AlertState.FIRING, 2), critical(AlertState.FIRING, 2),
+                warning(AlertState.RESOLVED, 3), critical(AlertState.RESOLVED, 3));
+        batch.forEach(triage::observe);
+
+        List<Verdict> verdicts = batch.stream().map(a -> triage.decide(a, NOW).verdict()).toList();
+        triage.endBatch();
+
+        assertThat(verdicts).containsExactly(Verdict.INHIBITED, Verdict.SEND, Verdict.SKIP, Verdict.SKIP,
+                Verdict.INHIBITED, Verdict.SEND);
+        // After the batch the resolved buckets are forgotten: a later WARNING episode is news again.
+        Alert later = new Alert(Alert.idOf("payment-failure-rate", "Payment", T0.plusSeconds(600)),
+                "payment-failure-rate", Severity.WARNING, "Payment", T0.plusSeconds(600), T0.plusSeconds(660), 30, 25,
+                "", AlertState.FIRING, 1, T0.plusSeconds(660), T0.plusSeconds(660));
+        assertThat(decide(triage, later)).isEqualTo(Verdict.SEND);
+    }
+
+    @Test
+    void aReplayedBatchRemembersTheInhibitedWarningSoItsResolutionIsNotSent() {
+        AlertTriage triage = triage();
+        triage.replay(List.of(warning(AlertState.FIRING, 1), critical(AlertState.FIRING, 1)));
+
+        assertThat(decide(triage, warning(AlertState.RESOLVED, 2))).isEqualTo(Verdict.INHIBITED);
+        assertThat(decide(triage, critical(AlertState.RESOLVED, 2))).isEqualTo(Verdict.SEND);
+    }
+
+    @Test
     void aWarningAloneIsSent() {
         assertThat(decide(triage(), warning(AlertState.FIRING, 1))).isEqualTo(Verdict.SEND);
     }
@@ -123,7 +153,7 @@ class AlertTriageTest {
     @Test
     void afterARestartAReplayedFiringBucketIsNotNewsButItsResolutionIs() {
         AlertTriage triage = triage();
-        triage.replay(critical(AlertState.FIRING, 1));
+        triage.replay(List.of(critical(AlertState.FIRING, 1)));
 
         assertThat(decide(triage, critical(AlertState.FIRING, 2))).isEqualTo(Verdict.SKIP);
         assertThat(decide(triage, critical(AlertState.RESOLVED, 3))).isEqualTo(Verdict.SEND);

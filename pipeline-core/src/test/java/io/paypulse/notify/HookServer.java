@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class HookServer implements AutoCloseable {
 
     /** One request as received. */
-    record Post(String path, Map<String, List<String>> headers, String body) {
+    record Post(String path, Map<String, List<String>> headers, String body, long receivedNanos) {
 
         JsonNode json() {
             try {
@@ -53,7 +53,8 @@ final class HookServer implements AutoCloseable {
             Integer status = answers.poll();
             int code = status == null ? 200 : status;
             // Recorded before answering, so a test that saw the answer sees the post.
-            posts.add(new Post(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
+            posts.add(new Post(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body,
+                    System.nanoTime()));
             byte[] reply = (code >= 400 ? "{\"error\":\"refused by the test receiver\"}" : "ok")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(code, reply.length);

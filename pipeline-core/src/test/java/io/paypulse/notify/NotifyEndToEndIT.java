@@ -12,6 +12,10 @@ import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.pipeline.RunHooks;
 import io.paypulse.process.alert.RulesFile;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What a user runs, test-sized: the whole local pipeline (embedded broker, processor, generator) with
  * {@code notify.webhook-url} pointing at a real local HTTP server. A gateway outage delivers a firing
  * failure-rate alert within two minutes of its start, and its RESOLVED message once the generator is
- * back to normal; no alert update is delivered twice.
+ * back to normal; no alert update is delivered twice, and a second contact point nobody listens at
+ * (retrying meanwhile) holds up neither the processor nor the first.
  *
  * <p>Event time is the generator's clock, here {@link EventClock}: every event is 60 ms after the one
  * before (1,000 events a minute), so a minute of traffic is the same on a busy machine and an idle
@@ -85,18 +90,32 @@ class NotifyEndToEndIT {
     }
 
     @Test
-    void aGatewayOutageReachesTheWebhookFiringThenResolvedAndNothingTwice() {
+    void aGatewayOutageReachesTheWebhookFiringThenResolvedAndNothingTwice() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // The shipped rules plus a contact point nobody listens at: it must hold up nothing.
+        Path rules = dir.resolve("rules.yaml");
+        try (var in = RulesFile.class.getResourceAsStream(RulesFile.DEFAULT_RESOURCE)) {
+            Files.writeString(rules, new String(in.readAllBytes(), StandardCharsets.UTF_8) + """
+
+                    notifications:
+                      contact-points:
+                        - { name: gone, type: webhook, url: "http://127.0.0.1:%d/hook" }
+                    """.formatted(closedPort));
+        }
         try (HookServer server = new HookServer()) {
             PaypulseConfig base = PaypulseConfig.forCluster("", dir);
             ProcessorSettings p = ProcessorSettings.defaults();
             long events = MINUTES * Duration.ofMinutes(1).dividedBy(STEP);
             PaypulseConfig config = new PaypulseConfig("", dir, dir.resolve("output"), 0, false, 2, (short) 1,
                     new GeneratorSettings(0, events, 12L, "normal"),
-                    new ProcessorSettings(p.grace(), p.guarantee(), p.commitInterval(), null, 1, "notify-e2e", false, 0,
+                    new ProcessorSettings(p.grace(), p.guarantee(), p.commitInterval(), rules, 1, "notify-e2e", false, 0,
                             p.httpHost(), p.stallTimeout(), false, server.url("/hook").toString()),
                     Map.of(), "", base.fileModes());
             EventClock clock = new EventClock();
-            try (LocalPipeline pipeline = new LocalPipeline(config, RulesFile.defaults(), clock, line -> { })
+            try (LocalPipeline pipeline = new LocalPipeline(config, RulesFile.load(rules), clock, line -> { })
                     .withHooks(new RunHooks() {
                         @Override
                         public void beforeGenerator(PaypulseConfig c, Generator generator) {
@@ -122,16 +141,24 @@ class NotifyEndToEndIT {
                 server.posts().forEach(post -> post.json().get("alerts").forEach(a ->
                         updates.add(a.get("alertId").asText() + " " + a.get("state").asText())));
                 assertThat(updates).doesNotHaveDuplicates();
+                // The outage starts on a window edge: both failure-rate rules fire in its first window, and
+                // the CRITICAL inhibits the WARNING (firing and resolved), however the backlog was polled.
+                assertThat(firing.get("rule").asText()).isEqualTo("payment-failure-rate-critical");
+                assertThat(updates).noneMatch(u -> u.startsWith("payment-failure-rate|"));
                 assertThat(pipeline.processor().failure()).isNull();
-                // Without a rules file: the default desktop contact point (the app's, skipped here) and webhook-url.
-                assertThat(pipeline.processor().notificationStatus()).extracting(s -> s.contactPoint().name(),
-                        ContactPointStatus::running).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(NotificationsFile.WEBHOOK_URL_CONTACT_POINT, true),
-                        org.assertj.core.groups.Tuple.tuple("desktop", false));
+                // The file's contact point, still retrying, then the one notify.webhook-url adds.
+                List<ContactPointStatus> status = pipeline.processor().notificationStatus();
+                assertThat(status).extracting(s -> s.contactPoint().name()).containsExactly("gone",
+                        NotificationsFile.WEBHOOK_URL_CONTACT_POINT);
+                assertThat(status.get(0).running()).isTrue();
+                assertThat(status.get(0).lastError()).startsWith("Cannot connect to 127.0.0.1:" + closedPort);
+                assertThat(status.get(0).count(DeliveryReceipt.Outcome.DELIVERED)).isZero();
                 System.out.println("Delivered: " + String.join("; ", updates));
                 // The receiver records a post before the notifier has its answer: the count follows.
-                await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.processor().notificationStatus().get(0)
+                await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.processor().notificationStatus().get(1)
                         .count(DeliveryReceipt.Outcome.DELIVERED) == server.posts().size());
+                assertThat(pipeline.processor().notificationStatus().get(1).count(DeliveryReceipt.Outcome.INHIBITED))
+                        .isEqualTo(2);
             }
         }
     }
