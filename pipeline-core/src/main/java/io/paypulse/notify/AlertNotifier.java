@@ -1,5 +1,6 @@
 package io.paypulse.notify;
 
+import io.paypulse.cluster.TopicSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paypulse.process.alert.AlertRule;
 import java.time.Clock;
@@ -94,7 +95,7 @@ public final class AlertNotifier implements AutoCloseable {
             return new AlertNotifier(List.of(), skipped, null);
         }
         try (Admin admin = Admin.create(client)) {
-            Receipts.ensureTopic(admin, options.receiptsTopic(), (short) -1, SETUP_TIMEOUT);
+            TopicSetup.ensureCompacted(admin, options.receiptsTopic(), TopicSetup.BROKER_DEFAULT_REPLICATION, SETUP_TIMEOUT);
         }
         Receipts receipts = new Receipts(client, options.receiptsTopic());
         Inhibition inhibition = Inhibition.of(rules);

@@ -10,11 +10,13 @@ import io.paypulse.health.HealthReport;
 import io.paypulse.health.HealthServer;
 import io.paypulse.health.PrometheusMetrics;
 import io.paypulse.notify.AlertNotifier;
+import io.paypulse.notify.ContactPoint;
 import io.paypulse.notify.ContactPointStatus;
 import io.paypulse.notify.NotificationsFile;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotifierOptions;
 import io.paypulse.notify.SilenceView;
+import io.paypulse.notify.TopicSilences;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.sink.CsvSink;
 import java.time.Duration;
@@ -38,12 +40,15 @@ public final class ProcessorService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SILENCES_WAIT = Duration.ofSeconds(15);
 
     private final PaypulseConfig config;
     private final List<AlertRule> rules;
     private final Notifications notifications;
     private final SilenceView silences;
     private volatile AlertNotifier notifier;
+    /** The cluster's silences when this service reads them itself (constructed without a view). */
+    private TopicSilences ownSilences;
     private final ProcessorStats stats = new ProcessorStats();
     private final List<CsvSink> sinks = new ArrayList<>();
     private SinkTakeover sinkTakeover;
@@ -57,18 +62,18 @@ public final class ProcessorService implements AutoCloseable {
 
     /**
      * A processor that delivers the notifications of its rules file (plus {@code notify.webhook-url}),
-     * without silences until {@code TopicSilences} is wired in.
+     * honouring the silences of its cluster ({@code payment-silences}).
      *
      * @throws io.paypulse.process.alert.RulesException when the notifications section is wrong
      */
     public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
-        this(config, rules, NotificationsFile.forProcessor(config.processor()), SilenceView.none());
+        this(config, rules, NotificationsFile.forProcessor(config.processor()), null);
     }
 
     /**
      * @param notifications where alerts go; this process serves the webhook, Slack and Teams contact
      *                      points (desktop ones are the app's, see {@link AlertNotifier#httpSenders()})
-     * @param silences      the silences delivery respects
+     * @param silences      the silences delivery respects; null: the cluster's, read from {@code payment-silences}
      */
     public ProcessorService(PaypulseConfig config, List<AlertRule> rules, Notifications notifications,
             SilenceView silences) {
@@ -147,12 +152,39 @@ public final class ProcessorService implements AutoCloseable {
         }
         try {
             notifier = AlertNotifier.start(ClusterClients.base(config, "paypulse-notify"),
-                    NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences,
+                    NotifierOptions.of(config.processor().applicationId()), notifications, rules, silenceView(),
                     AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), java.time.Clock.systemUTC());
         } catch (RuntimeException e) {
             // Processing goes on without delivery rather than not at all; the log says why.
             LOG.error("Alerts will not be delivered to contact points: {}", e.getMessage(), e);
         }
+    }
+
+    /**
+     * The silences to respect. Read from the cluster before the notifier starts, so that nothing a
+     * silence covers is delivered because the silence was not known yet (decision 0013); a cluster that
+     * does not answer in time costs the silences, not the delivery. Only when this process serves a
+     * contact point: the desktop is the app's.
+     */
+    private SilenceView silenceView() {
+        if (silences != null) {
+            return silences;
+        }
+        if (notifications.contactPoints().stream().allMatch(cp -> cp.kind() == ContactPoint.Kind.DESKTOP)) {
+            return SilenceView.none();
+        }
+        java.util.Properties client = new java.util.Properties();
+        client.putAll(ClusterClients.base(config, "paypulse-silences"));
+        ownSilences = new TopicSilences().start(client);
+        try {
+            if (!ownSilences.awaitLoaded(SILENCES_WAIT)) {
+                LOG.warn("The silences in {} were not read within {} s; alerts they cover may be delivered",
+                        Topics.SILENCES, SILENCES_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ownSilences;
     }
 
     /** Per contact point: last delivery, last error, counts (empty before start or without notifications). */
@@ -241,6 +273,10 @@ public final class ProcessorService implements AutoCloseable {
         if (notifier != null) {
             notifier.close();
             notifier = null;
+        }
+        if (ownSilences != null) {
+            ownSilences.close();
+            ownSilences = null;
         }
         if (streams != null) {
             // A static member leaves only when told: others take its partitions now, not in a session.
