@@ -9,11 +9,13 @@ import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Validates raw values against their JSON Schema and parses them ({@link RawEventReader}), then counts
@@ -73,12 +75,9 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         this.context = context;
         this.partition = context.taskId().partition();
         this.lastInputWallMs = context.currentSystemTimeMs();
-        CommitHookStore windowStore = context.getStateStore(WINDOWS_STORE);
-        CommitHookStore userStore = context.getStateStore(USERS_STORE);
-        this.windows = new PartitionWindows(windowStore.store(), userStore.store(), graceMs);
-        // Whichever of the two stores Streams flushes first for a commit writes both.
-        windowStore.beforeCommit(windows::save);
-        userStore.beforeCommit(windows::save);
+        KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS_STORE);
+        KeyValueStore<Bytes, byte[]> userStore = context.getStateStore(USERS_STORE);
+        this.windows = new PartitionWindows(windowStore, userStore, graceMs);
         context.schedule(TopologyOptions.IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onIdleCheck);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }

@@ -18,10 +18,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * time seen, or the wall-clock time of its latest idle mark). Lateness is per partition: an event
  * is late when its window's end + grace is at or before this partition's own progress.
  *
- * <p>Events are counted in plain memory; {@link #save} writes the windows and users that changed into
- * the stores (changelogged) and runs just before every commit ({@link CommitHookStore}), so a crash
- * restores exactly what the committed offsets cover without a store write per event. Each window
- * record also carries the progress at its latest write. {@link #drain} hands out the
+ * <p>Every accepted event updates the stores (changelogged, cached so that the changelog sees about
+ * one write per window per commit), so a crash restores exactly what the committed offsets cover.
+ * A HashMap mirror serves reads. Each window record also carries the progress at its latest write,
+ * so the restored progress is exact without a second write per event. {@link #drain} hands out the
  * changed windows and users (cumulative values) for a {@link Partial}; a window is forgotten once the
  * partition's progress is past its end + grace: nothing from this partition can change it anymore.
  * Not thread-safe: owned by one stream task.
@@ -37,9 +37,6 @@ final class PartitionWindows {
     private final long graceMs;
     private final Map<Long, Window> windows = new HashMap<>();
     private final List<Window> changed = new ArrayList<>();
-    /** Windows (and their users) counted since the last {@link #save}. */
-    private final List<Window> unsaved = new ArrayList<>();
-    private boolean progressUnsaved;
     private Window last;
     private long progress = Long.MIN_VALUE;
     private boolean progressChanged;
@@ -113,40 +110,14 @@ final class PartitionWindows {
         if (reached > progress) {
             progress = reached;
             progressChanged = true;
-            progressUnsaved = true;
         }
+        windowStore.put(w.key, w.encode(progress));
         markChanged(w);
-        if (!w.unsaved) {
-            w.unsaved = true;
-            unsaved.add(w);
-        }
         if (failedPaymentUser != null) {
             long[] n = w.users().computeIfAbsent(failedPaymentUser, u -> new long[1]);
             n[0]++;
             w.changedUsers().add(failedPaymentUser);
-            w.unsavedUsers().add(failedPaymentUser);
-        }
-    }
-
-    /**
-     * Writes what was counted since the last save into the stores. Idempotent; called before every
-     * commit and at every drain, so that the stores never lag the committed offsets.
-     */
-    void save() {
-        for (Window w : unsaved) {
-            w.unsaved = false;
-            windowStore.put(w.key, w.encode(progress));
-            if (w.unsavedUsers != null) {
-                for (String user : w.unsavedUsers) {
-                    userStore.put(userKey(w.start, user), longBytes(w.users.get(user)[0]));
-                }
-                w.unsavedUsers.clear();
-            }
-        }
-        unsaved.clear();
-        if (progressUnsaved) {
-            progressUnsaved = false;
-            windowStore.put(PROGRESS_KEY, longBytes(progress));
+            userStore.put(userKey(start, failedPaymentUser), longBytes(n[0]));
         }
     }
 
@@ -157,7 +128,6 @@ final class PartitionWindows {
         }
         progress = wallMs;
         progressChanged = true;
-        progressUnsaved = true;
         return true;
     }
 
@@ -180,7 +150,6 @@ final class PartitionWindows {
         if (!hasNews()) {
             return List.of();
         }
-        save(); // what a partial says is in the stores: forgetting below then deletes saved records only
         List<Partial> out = new ArrayList<>(1);
         List<Partial.WindowCounts> ws = new ArrayList<>();
         List<Partial.UserFailures> us = new ArrayList<>();
@@ -214,6 +183,7 @@ final class PartitionWindows {
         out.add(new Partial(partition, progress, ws, us));
         progressChanged = false;
         forgetClosed();
+        windowStore.put(PROGRESS_KEY, longBytes(progress));
         return out;
     }
 
@@ -277,9 +247,7 @@ final class PartitionWindows {
         final long[] sums = new long[4];
         Map<String, long[]> users;
         java.util.Set<String> changedUsers;
-        java.util.Set<String> unsavedUsers;
         boolean changed;
-        boolean unsaved;
 
         Window(long start) {
             this.start = start;
@@ -291,13 +259,6 @@ final class PartitionWindows {
                 users = new HashMap<>();
             }
             return users;
-        }
-
-        java.util.Set<String> unsavedUsers() {
-            if (unsavedUsers == null) {
-                unsavedUsers = new java.util.HashSet<>();
-            }
-            return unsavedUsers;
         }
 
         java.util.Set<String> changedUsers() {

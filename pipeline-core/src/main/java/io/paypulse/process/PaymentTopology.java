@@ -46,8 +46,8 @@ public final class PaymentTopology {
     public static Topology build(TopologyOptions options, ProcessorStats stats, RawEventReader reader) {
         StreamsBuilder builder = new StreamsBuilder();
         // In memory, changelogged, cached: per-event puts reach the changelog about once per key per commit.
-        builder.addStateStore(CommitHookStore.builder(binaryStore(ParseProcessor.WINDOWS_STORE)));
-        builder.addStateStore(CommitHookStore.builder(binaryStore(ParseProcessor.USERS_STORE)));
+        builder.addStateStore(binaryStore(ParseProcessor.WINDOWS_STORE));
+        builder.addStateStore(binaryStore(ParseProcessor.USERS_STORE));
         KStream<String, Routed> routed = builder
                 .stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
                 .process(() -> new ParseProcessor(stats, options, reader), Named.as("parse"),

@@ -51,9 +51,8 @@ final class OtherPartitionParseTask {
         for (String name : List.of(ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE)) {
             KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store = Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
-            CommitHookStore hooked = new CommitHookStore(store);
-            hooked.init(context.getStateStoreContext(), hooked);
-            context.addStateStore(hooked);
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
         }
         processor = new ParseProcessor(stats, options, RawEventReader.local());
         processor.init(context);

@@ -73,29 +73,12 @@ class PartitionWindowsTest {
     }
 
     @Test
-    void theStoresHoldWhatTheLastCommitSavedAndNothingCountedAfterIt() {
-        PartitionWindows before = new PartitionWindows(windowStore, userStore, GRACE);
-        before.add(T0 + 1_000, 1, 500, "user_1", Long.MAX_VALUE);
-        before.save(); // a commit: its offsets cover this event
-        before.add(T0 + 2_000, 1, 700, "user_1", Long.MAX_VALUE); // not committed: a restart reads it again
-
-        PartitionWindows after = new PartitionWindows(windowStore, userStore, GRACE);
-        assertThat(after.progress()).isEqualTo(T0 + 1_000);
-        assertThat(after.drain(0, ParseProcessor.MAX_PARTIAL_BYTES)).singleElement().satisfies(p -> {
-            assertThat(p.windows()).extracting(Partial.WindowCounts::start, Partial.WindowCounts::total)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(T0, 1L));
-            assertThat(p.users()).singleElement().satisfies(u -> assertThat(u.failedPayments()).isEqualTo(1));
-        });
-    }
-
-    @Test
     void aRestartRestoresTheCountsAndProgressTheStoresHoldAndResendsThemAll() {
         PartitionWindows before = new PartitionWindows(windowStore, userStore, GRACE);
         before.add(T0 + 1_000, 1, 500, "user_1", Long.MAX_VALUE);
         before.add(T0 + 2_000, 1, 700, "user_1", Long.MAX_VALUE);
         before.drain(0, ParseProcessor.MAX_PARTIAL_BYTES);
         before.add(T0 + 70_000, 2, 300, null, Long.MAX_VALUE); // after the last partial: only the stores know it
-        before.save(); // the commit
 
         PartitionWindows after = new PartitionWindows(windowStore, userStore, GRACE);
         assertThat(after.progress()).isEqualTo(T0 + 70_000);

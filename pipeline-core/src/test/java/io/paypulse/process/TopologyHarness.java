@@ -169,11 +169,6 @@ final class TopologyHarness implements AutoCloseable {
         return dlq.readValuesToList();
     }
 
-    /** A state store as the task holds it (e.g. a {@link CommitHookStore}). */
-    org.apache.kafka.streams.processor.StateStore stateStore(String name) {
-        return driver.getStateStore(name);
-    }
-
     @Override
     public void close() {
         driver.close();
