@@ -40,6 +40,7 @@ if want cli; then
   grep -q "^Expired silence $sid " "$tmp/silence-expire.txt" || fail "silence expire: $(cat "$tmp/silence-expire.txt")"
   silence list --bootstrap localhost:9092 > "$tmp/silence-list2.txt"
   ! grep -q "$sid" "$tmp/silence-list2.txt" || fail "expired silence $sid is still listed: $(cat "$tmp/silence-list2.txt")"
+  step "Headless on a server, scaled out (continued): two processors, generate, exactly once"
   bg process-a "$tmp/srv-a" java -jar "$JAR" process --bootstrap localhost:9092 --http-port 8080
   # The README's scale-out: the same command, same application id, --no-sinks on the extra instance.
   bg process-b "$tmp/srv-b" java -jar "$JAR" process --bootstrap localhost:9092 --http-port 8081 --no-sinks
