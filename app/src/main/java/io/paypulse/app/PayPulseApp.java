@@ -28,6 +28,7 @@ import io.paypulse.app.settings.AppSettings;
 import io.paypulse.app.settings.SettingsStore;
 import io.paypulse.app.stack.StackController;
 import io.paypulse.app.stack.StackViewModel;
+import io.paypulse.notify.TopicSilences;
 import io.paypulse.stack.PaypulseStack;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -140,11 +142,11 @@ public class PayPulseApp extends Application {
         alerts.setDeliveredTo(notify.deliveredTo()); // the feed's "Delivered" column
         // The desktop notifier honours the same silences as the processors (payment-silences).
         notify.silences(client -> {
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.putAll(client);
-            io.paypulse.notify.TopicSilences view = new io.paypulse.notify.TopicSilences().start(p);
+            TopicSilences view = new TopicSilences().start(p);
             try {
-                view.awaitLoaded(java.time.Duration.ofSeconds(15)); // known before the notifier delivers
+                view.awaitLoaded(Duration.ofSeconds(15)); // known before the notifier delivers
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

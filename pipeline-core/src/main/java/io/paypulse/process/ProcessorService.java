@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -173,7 +174,7 @@ public final class ProcessorService implements AutoCloseable {
         if (notifications.contactPoints().stream().allMatch(cp -> cp.kind() == ContactPoint.Kind.DESKTOP)) {
             return SilenceView.none();
         }
-        java.util.Properties client = new java.util.Properties();
+        Properties client = new Properties();
         client.putAll(ClusterClients.base(config, "paypulse-silences"));
         ownSilences = new TopicSilences().start(client);
         try {
