@@ -2,6 +2,7 @@ package io.paypulse.health;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,35 +14,45 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Looks at a consumer group's progress on one topic with a fresh admin client per look, bounded by
- * a short timeout so a health check answers even when the cluster does not. A client per look
- * (a few per minute from a health checker) keeps nothing open between looks.
+ * Looks at a consumer group's progress on one topic, each look bounded by a short timeout so a health
+ * check answers even when the cluster does not.
+ *
+ * <p>One admin client serves every look: it knows the cluster's brokers after its first answer and
+ * asks the live ones. A fresh client per look bootstrapped from a random address of the list, and
+ * with one of three brokers stopped most looks spent their whole timeout connecting to it and said
+ * DOWN (GroupProbeIT). Connection set-up is bounded to a third of the timeout for the same reason.
  */
-public final class GroupProbe {
+public final class GroupProbe implements AutoCloseable {
 
     private final Map<String, Object> adminProps;
     private final String groupId;
     private final String topic;
     private final Duration timeout;
+    private Admin admin;
 
     public GroupProbe(Map<String, Object> adminProps, String groupId, String topic, Duration timeout) {
         this.adminProps = new HashMap<>(adminProps);
         int ms = (int) timeout.toMillis();
         this.adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
         this.adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        this.adminProps.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.max(100, ms / 3));
+        this.adminProps.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.max(100, ms / 3));
         this.groupId = groupId;
         this.topic = topic;
         this.timeout = timeout;
     }
 
-    public GroupProgress look() {
+    public synchronized GroupProgress look() {
         long ms = timeout.toMillis();
-        try (Admin admin = Admin.create(adminProps)) {
+        try {
+            if (admin == null) {
+                admin = Admin.create(adminProps);
+            }
             admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(ms, TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(ms, TimeUnit.MILLISECONDS)
+            admin.describeTopics(List.of(topic)).allTopicNames().get(ms, TimeUnit.MILLISECONDS)
                     .get(topic).partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()),
                             OffsetSpec.latest()));
             long sum = 0;
@@ -62,6 +73,14 @@ public final class GroupProbe {
             return GroupProgress.unreachable("interrupted");
         } catch (RuntimeException e) {
             return GroupProgress.unreachable("the Kafka cluster could not be asked: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+            admin = null;
         }
     }
 }

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * still move when records are waiting ({@code processor.stall-timeout}). Looks at the cluster at
  * most once per {@link #MIN_INTERVAL}; health checkers polling faster get the last answer.
  */
-final class ProcessorHealth {
+final class ProcessorHealth implements AutoCloseable {
 
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
@@ -54,5 +54,11 @@ final class ProcessorHealth {
         last = HealthReport.of(state, failure, p, p.reachable() ? watch.observe(p) : java.util.Optional.empty());
         lastLook = now;
         return last;
+    }
+
+    /** Closes the probe's admin client. */
+    @Override
+    public void close() {
+        probe.close();
     }
 }

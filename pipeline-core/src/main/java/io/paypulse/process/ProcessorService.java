@@ -294,6 +294,11 @@ public final class ProcessorService implements AutoCloseable {
             http.close();
             http = null;
         }
+        ProcessorHealth h = healthCheck;
+        if (h != null) {
+            h.close();
+            healthCheck = null;
+        }
         if (metrics != null) {
             metrics.close();
             metrics = null;
