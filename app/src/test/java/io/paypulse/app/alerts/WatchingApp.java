@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -75,10 +76,24 @@ final class WatchingApp implements AutoCloseable {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#startButton");
-        await("connected").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> text("#progressLabel").startsWith("Running"));
+        robot.clickOn(inMainWindow("#startButton"));
+        try {
+            // The supplier form puts the last progress text in the failure message.
+            await("connected").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> text("#progressLabel"), t -> t.startsWith("Running"));
+        } catch (ConditionTimeoutException e) {
+            // A CI run once saw no progress at all for 60 s: show where the app's threads were.
+            throw new AssertionError(e.getMessage() + "\n" + threads("pipeline-ops", "JavaFX Application Thread"), e);
+        }
         return this;
+    }
+
+    /**
+     * The node in the app's own window (TestFX's primary stage): a lookup across all windows takes the
+     * first match, and a window another part of the suite left behind can hold the same id.
+     */
+    Node inMainWindow(String query) {
+        return robot.from(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot()).lookup(query).query();
     }
 
     String bootstrap() {
@@ -98,13 +113,26 @@ final class WatchingApp implements AutoCloseable {
     }
 
     String text(String query) {
-        Node n = robot.lookup(query).query();
+        Node n = inMainWindow(query);
         return onFx(() -> ((Label) n).getText() == null ? "" : ((Label) n).getText());
     }
 
     boolean visible(String query) {
-        Node n = robot.lookup(query).query();
+        Node n = inMainWindow(query);
         return onFx(n::isVisible);
+    }
+
+    private static String threads(String... names) {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (java.util.Arrays.asList(names).contains(t.getName())) {
+                out.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement f : stack) {
+                    out.append("    at ").append(f).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 
     static <T> T onFx(Callable<T> c) {
