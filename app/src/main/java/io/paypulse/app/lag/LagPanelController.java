@@ -95,6 +95,7 @@ public final class LagPanelController {
         column(committedColumn, p -> (p.committed() < 0 ? "none" : LagText.count(p.committed())) + " / "
                 + LagText.count(p.end()));
         table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         vm.frameProperty().addListener((o, a, f) -> draw(f));
         draw(vm.frameProperty().get());
