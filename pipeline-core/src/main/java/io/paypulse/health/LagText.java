@@ -10,6 +10,15 @@ import java.util.Locale;
  */
 public final class LagText {
 
+    /**
+     * Below this age of the oldest unprocessed record a processor is "keeping up": with a commit
+     * interval of 100 ms (and 30 s at the Streams default: then this reads "behind", which it is for
+     * results) some records are always between fetch and commit.
+     */
+    public static final long KEEPING_UP_MS = 1000;
+    /** More partitions behind than this are counted, not listed (the tile is one short line). */
+    static final int MAX_LISTED = 4;
+
     private LagText() {
     }
 
@@ -27,8 +36,9 @@ public final class LagText {
     }
 
     /**
-     * "partition 2 behind", "partitions 0, 2 behind (most: 2, 8.2 s)", "caught up on all 3 partitions",
-     * or the reason nothing is known, in one sentence.
+     * "partition 2 behind", "partitions 0, 2 behind (most: 2, 8.2 s)", "7 of 12 partitions behind (most:
+     * 3, 8.2 s)", "keeping up: nothing has waited 1 s", "caught up on all 3 partitions", or the reason
+     * nothing is known, in one sentence.
      */
     public static String detail(LagReport r) {
         if (r == null) {
@@ -46,15 +56,22 @@ public final class LagText {
             return prefix + (r.rows().size() == 1 ? "caught up" : "caught up on all " + r.rows().size() + " partitions");
         }
         PartitionLagRow worst = r.behind().orElseThrow();
+        if (r.committed() && r.lagMillis() >= 0 && r.lagMillis() < KEEPING_UP_MS) {
+            // A running processor always has the records since its last commit in flight.
+            return "keeping up: nothing has waited 1 s";
+        }
         if (behind.size() == 1) {
             return prefix + "partition " + worst.partition() + " behind";
+        }
+        String most = " (most: " + worst.partition() + (worst.lagMillis() >= 0 ? ", " + age(worst.lagMillis()) : "") + ")";
+        if (behind.size() > MAX_LISTED) {
+            return prefix + behind.size() + " of " + r.rows().size() + " partitions behind" + most;
         }
         StringBuilder list = new StringBuilder();
         for (PartitionLagRow p : behind) {
             list.append(list.isEmpty() ? "" : ", ").append(p.partition());
         }
-        return prefix + "partitions " + list + " behind (most: " + worst.partition()
-                + (worst.lagMillis() >= 0 ? ", " + age(worst.lagMillis()) : "") + ")";
+        return prefix + "partitions " + list + " behind" + most;
     }
 
     public static String count(long n) {

@@ -33,6 +33,20 @@ class LagTextTest {
     }
 
     @Test
+    void recordsInFlightForLessThanASecondAreKeepingUpNotBehind() {
+        LagReport r = report(row(0, 8, 50), row(1, 3, 900), row(2, 0, 0));
+        assertThat(LagText.value(r)).isEqualTo("11 (900 ms)");
+        assertThat(LagText.detail(r)).isEqualTo("keeping up: nothing has waited 1 s");
+    }
+
+    @Test
+    void manyPartitionsBehindAreCountedNotListed() {
+        LagReport r = report(row(0, 10, 2_000), row(1, 10, 2_000), row(2, 10, 2_000), row(3, 10, 3_000),
+                row(4, 10, 2_000), row(5, 0, 0));
+        assertThat(LagText.detail(r)).isEqualTo("5 of 6 partitions behind (most: 3, 3.0 s)");
+    }
+
+    @Test
     void caughtUpSaysSoPlainly() {
         LagReport r = report(row(0, 0, 0), row(1, 0, 0), row(2, 0, 0));
         assertThat(LagText.value(r)).isEqualTo("0");
