@@ -29,7 +29,9 @@ import javafx.util.StringConverter;
 public final class LagPanelController {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d").withZone(ZoneId.systemDefault());
+    /** Series with at most this many points get a dot per point (a line needs two). */
+    private static final int SPARSE = 3;
 
     private final LagViewModel vm;
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -73,6 +75,8 @@ public final class LagPanelController {
             draw(vm.frameProperty().get());
         });
         unitButton.setSelected(false);
+        unitButton.setTooltip(new javafx.scene.control.Tooltip(
+                "The chart's unit: age of the oldest unprocessed record (seconds) or records behind. Click to switch."));
 
         chart.getData().setAll(List.of(series));
         xAxis.setTickLabelFormatter(new StringConverter<>() {
@@ -110,6 +114,13 @@ public final class LagPanelController {
             data.add(new XYChart.Data<>(p.atMs() / 1000.0, y));
             max = Math.max(max, y);
         }
+        if (data.size() <= SPARSE) {
+            for (XYChart.Data<Number, Number> d : data) {
+                javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
+                dot.getStyleClass().add("lag-point");
+                d.setNode(dot);
+            }
+        }
         series.getData().setAll(data);
         double lower = f.fromMs() / 1000.0;
         double upper = f.toMs() / 1000.0;
@@ -119,8 +130,7 @@ public final class LagPanelController {
         double top = niceUpper(max * 1.1, seconds);
         yAxis.setLowerBound(0);
         yAxis.setUpperBound(top);
-        yAxis.setTickUnit(top / 4);
-        yAxis.setLabel(seconds ? "s" : "records");
+        yAxis.setTickUnit(top / 5);
     }
 
     static double niceUpper(double v, boolean seconds) {

@@ -57,9 +57,11 @@ class LagTileJourneyTest {
     private final String group = "lag-journey-" + UUID.randomUUID();
     private PayPulseApp app;
 
+    private static javafx.stage.Stage stage;
+
     @BeforeAll
     static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
@@ -94,7 +96,9 @@ class LagTileJourneyTest {
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> text("#kpiLagDetail").equals("partition " + lastPartition + " behind"));
             assertThat(text("#kpiLag")).as("records and the age of the oldest waiting one").matches("3 \\(1 min \\d+ s\\)");
-            assertThat(text("#lagSummary")).isEqualTo("partition " + lastPartition + " behind");
+            // The panel updates once a second (the tile four times): wait for its tick too.
+            await("the panel says the same").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> text("#lagSummary").equals("partition " + lastPartition + " behind"));
 
             robot.clickOn("Per partition");
             @SuppressWarnings("unchecked")
@@ -110,6 +114,7 @@ class LagTileJourneyTest {
             LineChart<Number, Number> chart = robot.lookup("#lagChart").queryAs(LineChart.class);
             await("a point of lag history on the chart").atMost(Duration.ofSeconds(15))
                     .until(() -> onFx(() -> chart.getData().get(0).getData().size()) >= 1);
+            snapshot(Path.of("target", "screenshots", "lag-journey.png")); // for a look, not an assertion
 
             admin.alterConsumerGroupOffsets(group, Map.of(last, new OffsetAndMetadata(ends.get(last))))
                     .all().get(10, TimeUnit.SECONDS);
@@ -160,6 +165,20 @@ class LagTileJourneyTest {
         app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#startButton");
+    }
+
+    private static void snapshot(Path out) throws Exception {
+        javafx.scene.image.WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(),
+                (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(png, "png", out.toFile());
     }
 
     private String text(String query) {
