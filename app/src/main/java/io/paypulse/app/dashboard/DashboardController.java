@@ -93,6 +93,8 @@ public final class DashboardController {
         alertsValue.textProperty().bind(vm.firingAlertsProperty());
         lagValue.textProperty().bind(vm.processorLagProperty());
         lagDetail.textProperty().bind(vm.processorLagDetailProperty());
+        lagDetail.setTooltip(new javafx.scene.control.Tooltip()); // the whole sentence when the tile cuts it
+        lagDetail.getTooltip().textProperty().bind(vm.processorLagDetailProperty());
         dlqValue.textProperty().bind(vm.dlqCountProperty());
         vm.failureRateHighProperty().addListener((o, a, high) -> toggle(failureTile, "kpi-danger", high));
         vm.alertsFiringProperty().addListener((o, a, firing) -> toggle(alertsTile, "kpi-danger", firing));
