@@ -22,6 +22,10 @@ import io.paypulse.app.help.AppDirs;
 import io.paypulse.app.help.FirstRun;
 import io.paypulse.app.help.HelpController;
 import io.paypulse.app.help.LogFile;
+import io.paypulse.app.lag.LagFrame;
+import io.paypulse.app.lag.LagHistoryStore;
+import io.paypulse.app.lag.LagPanelController;
+import io.paypulse.app.lag.LagViewModel;
 import io.paypulse.app.notify.AppNotifications;
 import io.paypulse.app.notify.NotificationsController;
 import io.paypulse.app.settings.AppSettings;
@@ -80,6 +84,8 @@ public class PayPulseApp extends Application {
     private ConnectionViewModel connection;
     private ProfilesViewModel profiles;
     private DashboardViewModel dashboard;
+    private LagViewModel lag;
+    private Ticker<LagFrame> lagTicker;
     private AlertsViewModel alerts;
     private SessionSilences alertSessions;
     private io.paypulse.stack.StackController stack;
@@ -119,6 +125,7 @@ public class PayPulseApp extends Application {
 
         RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
         dashboard = new DashboardViewModel(clock);
+        lag = new LagViewModel(dirs.dataDir().resolve(LagHistoryStore.FILE), clock, tickThread, FxThread.INSTANCE);
         dashboard.rateProperty().set(settings.rate());
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
@@ -168,7 +175,8 @@ public class PayPulseApp extends Application {
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
         HelpController help = new HelpController(() -> dirs, background, FxThread.INSTANCE);
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
-                AlertsController.class, alertView, StackController.class, stackPanel, HelpController.class, help);
+                AlertsController.class, alertView, StackController.class, stackPanel, HelpController.class, help,
+                LagPanelController.class, new LagPanelController(lag));
         FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             Object c = controllers.get(type);
@@ -216,6 +224,12 @@ public class PayPulseApp extends Application {
                 main.feedStatus(snap.feedError());
             }
         });
+
+        // Lag history: sampled, stored and cut to the chosen range on the tick thread; shown on the FX thread.
+        lagTicker = new Ticker<>(tickThread, FxThread.INSTANCE, Duration.ofSeconds(1), () -> {
+            Session s = current;
+            return lag.prepare(s == null ? null : s.data().snapshot().probe().lag());
+        }, lag::show);
 
         // Container log lines and uptimes: snapshot on the tick thread, one render on the FX thread.
         stackTicker = new Ticker<>(tickThread, FxThread.INSTANCE, Duration.ofMillis(500), stackView::logSnapshot,
@@ -369,6 +383,7 @@ public class PayPulseApp extends Application {
         }
         saveSettings();
         ticker.close();
+        closeLag();
         closeStack();
         notify.close();
         alertSessions.close(); // queued on pipeline-ops before the pipeline stops
@@ -393,10 +408,17 @@ public class PayPulseApp extends Application {
     /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
     public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
         ticker.close();
+        closeLag();
         closeStack();
         notify.close();
         alertSessions.close();
         return connection.shutdown();
+    }
+
+    /** Stops lag sampling; the history file is closed on the tick thread, after any update in progress. */
+    private void closeLag() {
+        lagTicker.close();
+        tickThread.execute(lag::close);
     }
 
     /** Ends the Stack tab's Docker streams and client; the stack's containers keep running. */

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,6 +29,7 @@ public final class PrometheusMetrics implements AutoCloseable {
     /** Content type of the Prometheus text exposition format served by {@link #scrape()}. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    private static final Duration LAG_EVERY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusMetrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,6 +47,13 @@ public final class PrometheusMetrics implements AutoCloseable {
     /** Adds the Kafka Streams client metrics (stream threads, consumers, producers); call once. */
     public synchronized void bindStreams(KafkaStreams streams) {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        closeables.add(binder);
+    }
+
+    /** Adds the per-partition lag gauges ({@link LagMeters}), sampled every 5 s; closed with this. */
+    public synchronized void bindLag(LagSampler sampler) {
+        LagMeters binder = new LagMeters(sampler, LAG_EVERY);
         binder.bindTo(registry);
         closeables.add(binder);
     }

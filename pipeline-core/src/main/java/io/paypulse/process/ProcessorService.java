@@ -8,6 +8,7 @@ import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.health.HealthReport;
 import io.paypulse.health.HealthServer;
+import io.paypulse.health.LagSampler;
 import io.paypulse.health.PrometheusMetrics;
 import io.paypulse.notify.AlertNotifier;
 import io.paypulse.notify.ContactPoint;
@@ -42,6 +43,7 @@ public final class ProcessorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SILENCES_WAIT = Duration.ofSeconds(15);
+    private static final Duration LAG_TIMEOUT = Duration.ofSeconds(3);
 
     private final PaypulseConfig config;
     private final List<AlertRule> rules;
@@ -104,6 +106,8 @@ public final class ProcessorService implements AutoCloseable {
                 StreamsSettings.of(config, stats, identity), new StableTransactionalIds(identity));
         if (metrics != null) {
             metrics.bindStreams(streams);
+            metrics.bindLag(new LagSampler(ClusterClients.base(config, "paypulse-lag-meters"),
+                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, java.time.Clock.systemUTC()));
         }
         // Records that throw are dead-lettered by the exception handlers (StreamsSettings); what still
         // reaches here is not a record's fault. A thread that lost its transaction (a broker bounce)

@@ -76,6 +76,10 @@ class HealthEndpointIT {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> parsed(get(port, "/metrics").body()) >= before + sent);
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+            Awaitility.await("per-partition lag of the raw topic on /metrics").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(port, "/metrics").body().contains("paypulse_lag_records{partition=\"0\"}")
+                            && get(port, "/metrics").body().contains("paypulse_lag_seconds{partition=\"0\"}"));
         }
 
         assertThatThrownBy(() -> get(port, "/health")).as("the endpoint stops with the processor")

@@ -41,6 +41,7 @@ public final class DashboardController {
     @FXML private Label failureValue;
     @FXML private Label alertsValue;
     @FXML private Label lagValue;
+    @FXML private Label lagDetail;
     @FXML private Label dlqValue;
     @FXML private VBox failureTile;
     @FXML private VBox alertsTile;
@@ -91,6 +92,9 @@ public final class DashboardController {
         failureValue.textProperty().bind(vm.failureRateNowProperty());
         alertsValue.textProperty().bind(vm.firingAlertsProperty());
         lagValue.textProperty().bind(vm.processorLagProperty());
+        lagDetail.textProperty().bind(vm.processorLagDetailProperty());
+        lagDetail.setTooltip(new javafx.scene.control.Tooltip()); // the whole sentence when the tile cuts it
+        lagDetail.getTooltip().textProperty().bind(vm.processorLagDetailProperty());
         dlqValue.textProperty().bind(vm.dlqCountProperty());
         vm.failureRateHighProperty().addListener((o, a, high) -> toggle(failureTile, "kpi-danger", high));
         vm.alertsFiringProperty().addListener((o, a, firing) -> toggle(alertsTile, "kpi-danger", firing));

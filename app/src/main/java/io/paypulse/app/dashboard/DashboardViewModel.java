@@ -7,6 +7,8 @@ import io.paypulse.app.feed.MinutePoint;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
 import io.paypulse.generate.Scenario;
+import io.paypulse.health.LagReport;
+import io.paypulse.health.LagText;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.process.alert.Selector;
 import io.paypulse.process.alert.ThresholdRule;
@@ -38,6 +40,7 @@ public final class DashboardViewModel {
     static final Duration RATE_WINDOW = Duration.ofSeconds(5);
     static final Duration HISTORY_STEP = Duration.ofSeconds(2);
     static final int HISTORY_POINTS = 150; // 5 minutes
+    static final String LAG_DETAIL = "records behind on 'payment'";
 
     private final Clock clock;
 
@@ -46,6 +49,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper failureRateNow = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper firingAlerts = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper processorLag = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper processorLagDetail = new ReadOnlyStringWrapper(LAG_DETAIL);
     private final ReadOnlyStringWrapper dlqCount = new ReadOnlyStringWrapper("–");
     private final ReadOnlyBooleanWrapper failureRateHigh = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper alertsFiring = new ReadOnlyBooleanWrapper();
@@ -89,6 +93,7 @@ public final class DashboardViewModel {
         if (session == null) {
             eventsPerSecond.set("–");
             processorLag.set("–");
+            processorLagDetail.set(LAG_DETAIL);
         }
     }
 
@@ -121,7 +126,9 @@ public final class DashboardViewModel {
         firingAlerts.set(Long.toString(firing));
         alertsFiring.set(firing > 0);
         long lag = s.probe().processorLag();
-        processorLag.set(lag < 0 ? "–" : String.format(Locale.ROOT, "%,d", lag));
+        LagReport report = s.probe().lag(); // per partition, when the probe gave one: which one is behind
+        processorLag.set(report != null ? LagText.value(report) : lag < 0 ? "–" : String.format(Locale.ROOT, "%,d", lag));
+        processorLagDetail.set(report != null ? LagText.detail(report) : LAG_DETAIL);
         dlqCount.set(String.format(Locale.ROOT, "%,d", s.dlqCount()));
         if (generator != null) {
             scenario.set(label(generator.scenario()));
@@ -242,6 +249,11 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty processorLagProperty() {
         return processorLag.getReadOnlyProperty();
+    }
+
+    /** Which partition is behind, "caught up on all 3 partitions", or why lag is unknown. */
+    public ReadOnlyStringProperty processorLagDetailProperty() {
+        return processorLagDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty dlqCountProperty() {

@@ -84,6 +84,25 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void theLagTileNamesThePartitionBehindAndSaysPlainlyWhenCaughtUp() {
+        vm.attach(session());
+        io.paypulse.health.LagReport behind = new io.paypulse.health.LagReport(clock.instant(), "g", "payment", List.of(
+                new io.paypulse.health.PartitionLagRow(0, 50, 50, 0, -1, 0),
+                new io.paypulse.health.PartitionLagRow(1, 50, 50, 0, -1, 0),
+                new io.paypulse.health.PartitionLagRow(2, 50, 12_450, 12_400, 1, 8_200)), true, null);
+        vm.render(new FeedSnapshot(clock.instant(), List.of(), List.of(), 0, 0, ProbeSample.of(behind), 1, null));
+        assertThat(vm.processorLagProperty().get()).isEqualTo("12,400 (8.2 s)");
+        assertThat(vm.processorLagDetailProperty().get()).isEqualTo("partition 2 behind");
+
+        io.paypulse.health.LagReport caughtUp = new io.paypulse.health.LagReport(clock.instant(), "g", "payment",
+                List.of(new io.paypulse.health.PartitionLagRow(0, 50, 50, 0, -1, 0),
+                        new io.paypulse.health.PartitionLagRow(1, 50, 50, 0, -1, 0)), true, null);
+        vm.render(new FeedSnapshot(clock.instant(), List.of(), List.of(), 0, 0, ProbeSample.of(caughtUp), 2, null));
+        assertThat(vm.processorLagProperty().get()).isEqualTo("0");
+        assertThat(vm.processorLagDetailProperty().get()).isEqualTo("caught up on all 2 partitions");
+    }
+
+    @Test
     void theFrameIsASlidingSixtyMinuteRangeEndingAfterTheOpenMinute() {
         vm.attach(session());
         List<MinutePoint> points = new ArrayList<>();
