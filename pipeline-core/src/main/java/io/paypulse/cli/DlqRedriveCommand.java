@@ -6,15 +6,14 @@ import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.DlqFilter;
 import io.paypulse.dlq.DlqRecord;
+import io.paypulse.dlq.RedrivePlan;
 import io.paypulse.dlq.Redriver;
 import io.paypulse.event.Topics;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,9 +29,6 @@ import picocli.CommandLine.Parameters;
             "Examples: paypulse dlq redrive --reason registry --yes",
             "          paypulse dlq redrive 0/41 0/42"})
 final class DlqRedriveCommand implements Callable<Integer> {
-
-    /** Reasons listed when some selected dead letters cannot be re-driven. */
-    private static final int REASONS_SHOWN = 5;
 
     @Mixin
     CommonOptions common;
@@ -77,20 +73,22 @@ final class DlqRedriveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (DeadLetterQueue dlq = DlqAccess.reader(config, cluster)) {
-            Selection selection = positions.isEmpty() ? filtered(dlq) : named(dlq, err);
-            if (selection == null) {
+            RedrivePlan plan = positions.isEmpty()
+                    ? RedrivePlan.matching(dlq, new DlqFilter(DlqAccess.since(since, Clock.systemUTC()),
+                            reason == null ? null : DeadLetterCategory.parse("--reason", reason)))
+                    : named(dlq, err);
+            if (plan == null) {
                 return Errors.FAILED;
             }
-            if (selection.count == 0) {
-                out.println("Nothing to re-drive: " + (selection.skipped.isEmpty() ? "no dead letter matches."
-                        : "none of the " + selection.skippedCount + " matching dead letters can be re-driven."));
-                printSkipped(selection, out);
+            if (plan.count() == 0) {
+                out.println("Nothing to re-drive: " + (plan.skipped() == 0 ? "no dead letter matches."
+                        : "none of the " + plan.skipped() + " matching dead letters can be re-driven."));
+                printSkipped(plan, out);
                 return 0;
             }
-            String what = selection.count + (selection.count == 1 ? " dead letter" : " dead letters");
-            if (!yes && !confirmed(what, out)) {
+            if (!yes && !confirmed(plan.what(), out)) {
                 if (System.console() == null) {
-                    err.println("paypulse: refusing to re-drive " + what + " to " + Topics.RAW
+                    err.println("paypulse: refusing to re-drive " + plan.what() + " to " + Topics.RAW
                             + " without --yes: there is no terminal to ask on.");
                     return Errors.FAILED;
                 }
@@ -99,20 +97,11 @@ final class DlqRedriveCommand implements Callable<Integer> {
             }
             int sent;
             try (Redriver redriver = DlqAccess.redriver(config, cluster)) {
-                if (selection.records != null) {
-                    selection.records.forEach(redriver::send);
-                } else {
-                    dlq.scan(selection.range, r -> {
-                        if (selection.filter.matches(r)) {
-                            redriver.send(r); // refusals were counted in the first pass
-                        }
-                    });
-                }
-                sent = redriver.finish();
+                sent = plan.execute(dlq, redriver);
             }
             out.println("Re-drove " + sent + (sent == 1 ? " dead letter" : " dead letters") + " to " + Topics.RAW
                     + " (header paypulse-redrive-of; each is counted at most once).");
-            printSkipped(selection, out);
+            printSkipped(plan, out);
             return 0;
         }
     }
@@ -128,29 +117,9 @@ final class DlqRedriveCommand implements Callable<Integer> {
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
-    private Selection filtered(DeadLetterQueue dlq) {
-        DlqFilter filter = new DlqFilter(DlqAccess.since(since, Clock.systemUTC()),
-                reason == null ? null : DeadLetterCategory.parse("--reason", reason));
-        Selection s = new Selection();
-        s.filter = filter;
-        s.range = dlq.range(filter.since());
-        dlq.scan(s.range, r -> {
-            if (filter.matches(r)) {
-                String why = r.whyNotRedrivable();
-                if (why == null) {
-                    s.count++;
-                } else {
-                    s.skip(why);
-                }
-            }
-        });
-        return s;
-    }
-
     /** The named dead letters, or null (after one sentence each) when one is missing or cannot be re-driven. */
-    private Selection named(DeadLetterQueue dlq, PrintWriter err) {
-        Selection s = new Selection();
-        s.records = new ArrayList<>();
+    private RedrivePlan named(DeadLetterQueue dlq, PrintWriter err) {
+        List<DlqRecord> found = new ArrayList<>();
         boolean refused = false;
         for (String p : positions) {
             long[] at = DlqAccess.position(p);
@@ -162,41 +131,21 @@ final class DlqRedriveCommand implements Callable<Integer> {
                 err.println("paypulse: " + r.whyNotRedrivable());
                 refused = true;
             } else {
-                s.records.add(r);
+                found.add(r);
             }
         }
         if (refused) {
             err.println("paypulse: nothing re-driven.");
             return null;
         }
-        s.count = s.records.size();
-        return s;
+        return RedrivePlan.of(found);
     }
 
-    private static void printSkipped(Selection s, PrintWriter out) {
-        if (s.skippedCount == 0) {
+    private static void printSkipped(RedrivePlan plan, PrintWriter out) {
+        if (plan.skipped() == 0) {
             return;
         }
-        out.println("Skipped " + s.skippedCount + " that cannot be re-driven:");
-        s.skipped.forEach((why, n) -> out.println("  " + n + " x " + why));
-    }
-
-    /** What a re-drive takes: named records, or a filter over a fixed range (counted once, sent in a second pass). */
-    private static final class Selection {
-        DlqFilter filter;
-        DeadLetterQueue.Range range;
-        List<DlqRecord> records;
-        long count;
-        long skippedCount;
-        final Map<String, Long> skipped = new LinkedHashMap<>();
-
-        void skip(String why) {
-            skippedCount++;
-            // One line per kind of refusal: the sentence without the dead letter's own position.
-            String kind = why.replaceFirst("^dead letter \\d+/\\d+ ", "");
-            if (skipped.containsKey(kind) || skipped.size() < REASONS_SHOWN) {
-                skipped.merge(kind, 1L, Long::sum);
-            }
-        }
+        out.println("Skipped " + plan.skipped() + " that cannot be re-driven:");
+        plan.skippedBecause().forEach((why, n) -> out.println("  " + n + " x " + why));
     }
 }
