@@ -43,28 +43,28 @@ public final class DlqController {
     private final Map<DeadLetterCategory, Label> countLabels = new EnumMap<>(DeadLetterCategory.class);
 
     @FXML private VBox dlqRoot;
-    @FXML private ComboBox<DeadLetterCategory> categoryBox;
-    @FXML private Button refreshButton;
+    @FXML private ComboBox<DeadLetterCategory> dlqCategoryBox;
+    @FXML private Button dlqRefreshButton;
     @FXML private Button redriveSelectedButton;
     @FXML private Button redriveMatchingButton;
-    @FXML private Label statusLabel;
-    @FXML private HBox problemBox;
-    @FXML private Label problemLabel;
-    @FXML private HBox countsBox;
-    @FXML private StackedBarChart<String, Number> minuteChart;
-    @FXML private TableView<DlqRow> table;
-    @FXML private TableColumn<DlqRow, String> timeColumn;
-    @FXML private TableColumn<DlqRow, String> categoryColumn;
-    @FXML private TableColumn<DlqRow, String> reasonColumn;
-    @FXML private TableColumn<DlqRow, String> originColumn;
-    @FXML private TableColumn<DlqRow, String> sizeColumn;
-    @FXML private Label detailTitle;
-    @FXML private Label detailReason;
-    @FXML private Label detailOrigin;
-    @FXML private Label detailRedrivable;
-    @FXML private TextArea detailHeaders;
-    @FXML private TextArea detailText;
-    @FXML private TextArea detailHex;
+    @FXML private Label dlqStatusLabel;
+    @FXML private HBox dlqProblemBox;
+    @FXML private Label dlqProblemLabel;
+    @FXML private HBox dlqCountsBox;
+    @FXML private StackedBarChart<String, Number> dlqMinuteChart;
+    @FXML private TableView<DlqRow> dlqTable;
+    @FXML private TableColumn<DlqRow, String> dlqTimeColumn;
+    @FXML private TableColumn<DlqRow, String> dlqCategoryColumn;
+    @FXML private TableColumn<DlqRow, String> dlqReasonColumn;
+    @FXML private TableColumn<DlqRow, String> dlqOriginColumn;
+    @FXML private TableColumn<DlqRow, String> dlqSizeColumn;
+    @FXML private Label dlqDetailTitle;
+    @FXML private Label dlqDetailReason;
+    @FXML private Label dlqDetailOrigin;
+    @FXML private Label dlqDetailRedrivable;
+    @FXML private TextArea dlqDetailHeaders;
+    @FXML private TextArea dlqDetailText;
+    @FXML private TextArea dlqDetailHex;
 
     public DlqController(DlqViewModel model, ZoneId zone) {
         this.model = model;
@@ -73,9 +73,9 @@ public final class DlqController {
 
     @FXML
     private void initialize() {
-        categoryBox.setItems(FXCollections.observableArrayList(DeadLetterCategory.values()));
-        categoryBox.getItems().add(0, null);
-        categoryBox.setConverter(new StringConverter<>() {
+        dlqCategoryBox.setItems(FXCollections.observableArrayList(DeadLetterCategory.values()));
+        dlqCategoryBox.getItems().add(0, null);
+        dlqCategoryBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(DeadLetterCategory c) {
                 return c == null ? "All categories" : c.word();
@@ -86,51 +86,51 @@ public final class DlqController {
                 return null;
             }
         });
-        categoryBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+        dlqCategoryBox.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(DeadLetterCategory c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(c == null ? "All categories" : c.word());
             }
         });
-        categoryBox.valueProperty().bindBidirectional(model.categoryProperty());
+        dlqCategoryBox.valueProperty().bindBidirectional(model.categoryProperty());
 
         for (DeadLetterCategory c : DeadLetterCategory.values()) {
             Label l = new Label(c.word() + " 0");
             l.setId("dlq-count-" + c.word());
             l.getStyleClass().addAll("dlq-count", "dlq-" + c.word());
             countLabels.put(c, l);
-            countsBox.getChildren().add(l);
+            dlqCountsBox.getChildren().add(l);
         }
         model.countsProperty().addListener((o, a, counts) -> countLabels.forEach(
                 (c, l) -> l.setText(c.word() + " " + counts.getOrDefault(c, 0L))));
 
-        minuteChart.setAnimated(false);
-        minuteChart.getXAxis().setAnimated(false);
-        minuteChart.getYAxis().setAnimated(false);
+        dlqMinuteChart.setAnimated(false);
+        dlqMinuteChart.getXAxis().setAnimated(false);
+        dlqMinuteChart.getYAxis().setAnimated(false);
         model.minutes().addListener((ListChangeListener<DlqViewModel.MinuteCount>) c -> drawChart());
 
-        column(timeColumn, DlqRow::time);
-        column(categoryColumn, DlqRow::category);
-        column(reasonColumn, DlqRow::reason);
-        column(originColumn, DlqRow::origin);
-        column(sizeColumn, DlqRow::size);
-        table.setItems(model.rows());
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
+        column(dlqTimeColumn, DlqRow::time);
+        column(dlqCategoryColumn, DlqRow::category);
+        column(dlqReasonColumn, DlqRow::reason);
+        column(dlqOriginColumn, DlqRow::origin);
+        column(dlqSizeColumn, DlqRow::size);
+        dlqTable.setItems(model.rows());
+        dlqTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        dlqTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.select(row));
 
         model.detailProperty().addListener((o, a, d) -> showDetail(d));
         showDetail(model.detailProperty().get());
 
-        statusLabel.textProperty().bind(model.statusProperty());
-        problemLabel.textProperty().bind(model.problemProperty());
-        problemBox.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problemBox.managedProperty().bind(problemBox.visibleProperty());
+        dlqStatusLabel.textProperty().bind(model.statusProperty());
+        dlqProblemLabel.textProperty().bind(model.problemProperty());
+        dlqProblemBox.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        dlqProblemBox.managedProperty().bind(dlqProblemBox.visibleProperty());
         var idle = model.busyProperty().not().and(model.connectedProperty());
-        refreshButton.disableProperty().bind(idle.not());
+        dlqRefreshButton.disableProperty().bind(idle.not());
         redriveMatchingButton.disableProperty().bind(idle.not().or(javafx.beans.binding.Bindings.isEmpty(model.rows())));
         redriveSelectedButton.disableProperty().bind(idle.not()
-                .or(table.getSelectionModel().selectedItemProperty().isNull()));
+                .or(dlqTable.getSelectionModel().selectedItemProperty().isNull()));
         // A tab's content is visible only while the tab is selected: read again each time it is shown.
         dlqRoot.visibleProperty().addListener((o, a, shown) -> {
             if (shown) {
@@ -140,13 +140,13 @@ public final class DlqController {
     }
 
     private void showDetail(DlqDetail d) {
-        detailTitle.setText(d.title());
-        detailReason.setText(d.reason());
-        detailOrigin.setText(d.origin());
-        detailRedrivable.setText(d.redrivable().isEmpty() ? "" : "Re-drivable: " + d.redrivable());
-        detailHeaders.setText(d.headers());
-        detailText.setText(d.text());
-        detailHex.setText(d.hex());
+        dlqDetailTitle.setText(d.title());
+        dlqDetailReason.setText(d.reason());
+        dlqDetailOrigin.setText(d.origin());
+        dlqDetailRedrivable.setText(d.redrivable().isEmpty() ? "" : "Re-drivable: " + d.redrivable());
+        dlqDetailHeaders.setText(d.headers());
+        dlqDetailText.setText(d.text());
+        dlqDetailHex.setText(d.hex());
     }
 
     private void drawChart() {
@@ -168,7 +168,7 @@ public final class DlqController {
                         new XYChart.Data<>(MINUTE.format(m.minute().atZone(zone)), m.count()));
             }
         }
-        minuteChart.getData().setAll(series.values());
+        dlqMinuteChart.getData().setAll(series.values());
     }
 
     @FXML
@@ -178,7 +178,7 @@ public final class DlqController {
 
     @FXML
     private void onRedriveSelected() {
-        confirmAndRedrive(model.planSelected(table.getSelectionModel().getSelectedItems()), "the selected");
+        confirmAndRedrive(model.planSelected(dlqTable.getSelectionModel().getSelectedItems()), "the selected");
     }
 
     @FXML
@@ -200,7 +200,7 @@ public final class DlqController {
             Alert nothing = new Alert(Alert.AlertType.INFORMATION, body.toString().strip(), ButtonType.OK);
             nothing.setTitle("Re-drive");
             nothing.setHeaderText("Nothing to re-drive: none of " + which + " dead letters can be re-driven.");
-            nothing.initOwner(table.getScene().getWindow());
+            nothing.initOwner(dlqTable.getScene().getWindow());
             nothing.showAndWait();
             return;
         }
@@ -211,7 +211,7 @@ public final class DlqController {
         confirm.setTitle("Re-drive dead letters");
         confirm.setHeaderText("Re-drive " + plan.what() + " to " + Topics.RAW + "?");
         confirm.getDialogPane().setId("redriveConfirmation");
-        confirm.initOwner(table.getScene().getWindow());
+        confirm.initOwner(dlqTable.getScene().getWindow());
         confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.redrive(plan));
     }
 

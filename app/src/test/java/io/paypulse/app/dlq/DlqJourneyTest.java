@@ -106,7 +106,7 @@ class DlqJourneyTest {
         });
         FxThread.run(() -> model.attach(DlqClients.of(client, dlqTopic, rawTopic)));
 
-        TableView<DlqRow> table = robot.lookup("#table").queryTableView();
+        TableView<DlqRow> table = robot.lookup("#dlqTable").queryTableView();
         await().atMost(Duration.ofSeconds(30)).until(() -> table.getItems().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#dlq-count-schema").queryAs(Label.class).getText()).isEqualTo("schema 1");
@@ -118,18 +118,20 @@ class DlqJourneyTest {
         robot.clickOn(robot.lookup(".table-row-cell").match(
                 n -> rowReason(n).startsWith("invalid JSON")).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#detailText").queryAs(TextArea.class).getText()).isEqualTo("(5 bytes, not UTF-8: see hex)");
-        assertThat(robot.lookup("#detailHex").queryAs(TextArea.class).getText()).contains("7b 01 1b ff 00").contains("|{....|");
+        assertThat(robot.lookup("#dlqDetailText").queryAs(TextArea.class).getText()).isEqualTo("(5 bytes, not UTF-8: see hex)");
+        assertThat(robot.lookup("#dlqDetailHex").queryAs(TextArea.class).getText()).contains("7b 01 1b ff 00").contains("|{....|");
 
         robot.clickOn(robot.lookup(".table-row-cell").match(
                 n -> rowReason(n).startsWith("schema:")).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#detailText").queryAs(TextArea.class).getText()).isEqualTo(VALUE);
-        assertThat(robot.lookup("#detailOrigin").queryAs(Label.class).getText()).startsWith("payment/2/42");
-        assertThat(robot.lookup("#detailRedrivable").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#dlqDetailText").queryAs(TextArea.class).getText()).isEqualTo(VALUE);
+        assertThat(robot.lookup("#dlqDetailOrigin").queryAs(Label.class).getText()).startsWith("payment/2/42");
+        assertThat(robot.lookup("#dlqDetailRedrivable").queryAs(Label.class).getText())
                 .isEqualTo("Re-drivable: yes, as payment/2/42");
-        assertThat(robot.lookup("#detailHeaders").queryAs(TextArea.class).getText())
+        assertThat(robot.lookup("#dlqDetailHeaders").queryAs(TextArea.class).getText())
                 .isEqualTo("paypulse-dlq-category: schema");
+
+        snapshot(table.getScene().getRoot(), java.nio.file.Path.of("target", "screenshots", "dlq-tab.png"));
 
         robot.clickOn("#redriveSelectedButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -145,8 +147,25 @@ class DlqJourneyTest {
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(VALUE);
             assertThat(DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REDRIVE_OF)).isEqualTo("payment/2/42");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText()
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#dlqStatusLabel").queryAs(Label.class).getText()
                 .contains("re-drove 1 dead letter to payment"));
+    }
+
+    /** The view as a PNG under target/ (docs/screenshot-dlq.png is one of these, looked at). */
+    private static void snapshot(Parent root, java.nio.file.Path file) throws Exception {
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get(10,
+                TimeUnit.SECONDS);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(out, "png", file.toFile());
     }
 
     private static String rowReason(javafx.scene.Node row) {
