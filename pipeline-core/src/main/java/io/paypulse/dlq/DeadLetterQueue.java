@@ -111,6 +111,7 @@ public final class DeadLetterQueue implements AutoCloseable {
             return;
         }
         consumer.assign(todo);
+        consumer.resume(consumer.paused()); // a scan that failed half-way may have left some paused
         todo.forEach(tp -> consumer.seek(tp, range.start().get(tp)));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!todo.isEmpty()) {

@@ -102,6 +102,10 @@ public final class Redriver implements AutoCloseable {
                 throw new ClusterUnreachableException("Kafka did not say within " + timeout.toSeconds()
                         + " s how many partitions " + target + " has.", e);
             }
+            if (infos == null || infos.isEmpty()) {
+                throw new ClusterUnreachableException("Topic " + target + " does not exist on this cluster: there is "
+                        + "nowhere to re-drive to (paypulse topics ensure creates it).", null);
+            }
             partitions = infos.size();
         }
         return partitions;

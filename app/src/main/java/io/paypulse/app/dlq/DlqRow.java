@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 public record DlqRow(String position, String time, String category, String reason, String origin, String size,
         DlqRecord record) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     static DlqRow of(DlqRecord r, ZoneId zone) {
         var d = r.letter();
