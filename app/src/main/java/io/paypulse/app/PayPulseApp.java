@@ -15,6 +15,9 @@ import io.paypulse.app.connection.Session;
 import io.paypulse.app.dashboard.DashboardController;
 import io.paypulse.app.dashboard.DashboardViewModel;
 import io.paypulse.app.feed.FeedSnapshot;
+import io.paypulse.app.dlq.DlqClients;
+import io.paypulse.app.dlq.DlqController;
+import io.paypulse.app.dlq.DlqViewModel;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.app.fx.Ticker;
@@ -159,8 +162,12 @@ public class PayPulseApp extends Application {
             }
             return view;
         });
+        // Dead letters tab (issue 13 §3): reads and re-drives on its own thread, clients from the session's config.
+        DlqViewModel deadLetters = new DlqViewModel(Executors.newSingleThreadExecutor(Threads.daemon("dlq-ops")),
+                FxThread.INSTANCE, clock);
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
+            deadLetters.attach(s == null ? null : s.config().map(DlqClients::of).orElse(null));
             notify.attach(s);
             dashboard.attach(s);
             alertSessions.attach(s);
@@ -176,7 +183,8 @@ public class PayPulseApp extends Application {
         HelpController help = new HelpController(() -> dirs, background, FxThread.INSTANCE);
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
                 AlertsController.class, alertView, StackController.class, stackPanel, HelpController.class, help,
-                LagPanelController.class, new LagPanelController(lag));
+                LagPanelController.class, new LagPanelController(lag),
+                DlqController.class, new DlqController(deadLetters, clock.getZone()));
         FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             Object c = controllers.get(type);

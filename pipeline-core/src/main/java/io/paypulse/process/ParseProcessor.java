@@ -1,5 +1,7 @@
 package io.paypulse.process;
 
+import io.paypulse.dlq.DeadLetterCategory;
+import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.ParsedEvent;
@@ -9,6 +11,7 @@ import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +19,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates raw values against their JSON Schema and parses them ({@link RawEventReader}), then counts
@@ -35,6 +40,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * "not fed yet" (a restart, a slow machine), so the window stage never lets the wall clock close
  * windows on its own (see {@link Watermark}). The lag check matters after a restart or a stall: a
  * task that has not been handed its backlog yet has also seen "no record for a while".
+ *
+ * <p>Re-drives (docs/decisions/0014): a record with a {@code paypulse-redrive-of} header is counted at
+ * most once per identity: the task remembers counted identities ({@link RedriveLedger}) while their
+ * window is open and drops a second arrival (not counted, not dead-lettered; counted in
+ * {@link ProcessorStats#redriveDuplicateCount()} and logged). A re-drive that is late stays late: it
+ * goes back to the DLQ with reason late, noting the re-drive. Every dead letter carries its
+ * {@link DeadLetterCategory} in a header.
  */
 final class ParseProcessor implements Processor<String, byte[], String, Routed> {
 
@@ -47,6 +59,9 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     static final int MAX_PARTIAL_BYTES = 256 * 1024;
     static final String WINDOWS_STORE = "partition-windows";
     static final String USERS_STORE = "partition-user-failures";
+    static final String REDRIVE_STORE = RedriveLedger.STORE;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
 
     private final RawEventReader reader;
     private final ProcessorStats stats;
@@ -57,6 +72,7 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     private final boolean parsedTopic;
     private ProcessorContext<String, Routed> context;
     private PartitionWindows windows;
+    private RedriveLedger redriven;
     private int partition;
     private long lastInputWallMs;
 
@@ -78,6 +94,7 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS_STORE);
         KeyValueStore<Bytes, byte[]> userStore = context.getStateStore(USERS_STORE);
         this.windows = new PartitionWindows(windowStore, userStore, graceMs);
+        this.redriven = new RedriveLedger(context.getStateStore(REDRIVE_STORE), graceMs);
         context.schedule(TopologyOptions.IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onIdleCheck);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
@@ -98,12 +115,19 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         for (Partial p : windows.drain(partition, MAX_PARTIAL_BYTES)) {
             context.forward(new Record<>(null, Routed.partial(p), now));
         }
+        redriven.forgetClosed(windows.progress());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         lastInputWallMs = context.currentSystemTimeMs();
         String key = record.key();
+        String redriveOf = DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REDRIVE_OF);
+        if (redriveOf != null && redriven.counted(redriveOf)) {
+            stats.redriveDuplicate();
+            LOG.info("Re-drive of {} dropped: it is already counted in its window", redriveOf);
+            return;
+        }
         // May throw SchemaRegistryException (registry unreachable): not the record's fault, so the
         // processing exception handler stops the processor uncommitted and nothing is lost.
         ParseOutcome outcome = key != null && key.length() > MAX_KEY_CHARS
@@ -112,7 +136,9 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 : reader.read(record.value(), Instant.ofEpochMilli(ReadTime.of(record.timestamp(), lastInputWallMs)));
         if (!outcome.isOk()) {
             stats.rejected();
-            deadLetter(record, outcome.rejection(), Instant.ofEpochMilli(record.timestamp()));
+            DeadLetterCategory category = key != null && key.length() > MAX_KEY_CHARS ? DeadLetterCategory.OTHER
+                    : DeadLetterCategory.classify(outcome.rejection());
+            deadLetter(record, outcome.rejection(), Instant.ofEpochMilli(record.timestamp()), category, redriveOf);
             return;
         }
         ParsedEvent e = outcome.event();
@@ -125,12 +151,15 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         }
         if (windows.isLate(time)) {
             stats.late();
-            deadLetter(record, lateReason(e.eventTime()), e.eventTime());
+            deadLetter(record, lateReason(e.eventTime()), e.eventTime(), DeadLetterCategory.LATE, redriveOf);
             return;
         }
         windows.add(time, e.group().index(), e.amountCents(),
                 e.failed() && e.type() == PaymentType.PAYMENT ? e.userId() : null,
                 sentAt(record) + graceMs);
+        if (redriveOf != null) {
+            redriven.remember(redriveOf, time);
+        }
         if (windows.hasClosable()) {
             flush(lastInputWallMs);
         }
@@ -148,8 +177,19 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 + Instant.ofEpochMilli(windows.progress()) + ")";
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason, Instant timestamp) {
+    /**
+     * Forwards a dead letter of {@code record} with its category header; a re-drive keeps its identity
+     * header (so re-driving it again keeps one identity) and says so in the reason.
+     */
+    private void deadLetter(Record<String, byte[]> record, String reason, Instant timestamp,
+            DeadLetterCategory category, String redriveOf) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.CATEGORY, DeadLetterHeaders.bytes(category.word()));
+        if (redriveOf != null) {
+            headers.add(DeadLetterHeaders.REDRIVE_OF, DeadLetterHeaders.bytes(redriveOf));
+            reason = reason + " (re-drive of " + redriveOf + ")";
+        }
         DeadLetter dead = DeadLetter.of(reason,
                 meta == null ? Topics.RAW : meta.topic(),
                 meta == null ? -1 : meta.partition(),
@@ -157,6 +197,6 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
                 timestamp,
                 record.key(),
                 record.value());
-        context.forward(new Record<>(dead.key(), Routed.rejected(dead), record.timestamp()));
+        context.forward(new Record<>(dead.key(), Routed.rejected(dead), record.timestamp(), headers));
     }
 }

@@ -48,10 +48,11 @@ public final class PaymentTopology {
         // In memory, changelogged, cached: per-event puts reach the changelog about once per key per commit.
         builder.addStateStore(binaryStore(ParseProcessor.WINDOWS_STORE));
         builder.addStateStore(binaryStore(ParseProcessor.USERS_STORE));
+        builder.addStateStore(binaryStore(ParseProcessor.REDRIVE_STORE)); // re-drives counted (decision 0014)
         KStream<String, Routed> routed = builder
                 .stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
                 .process(() -> new ParseProcessor(stats, options, reader), Named.as("parse"),
-                        ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE);
+                        ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE, ParseProcessor.REDRIVE_STORE);
 
         routed.filter((k, v) -> v.deadLetter() != null, Named.as("rejected"))
                 .mapValues(Routed::deadLetter, Named.as("dead-letter"))

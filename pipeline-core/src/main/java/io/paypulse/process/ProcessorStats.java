@@ -22,6 +22,7 @@ public final class ProcessorStats implements MeterBinder {
     private final AtomicLong openWindows = new AtomicLong();
     private final AtomicLong alerts = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong redriveDuplicates = new AtomicLong();
 
     void parsed() {
         parsed.incrementAndGet();
@@ -52,6 +53,16 @@ public final class ProcessorStats implements MeterBinder {
     /** {@code events} late at once (a partial from a partition the windows had stopped waiting for). */
     void late(long events) {
         late.addAndGet(events);
+    }
+
+    /** A re-driven record whose identity was already counted: dropped (decision 0014). */
+    void redriveDuplicate() {
+        redriveDuplicates.incrementAndGet();
+    }
+
+    /** Re-driven records dropped because the same record was already counted in its window. */
+    public long redriveDuplicateCount() {
+        return redriveDuplicates.get();
     }
 
     void windowClosed(long events) {
@@ -117,6 +128,9 @@ public final class ProcessorStats implements MeterBinder {
                 ProcessorStats::failedCount);
         counter(registry, "paypulse.events.late", "Events that arrived after their window closed (sent to the DLQ)",
                 ProcessorStats::lateCount);
+        counter(registry, "paypulse.redrives.duplicate",
+                "Re-driven records dropped because the same record was already counted (docs/dead-letters.md)",
+                ProcessorStats::redriveDuplicateCount);
         counter(registry, "paypulse.events.finalized", "Events counted in final windows", ProcessorStats::finalizedEventCount);
         counter(registry, "paypulse.windows.closed", "1-minute windows that became final", ProcessorStats::finalWindowCount);
         counter(registry, "paypulse.alerts.published", "Alert bucket updates published", ProcessorStats::alertUpdateCount);

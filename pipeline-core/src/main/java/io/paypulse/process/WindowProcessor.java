@@ -1,5 +1,7 @@
 package io.paypulse.process;
 
+import io.paypulse.dlq.DeadLetterCategory;
+import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -315,6 +318,8 @@ final class WindowProcessor implements Processor<String, Partial, String, Window
         }
         DeadLetter dead = DeadLetter.ofText(reason, PaymentTopology.WINDOW_REPARTITION, source, -1, s, null,
                 text.toString());
-        context.forward(new Record<>(s + "|partition-" + source, new WindowOutput(null, null, dead), w.start()));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.CATEGORY, DeadLetterHeaders.bytes(DeadLetterCategory.LATE.word()));
+        context.forward(new Record<>(s + "|partition-" + source, new WindowOutput(null, null, dead), w.start(), headers));
     }
 }

@@ -94,12 +94,15 @@ class SettingLayersTest {
     private static final Set<String> NOT_SETTINGS = Set.of("--config", "--set", "--show-config", "--verbose", "--help",
             "--version", "--fresh", "--timeout",
             // what a silence is, not how PayPulse runs
-            "--rule", "--group", "--for", "--until", "--comment", "--by", "--all", "--format");
+            "--rule", "--group", "--for", "--until", "--comment", "--by", "--all", "--format",
+            // which dead letters (dlq list|show|redrive)
+            "--since", "--reason", "--limit", "--yes");
 
     /** What a command needs besides settings to get as far as --show-config. */
     private static final Map<String, List<String>> REQUIRED_ARGS = Map.of(
             "silence add", List.of("--rule=*", "--for=1h"),
-            "silence expire", List.of("0badc0de"));
+            "silence expire", List.of("0badc0de"),
+            "dlq show", List.of("0/0"));
 
     @Test
     void everySettingHasTestValues() {

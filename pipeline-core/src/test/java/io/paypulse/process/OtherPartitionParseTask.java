@@ -48,7 +48,7 @@ final class OtherPartitionParseTask {
             throw new java.io.UncheckedIOException(e);
         }
         context.setCurrentSystemTimeMs(windowStage.wallClock().toEpochMilli());
-        for (String name : List.of(ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE)) {
+        for (String name : List.of(ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE, ParseProcessor.REDRIVE_STORE)) {
             KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store = Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
             store.init(context.getStateStoreContext(), store);

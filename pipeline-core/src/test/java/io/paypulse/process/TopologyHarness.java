@@ -91,6 +91,16 @@ final class TopologyHarness implements AutoCloseable {
         raw.pipeInput(key, value, recordTime);
     }
 
+    /** A raw record with headers (e.g. a re-drive's {@code paypulse-redrive-of}). */
+    void sendRaw(String key, byte[] value, Instant recordTime, org.apache.kafka.common.header.Headers headers) {
+        raw.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(key, value, headers, recordTime));
+    }
+
+    /** The DLQ records with their headers (reads the same queue as {@link #deadLetters()}). */
+    List<org.apache.kafka.streams.test.TestRecord<String, DeadLetter>> deadLetterRecordsWithHeaders() {
+        return dlq.readRecordsToList();
+    }
+
     /**
      * Writes {@code value} straight into the window stage's repartition topic, as a foreign writer
      * on that internal topic would.

@@ -1,5 +1,7 @@
 package io.paypulse.process.errors;
 
+import io.paypulse.dlq.DeadLetterCategory;
+import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.SchemaRegistryException;
@@ -38,7 +40,11 @@ final class DeadLetterRecords {
                 timestamp < 0 ? null : Instant.ofEpochMilli(timestamp), keyText, value);
         byte[] json = Topics.DLQ_VALUE.serializer().serialize(Topics.DLQ, letter);
         byte[] dlqKey = letter.key() == null ? null : letter.key().getBytes(StandardCharsets.UTF_8);
-        return List.of(new ProducerRecord<>(Topics.DLQ, null, timestamp < 0 ? null : timestamp, dlqKey, json));
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(Topics.DLQ, null, timestamp < 0 ? null : timestamp,
+                dlqKey, json);
+        // The handlers' sentences name their category (unparseable for an unreadable source, else other).
+        out.headers().add(DeadLetterHeaders.CATEGORY, DeadLetterHeaders.bytes(DeadLetterCategory.classify(reason).word()));
+        return List.of(out);
     }
 
     /** "{@code IllegalArgumentException: Timestamp may not be negative. Got: -1}" for the innermost cause. */
