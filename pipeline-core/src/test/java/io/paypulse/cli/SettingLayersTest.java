@@ -94,12 +94,16 @@ class SettingLayersTest {
     private static final Set<String> NOT_SETTINGS = Set.of("--config", "--set", "--show-config", "--verbose", "--help",
             "--version", "--fresh", "--timeout",
             // what a silence is, not how PayPulse runs
-            "--rule", "--group", "--for", "--until", "--comment", "--by", "--all", "--format");
+            "--rule", "--group", "--for", "--until", "--comment", "--by", "--all", "--format",
+            // which events to print (paypulse events), not how PayPulse runs
+            "--from", "--to", "--zone", "--user", "--order", "--id", "--min-amount", "--max-amount", "--type",
+            "--failed", "--ok", "--reason", "--follow", "--mask", "--topic");
 
     /** What a command needs besides settings to get as far as --show-config. */
     private static final Map<String, List<String>> REQUIRED_ARGS = Map.of(
             "silence add", List.of("--rule=*", "--for=1h"),
-            "silence expire", List.of("0badc0de"));
+            "silence expire", List.of("0badc0de"),
+            "events", List.of("--from=2026-12-03T10:41:00Z", "--to=2026-12-03T10:42:00Z"));
 
     @Test
     void everySettingHasTestValues() {
