@@ -7,6 +7,7 @@ import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
+import io.paypulse.investigate.Dollars;
 import io.paypulse.investigate.EventFilter;
 import io.paypulse.investigate.EventsOutput;
 import io.paypulse.investigate.EventsQuery;
@@ -15,7 +16,6 @@ import io.paypulse.investigate.QueryStats;
 import io.paypulse.investigate.TimeArgument;
 import io.paypulse.sink.ParsedRows;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -212,19 +212,11 @@ final class EventsCommand implements Callable<Integer> {
         }
     }
 
-    /** Dollars to cents: 100, 99.5 or 99.50; at most two decimals, not negative. */
-    static Long cents(String option, String dollars) {
-        if (dollars == null) {
-            return null;
-        }
+    private static Long cents(String option, String dollars) {
         try {
-            BigDecimal d = new BigDecimal(dollars.strip());
-            if (d.signum() < 0 || d.scale() > 2) {
-                throw new NumberFormatException();
-            }
-            return d.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw ConfigException.invalid(option, dollars, "an amount in dollars such as 100 or 99.50");
+            return Dollars.cents(dollars);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(option, dollars, Dollars.ALLOWED);
         }
     }
 }
