@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paypulse.event.Json;
-import io.paypulse.investigate.RawEvents;
+import io.paypulse.testing.RawEvents;
 import io.paypulse.sink.ParsedRows;
 import io.paypulse.testing.SharedBroker;
 import java.io.PrintWriter;

@@ -9,6 +9,7 @@ import io.paypulse.event.PaymentType;
 import io.paypulse.sink.ParsedCsvOfTopic;
 import io.paypulse.sink.ParsedRows;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.testing.RawEvents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -27,7 +27,7 @@ public final class EventsController {
 
     private final EventsViewModel vm;
 
-    @FXML private Label titleLabel;
+    @FXML private Label eventsTitleLabel;
     @FXML private TextField userField;
     @FXML private TextField orderField;
     @FXML private TextField idField;
@@ -50,7 +50,7 @@ public final class EventsController {
     @FXML private ToggleButton liveToggle;
     @FXML private ToggleButton pauseToggle;
     @FXML private CheckBox maskCheck;
-    @FXML private Label statusLabel;
+    @FXML private Label eventsStatusLabel;
     @FXML private Button exportButton;
 
     public EventsController(EventsViewModel vm) {
@@ -59,7 +59,7 @@ public final class EventsController {
 
     @FXML
     private void initialize() {
-        titleLabel.textProperty().bind(vm.titleProperty());
+        eventsTitleLabel.textProperty().bind(vm.titleProperty());
         userField.textProperty().bindBidirectional(vm.userProperty());
         orderField.textProperty().bindBidirectional(vm.orderProperty());
         idField.textProperty().bindBidirectional(vm.idProperty());
@@ -108,7 +108,7 @@ public final class EventsController {
             }
         });
         maskCheck.selectedProperty().bindBidirectional(vm.maskedProperty());
-        statusLabel.textProperty().bind(vm.statusProperty());
+        eventsStatusLabel.textProperty().bind(vm.statusProperty());
         exportButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
     }
 

@@ -1,14 +1,12 @@
-package io.paypulse.investigate;
+package io.paypulse.testing;
 
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.Topics;
-import io.paypulse.testing.SharedBroker;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,9 +73,5 @@ public final class RawEvents implements AutoCloseable {
     @Override
     public void close() {
         producer.close(java.time.Duration.ofSeconds(5));
-    }
-
-    static void await(java.util.concurrent.Future<?> f) throws Exception {
-        f.get(10, TimeUnit.SECONDS);
     }
 }
