@@ -61,6 +61,8 @@ public final class EventsController {
     private void initialize() {
         eventsTitleLabel.textProperty().bind(vm.titleProperty());
         userField.textProperty().bindBidirectional(vm.userProperty());
+        // Masked, the user field shows the user's tag and cannot be edited: the search keeps the real id.
+        vm.maskedProperty().addListener((o, a, on) -> maskUserField(on));
         orderField.textProperty().bindBidirectional(vm.orderProperty());
         idField.textProperty().bindBidirectional(vm.idProperty());
         minAmountField.textProperty().bindBidirectional(vm.minAmountProperty());
@@ -79,7 +81,7 @@ public final class EventsController {
         typeBox.valueProperty().addListener((o, a, b) -> vm.search());
         statusBox.valueProperty().addListener((o, a, b) -> vm.search());
 
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(vm.zone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(vm.zone());
         eventsTable.setItems(vm.rows());
         text(timeCol, e -> time.format(e.eventTime()));
         text(levelCol, e -> e.level().name());
@@ -110,6 +112,18 @@ public final class EventsController {
         maskCheck.selectedProperty().bindBidirectional(vm.maskedProperty());
         eventsStatusLabel.textProperty().bind(vm.statusProperty());
         exportButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
+    }
+
+    private void maskUserField(boolean on) {
+        if (on) {
+            userField.textProperty().unbindBidirectional(vm.userProperty());
+            userField.setText(vm.shownUser(vm.userProperty().get()));
+            userField.setEditable(false);
+        } else {
+            userField.setText(vm.userProperty().get());
+            userField.textProperty().bindBidirectional(vm.userProperty());
+            userField.setEditable(true);
+        }
     }
 
     private static String statusText(Boolean failed) {

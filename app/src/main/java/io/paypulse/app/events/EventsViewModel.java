@@ -284,6 +284,12 @@ public final class EventsViewModel implements AutoCloseable {
         status.set(text);
     }
 
+    /** A user id as the window shows it: its tag while masked, blank stays blank. */
+    public String shownUser(String userId) {
+        return userId == null || userId.isBlank() || !masked.get() ? userId
+                : masker.user(EventFilter.ALL.withUser(userId).user()); // 4711 is user_004711: the same tag
+    }
+
     private ParsedEvent show(ParsedEvent e) {
         return masked.get() ? masker.apply(e) : e;
     }

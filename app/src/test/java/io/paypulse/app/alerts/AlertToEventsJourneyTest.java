@@ -118,7 +118,56 @@ class AlertToEventsJourneyTest {
                 .stream().map(c -> c.getText() == null ? "" : c.getText()).toList());
         assertThat(cellTexts).as("the table shows the tags").contains(rows.get(0).userId())
                 .noneMatch(t -> t.contains(user) || ips.stream().anyMatch(t::equals));
+        assertThat(WatchingApp.onFx(() -> app.robot.lookup("#userField").queryAs(javafx.scene.control.TextField.class)
+                .getText())).as("the search field masks the user too").isEqualTo(rows.get(0).userId());
         assertThat(title()).as("the title masks the user too").doesNotContain(user).contains(rows.get(0).userId());
+        saveScreenshot();
+
+        // Live tail: the window again, then what comes; Pause holds new rows back until it is released.
+        app.robot.clickOn("#liveToggle");
+        await("the tail re-reads the window").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> rowCount() == 4 && status().startsWith("Live: "));
+        try (RawEvents raw = new RawEvents(Topics.RAW)) {
+            Instant now = Instant.now();
+            raw.send(20, now, now, false, true, RawEvents.order(seq + 20), 7_00, user, null, "Expired card",
+                    RawEvents.ip(seq + 20));
+            raw.flush();
+            await("a new failed payment is tailed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> rowCount() == 5);
+            app.robot.clickOn("#pauseToggle");
+            raw.send(21, now, now, false, true, RawEvents.order(seq + 21), 8_00, user, null, "Expired card",
+                    RawEvents.ip(seq + 21));
+            raw.flush();
+            await("paused: held back").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> status().startsWith("Paused: 1 new event waiting."));
+            assertThat(rowCount()).isEqualTo(5);
+        }
+        app.robot.clickOn("#pauseToggle");
+        await("released").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> rowCount() == 6);
+    }
+
+    private int rowCount() {
+        return WatchingApp.onFx(() -> eventsTable().getItems().size());
+    }
+
+    /** With -Dpaypulse.screenshot=FILE.png: the Events window as it is now (docs/screenshot-events.png). */
+    private void saveScreenshot() throws Exception {
+        String file = System.getProperty("paypulse.screenshot");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        javafx.scene.image.WritableImage image = WatchingApp.onFx(() -> eventsTable().getScene().snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(png, "png", Path.of(file).toFile());
     }
 
     private Node alertRow(String group) {
