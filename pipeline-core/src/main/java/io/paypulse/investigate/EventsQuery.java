@@ -89,7 +89,12 @@ public final class EventsQuery implements AutoCloseable {
      * @throws EventsException when the topic does not exist or the cluster does not answer in time
      */
     public QueryStats read(EventFilter filter, Consumer<List<ParsedEvent>> batches) {
-        return run(filter, batches, s -> { }, false);
+        return read(filter, batches, s -> { });
+    }
+
+    /** {@link #read(EventFilter, Consumer)} with the counts so far after every poll (a long window shows progress). */
+    public QueryStats read(EventFilter filter, Consumer<List<ParsedEvent>> batches, Consumer<QueryStats> progress) {
+        return run(filter, batches, progress, false);
     }
 
     /**
@@ -145,8 +150,8 @@ public final class EventsQuery implements AutoCloseable {
                 if (!found.isEmpty()) {
                     batches.accept(found);
                 }
+                progress.accept(new QueryStats(scanned, matched, unparseable));
                 if (follow) {
-                    progress.accept(new QueryStats(scanned, matched, unparseable));
                     continue;
                 }
                 for (TopicPartition tp : List.copyOf(open)) {

@@ -116,7 +116,13 @@ public final class EventsViewModel implements AutoCloseable {
             pausedFlag = p;
             updateStatus(0);
         });
-        live.addListener((o, a, b) -> search());
+        live.addListener((o, a, on) -> {
+            if (on) {
+                search();
+            } else {
+                stopTail();
+            }
+        });
         updateTitle();
     }
 
@@ -145,6 +151,20 @@ public final class EventsViewModel implements AutoCloseable {
         updateStatus(0);
         boolean follow = live.get();
         reader.execute(() -> run(gen, filter, follow));
+    }
+
+    /** Live tail off: the tail stops, its rows stay. */
+    private void stopTail() {
+        render(drain());
+        generation.incrementAndGet();
+        EventsQuery q = running;
+        if (q != null) {
+            q.stop();
+        }
+        if (phase == Phase.LIVE) {
+            phase = Phase.DONE;
+        }
+        updateStatus(0);
     }
 
     /** The request's filter with the search fields over it; a live tail has no end. */
@@ -177,10 +197,14 @@ public final class EventsViewModel implements AutoCloseable {
             if (gen != generation.get()) {
                 return; // a newer search came while this one opened
             }
+            java.util.function.Consumer<QueryStats> progress = s -> {
+                if (gen == generation.get()) {
+                    stats = s; // an older query's last poll must not show over the new one's counts
+                }
+            };
             QueryStats end = follow
-                    ? q.follow(filter, batch -> offer(gen, batch), s -> stats = s)
-                    : q.read(filter, batch -> offer(gen, batch));
-            stats = end;
+                    ? q.follow(filter, batch -> offer(gen, batch), progress)
+                    : q.read(filter, batch -> offer(gen, batch), progress);
             fx.execute(() -> finished(gen, end));
         } catch (EventsException | ConfigException | SchemaRegistryException e) {
             fx.execute(() -> failed(gen, e.getMessage()));

@@ -145,6 +145,10 @@ class AlertToEventsJourneyTest {
         app.robot.clickOn("#pauseToggle");
         await("released").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> rowCount() == 6);
+        app.robot.clickOn("#liveToggle");
+        await("the tail stops, its rows stay").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> status().startsWith("6 events of "));
+        assertThat(rowCount()).isEqualTo(6);
     }
 
     private int rowCount() {
