@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import io.paypulse.app.alerts.AlertMarksStore;
 import io.paypulse.app.alerts.AlertsController;
 import io.paypulse.app.alerts.AlertsViewModel;
+import io.paypulse.app.events.EventsRequest;
+import io.paypulse.app.events.EventsWindows;
 import io.paypulse.app.alerts.SessionSilences;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
@@ -97,6 +99,7 @@ public class PayPulseApp extends Application {
     private Ticker<String> stackTicker;
     private volatile Session current;
     private AppNotifications notify;
+    private EventsWindows events;
     private NotificationsController notificationsWindow;
     private Stage stage;
     private AppDirs dirs;
@@ -179,6 +182,10 @@ public class PayPulseApp extends Application {
         MainController main = new MainController(connection, profiles, alerts, this);
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
+        // Events windows (issue 13): from an alert row (and, via events(), a chart point) to its raw events.
+        events = new EventsWindows(() -> current == null ? java.util.Optional.empty() : current.config(),
+                () -> stage, () -> stage.getScene() == null ? java.util.List.of() : stage.getScene().getStylesheets());
+        alertView.setOnShowEvents(alert -> events.open(EventsRequest.forAlert(alert)));
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
         HelpController help = new HelpController(() -> dirs, background, FxThread.INSTANCE);
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,
@@ -349,6 +356,11 @@ public class PayPulseApp extends Application {
         notificationsWindow.show(stage, stage.getScene().getStylesheets());
     }
 
+    /** Events windows: {@code events().open(EventsRequest.forMinute(series, minute))} for a chart point. FX thread. */
+    public EventsWindows events() {
+        return events;
+    }
+
     /** The app's alert delivery (for the feed's "Delivered" column: {@code deliveredTo()}). */
     public AppNotifications notifications() {
         return notify;
@@ -392,6 +404,7 @@ public class PayPulseApp extends Application {
         saveSettings();
         ticker.close();
         closeLag();
+        events.close();
         closeStack();
         notify.close();
         alertSessions.close(); // queued on pipeline-ops before the pipeline stops
@@ -417,6 +430,7 @@ public class PayPulseApp extends Application {
     public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
         ticker.close();
         closeLag();
+        FxThread.run(events::close);
         closeStack();
         notify.close();
         alertSessions.close();

@@ -30,7 +30,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return BAD_CONFIG;
         }
         if (e instanceof BrokerException || e instanceof ClusterUnreachableException
-                || e instanceof SchemaRegistryException || e instanceof ProcessorStoppedException) {
+                || e instanceof SchemaRegistryException || e instanceof ProcessorStoppedException
+                || e instanceof io.paypulse.investigate.EventsException) {
             cmd.getErr().println("paypulse: " + e.getMessage());
             LOG.debug("runtime error", e);
             return FAILED;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paypulse", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Real-time payment log pipeline: embedded Kafka, generator, processor, CSV outputs and alerts.",
         subcommands = {RunCommand.class, GenerateCommand.class, ProcessCommand.class, BrokerCommand.class,
-                TopicsCommand.class, SilenceCommand.class, DlqCommand.class,
+                TopicsCommand.class, SilenceCommand.class, DlqCommand.class, EventsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -96,13 +96,17 @@ class SettingLayersTest {
             // what a silence is, not how PayPulse runs
             "--rule", "--group", "--for", "--until", "--comment", "--by", "--all", "--format",
             // which dead letters (dlq list|show|redrive)
-            "--since", "--reason", "--limit", "--yes");
+            "--since", "--reason", "--limit", "--yes",
+            // which events to print (paypulse events), not how PayPulse runs
+            "--from", "--to", "--zone", "--user", "--order", "--id", "--min-amount", "--max-amount", "--type",
+            "--failed", "--ok", "--follow", "--mask", "--topic");
 
     /** What a command needs besides settings to get as far as --show-config. */
     private static final Map<String, List<String>> REQUIRED_ARGS = Map.of(
             "silence add", List.of("--rule=*", "--for=1h"),
             "silence expire", List.of("0badc0de"),
-            "dlq show", List.of("0/0"));
+            "dlq show", List.of("0/0"),
+            "events", List.of("--from=2026-12-03T10:41:00Z", "--to=2026-12-03T10:42:00Z"));
 
     @Test
     void everySettingHasTestValues() {

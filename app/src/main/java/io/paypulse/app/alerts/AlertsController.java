@@ -31,6 +31,7 @@ public final class AlertsController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE);
 
     private final AlertsViewModel vm;
+    private java.util.function.Consumer<io.paypulse.event.Alert> showEvents = a -> { };
 
     @FXML private ComboBox<Severity> severityFilter;
     @FXML private ComboBox<AlertRow.Status> statusFilter;
@@ -177,9 +178,26 @@ public final class AlertsController {
         return Silence.ANY.equals(value) ? anyText : value;
     }
 
-    /** Right-click on a row: Acknowledge, Silence…. */
+    /** What "Show events" (and a double-click on a row) does with the row's alert; FX thread. */
+    public void setOnShowEvents(java.util.function.Consumer<io.paypulse.event.Alert> action) {
+        this.showEvents = action;
+    }
+
+    /** Right-click on a row: Acknowledge, Silence…, Show events; a double-click shows its events. */
     private TableRow<AlertRow> rowWithMenu() {
         TableRow<AlertRow> row = new TableRow<>();
+        row.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2
+                    && row.getItem() != null) {
+                showEvents.accept(row.getItem().alert());
+            }
+        });
+        MenuItem events = new MenuItem("Show events");
+        events.setOnAction(e -> {
+            if (row.getItem() != null) {
+                showEvents.accept(row.getItem().alert());
+            }
+        });
         MenuItem ack = new MenuItem("Acknowledge");
         ack.setOnAction(e -> {
             if (row.getItem() != null) {
@@ -193,7 +211,7 @@ public final class AlertsController {
                 askSilence(row.getItem());
             }
         });
-        ContextMenu menu = new ContextMenu(ack, silence);
+        ContextMenu menu = new ContextMenu(ack, silence, events);
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
         return row;
     }
