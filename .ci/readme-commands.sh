@@ -62,6 +62,19 @@ if want cli; then
   a=$(metric 8080 paypulse_events_parsed_total); b=$(metric 8081 paypulse_events_parsed_total)
   echo "sent $sent; parsed by instance a: $a, by instance b: $b; enriched CSV rows: $rows"
   (( ${a%.*} > 0 && ${b%.*} > 0 )) || fail "both instances should have parsed events (a=$a, b=$b)"
+  step "Investigating: events --from now-15m --to now, dlq list (README wording)"
+  # Every event the generator sent lies in the last 15 minutes: events must print each one, once.
+  XDG_DATA_HOME=$tmp/srv-events java -jar "$JAR" events --bootstrap localhost:9092 --from now-15m --to now \
+    > "$tmp/events.csv"
+  listed=$(( $(grep -c . "$tmp/events.csv") - 1 ))
+  echo "events printed $listed rows; the generator sent $sent"
+  [[ $listed == "$sent" ]] || fail "events --from now-15m --to now printed $listed rows, the generator sent $sent"
+  XDG_DATA_HOME=$tmp/srv-events java -jar "$JAR" events --bootstrap localhost:9092 --from now-15m --to now \
+    --failed --type payment > "$tmp/events-failed.csv"
+  failed=$(( $(grep -c . "$tmp/events-failed.csv") - 1 ))
+  (( failed > 0 && failed < sent )) || fail "events --failed --type payment printed $failed of $sent rows"
+  XDG_DATA_HOME=$tmp/srv-events java -jar "$JAR" dlq list --bootstrap localhost:9092 --since 1h | tee "$tmp/dlq.txt"
+  [[ -s $tmp/dlq.txt ]] || fail "dlq list printed nothing"
   stop_bg process-b; stop_bg process-a; stop_bg broker
 
   step "Notifications: run --scenario gateway-outage --rate 500 --set notify.webhook-url=... (README wording)"
