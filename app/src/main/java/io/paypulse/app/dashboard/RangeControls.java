@@ -110,6 +110,7 @@ final class RangeControls {
             e.consume();
         });
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            chart.requestFocus(); // out of the rate field: the shortcuts work after a click on a chart
             if (e.getButton() == MouseButton.PRIMARY) {
                 dragX[0] = e.getSceneX();
             }
