@@ -25,19 +25,9 @@ import javafx.scene.input.ScrollEvent;
 /**
  * The charts' range controls, wired to {@link DashboardViewModel}: preset buttons and Live, mouse wheel
  * zoom and drag pan on every minute chart (they share one range), double-click on a point, and the
- * keyboard shortcuts (see {@link #SHORTCUTS}). Only binds; the range math is {@link ChartWindow}.
+ * keyboard shortcuts (listed for users in {@link io.paypulse.app.help.KeyboardShortcuts}). Only binds; the range math is {@link ChartWindow}.
  */
 final class RangeControls {
-
-    /** Key, action: shown in Help (keep docs/history.md in step). */
-    static final List<String[]> SHORTCUTS = List.of(
-            new String[] {"1 … 5", "Range: 15 min, 1 h, 6 h, 24 h, 7 days (following now)"},
-            new String[] {"+  /  −", "Zoom in / out"},
-            new String[] {"←  /  →", "Pan back / forward by a quarter of the range"},
-            new String[] {"L", "Live: back to now, following"},
-            new String[] {"Mouse wheel", "Zoom around the pointer"},
-            new String[] {"Drag", "Pan"},
-            new String[] {"Double-click a point", "Open the events of that minute"});
 
     static final double WHEEL_ZOOM = 0.8;
     static final double KEY_ZOOM = 0.5;
