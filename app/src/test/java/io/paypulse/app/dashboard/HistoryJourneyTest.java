@@ -107,6 +107,7 @@ class HistoryJourneyTest {
 
         robot.clickOn("#range7d");
         assertThat(bounds()).containsExactly(end() - WEEK, end());
+        assertChartShowsTheFrame();
         assertThat(robot.lookup("#rangeLabel").queryLabeled().getText()).endsWith("· live");
         robot.clickOn("#range15m");
         assertThat(bounds()).containsExactly(end() - 15, end());
@@ -144,6 +145,29 @@ class HistoryJourneyTest {
         clock.advance(Duration.ofMinutes(2));
         render();
         assertThat(bounds()).as("live follows now").containsExactly(end() - 60, end());
+        assertChartShowsTheFrame();
+    }
+
+    /** The drawn points (reused from tick to tick) are exactly the frame's, spike included at 7 days. */
+    private void assertChartShowsTheFrame() throws Exception {
+        double[][] drawn = onFx(() -> {
+            @SuppressWarnings("unchecked")
+            LineChart<Number, Number> chart = robot.lookup("#paymentsChart").queryAs(LineChart.class);
+            var data = chart.getData().get(1).getData();
+            double[][] xy = new double[2][data.size()];
+            for (int i = 0; i < data.size(); i++) {
+                xy[0][i] = data.get(i).getXValue().doubleValue();
+                xy[1][i] = data.get(i).getYValue().doubleValue();
+            }
+            return xy;
+        });
+        SeriesLine line = vm.frameProperty().get().line(ChartSeries.PAYMENTS_FAILED);
+        assertThat(drawn[0]).containsExactly(java.util.Arrays.copyOf(line.x(), line.size()));
+        assertThat(drawn[1]).containsExactly(java.util.Arrays.copyOf(line.y(), line.size()));
+        double lower = bounds()[0];
+        if (lower <= end() - 2 * 24 * 60) {
+            assertThat(drawn[1]).as("the 60-failure minute survives decimation").contains(60.0);
+        }
     }
 
     @Test
