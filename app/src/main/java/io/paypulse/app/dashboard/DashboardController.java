@@ -291,7 +291,7 @@ public final class DashboardController {
      * {@code XYChart.Data} nor makes the chart re-process its whole list (bench-ui: tick p50 29 ms before).
      */
     private static void setPoints(XYChart.Series<Number, Number> s, SeriesLine line) {
-        List<XYChart.Data<Number, Number>> cur = s.getData();
+        javafx.collections.ObservableList<XYChart.Data<Number, Number>> cur = s.getData();
         int closed = line.open() ? line.size() - 1 : line.size();
         boolean decorated = !cur.isEmpty() && cur.get(cur.size() - 1).getNode() != null;
         if (line.size() <= SPARSE || cur.size() <= SPARSE || decorated) {
