@@ -20,7 +20,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 # One reactor build, nothing installed into ~/.m2: pipeline-core resolves to its target/ folders.
 $MVN -q -pl app -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+  -Dmdep.outputFile="$WORK/cp.txt" >"$WORK/build.log" 2>&1 || { echo "build failed:" >&2; tail -40 "$WORK/build.log" >&2; exit 1; }
 CP="app/target/test-classes:app/target/classes:$(cat "$WORK/cp.txt")"
 
 echo "date: $(date -Is)   nproc: $(nproc)   uptime:$(uptime)"

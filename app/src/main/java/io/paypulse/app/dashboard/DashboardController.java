@@ -324,6 +324,9 @@ public final class DashboardController {
             if (line.open() && i == line.size() - 1) {
                 javafx.scene.layout.StackPane ring = new javafx.scene.layout.StackPane();
                 ring.getStyleClass().add("open-minute");
+                // Sized here, not only by CSS: a point added while the charts are laid out (a resize
+                // redraws) would otherwise be sized 0 x 0 before its style applies, and not show.
+                ring.setPrefSize(11, 11);
                 Tooltip.install(ring, new Tooltip("This minute so far, scaled to a whole minute; final when it closes"));
                 d.setNode(ring);
             }

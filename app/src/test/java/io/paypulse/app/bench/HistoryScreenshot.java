@@ -41,10 +41,9 @@ public final class HistoryScreenshot {
         CountDownLatch done = new CountDownLatch(1);
         Platform.startup(() -> {
             try {
-                shoot(out, range);
+                shoot(out, range, done);
             } catch (Exception e) {
                 e.printStackTrace();
-            } finally {
                 done.countDown();
             }
         });
@@ -53,7 +52,7 @@ public final class HistoryScreenshot {
         System.out.println("Saved " + out);
     }
 
-    private static void shoot(Path out, TimeRange range) throws Exception {
+    private static void shoot(Path out, TimeRange range, CountDownLatch done) throws Exception {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Clock clock = Clock.systemDefaultZone();
         Instant open = clock.instant().truncatedTo(ChronoUnit.MINUTES);
@@ -94,17 +93,36 @@ public final class HistoryScreenshot {
         shown.render(new FeedSnapshot(at, week.subList(week.size() - 61, week.size()), List.of(), 0, 0,
                 ProbeSample.NONE, 1, null, io.paypulse.app.feed.MinuteSeries.of(week), null));
         shown.selectRange(range);
-        root.applyCss();
-        root.layout();
-        WritableImage img = scene.snapshot(null);
-        PixelReader px = img.getPixelReader();
-        BufferedImage b = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < b.getHeight(); y++) {
-            for (int x = 0; x < b.getWidth(); x++) {
-                b.setRGB(x, y, px.getArgb(x, y));
+        // A few real pulses (CSS and layout of the point nodes added by the last draw), then the picture.
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
+        wait.setOnFinished(e -> {
+            try {
+            if (Boolean.getBoolean("shot.debug")) {
+                for (javafx.scene.Node n : root.lookupAll(".open-minute")) {
+                    javafx.scene.Node c = n;
+                    while (c != null && !(c instanceof javafx.scene.chart.XYChart)) {
+                        c = c.getParent();
+                    }
+                    System.out.println("ring in " + (c == null ? null : c.getStyleClass()) + " " + n.getBoundsInParent()
+                            + " visible " + n.isVisible() + " classes " + n.getStyleClass());
+                }
             }
-        }
-        ImageIO.write(b, "png", out.toFile());
-        stage.close();
+            WritableImage img = scene.snapshot(null);
+            PixelReader px = img.getPixelReader();
+            BufferedImage b = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < b.getHeight(); y++) {
+                for (int x = 0; x < b.getWidth(); x++) {
+                    b.setRGB(x, y, px.getArgb(x, y));
+                }
+            }
+            ImageIO.write(b, "png", out.toFile());
+            } catch (Exception ex) {
+                ex.printStackTrace();
+            } finally {
+                stage.close();
+                done.countDown();
+            }
+        });
+        wait.play();
     }
 }
