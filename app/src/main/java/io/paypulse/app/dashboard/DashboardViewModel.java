@@ -74,7 +74,7 @@ public final class DashboardViewModel {
     private ChartWindow window;
     private final ReadOnlyObjectWrapper<TimeRange> range = new ReadOnlyObjectWrapper<>(DEFAULT_RANGE);
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(true);
-    private int columns = 800;
+    private int columns = 400;
     private FeedSnapshot last;
 
     public DashboardViewModel(Clock clock) {
@@ -198,9 +198,9 @@ public final class DashboardViewModel {
         pan(window.span() * fractionOfSpan);
     }
 
-    /** The charts' plot width in pixels: one decimation column each. */
-    public void setColumns(int pixels) {
-        int c = Math.max(10, pixels);
+    /** How many decimation columns the charts' plot width has (each keeps at most its min and max). */
+    public void setColumns(int count) {
+        int c = Math.max(10, count);
         if (c != columns) {
             columns = c;
             redraw(clock.instant());

@@ -98,6 +98,11 @@ public final class HistoryScreenshot {
         wait.setOnFinished(e -> {
             try {
             if (Boolean.getBoolean("shot.debug")) {
+            int pts = 0;
+            for (io.paypulse.app.dashboard.ChartSeries c : io.paypulse.app.dashboard.ChartSeries.values()) {
+                pts += shown.frameProperty().get().line(c).size();
+            }
+            System.out.println("points " + pts + " axis width " + root.lookup("#paymentsChart").lookup(".axis").getLayoutBounds());
                 for (javafx.scene.Node n : root.lookupAll(".open-minute")) {
                     javafx.scene.Node c = n;
                     while (c != null && !(c instanceof javafx.scene.chart.XYChart)) {
