@@ -120,6 +120,9 @@ public final class DashboardController {
                 lines.get(ChartSeries.REFUND_FAILURE_RATE)));
         amountChart.getData().setAll(List.of(lines.get(ChartSeries.AMOUNT)));
         historyChart.getData().setAll(List.of(throughput, lag));
+        for (LineChart<Number, Number> c : List.of(paymentsChart, refundsChart, failureChart)) {
+            c.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // the lines come in time order: no sort per layout
+        }
         rangeControls.bind(Map.of(TimeRange.MINUTES_15, range15m, TimeRange.HOUR_1, range1h,
                 TimeRange.HOURS_6, range6h, TimeRange.HOURS_24, range24h, TimeRange.DAYS_7, range7d), liveButton);
         rangeControls.attach(paymentsChart, paymentsX, paymentsY, List.of(ChartSeries.PAYMENTS_OK, ChartSeries.PAYMENTS_FAILED),
