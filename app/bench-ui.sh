@@ -4,20 +4,23 @@
 # Usage (from the repository root; `make bench-ui` does this):
 #   app/bench-ui.sh                      # 300 s measured after 20 s warm-up, 50000 events/s
 #   DURATION=30 RATE=50000 WARMUP=20 app/bench-ui.sh
-# Env: DURATION, WARMUP (seconds), RATE (events/s), HEAP (-Xmx, default 1g), MVN (default "mvn -B").
+# Then a week of 1-minute history drawn at the 15-min range (baseline) and at 7 days, HISTORY s each (issue 13).
+# Env: DURATION, WARMUP, HISTORY (seconds; HISTORY=0 skips it), RATE (events/s), HEAP (-Xmx, default 1g),
+# MVN (default "mvn -B").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-300}"
 WARMUP="${WARMUP:-20}"
 RATE="${RATE:-50000}"
+HISTORY="${HISTORY:-60}"
 HEAP="${HEAP:-1g}"
 MVN="${MVN:-mvn -B}"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-$MVN -q -pl app -am -DskipTests install >/dev/null
-$MVN -q -pl app test-compile >/dev/null
-$MVN -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+# One reactor build, nothing installed into ~/.m2: pipeline-core resolves to its target/ folders.
+$MVN -q -pl app -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$WORK/cp.txt" >"$WORK/build.log" 2>&1 || { echo "build failed:" >&2; tail -40 "$WORK/build.log" >&2; exit 1; }
 CP="app/target/test-classes:app/target/classes:$(cat "$WORK/cp.txt")"
 
 echo "date: $(date -Is)   nproc: $(nproc)   uptime:$(uptime)"
@@ -25,6 +28,6 @@ export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME
 java -Xmx"$HEAP" -XX:+UseG1GC \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
   -Djavafx.cachedir="$WORK/fxcache" -Djava.io.tmpdir="${BENCH_TMP:-/tmp}" \
-  -Dbench.duration="$DURATION" -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" \
+  -Dbench.duration="$DURATION" -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" -Dbench.history="$HISTORY" \
   -cp "$CP" io.paypulse.app.bench.UiBench 2>"$WORK/stderr.log" || { echo "bench failed; stderr tail:" >&2; tail -40 "$WORK/stderr.log" >&2; exit 1; }
 echo "uptime at end:$(uptime)"

@@ -186,6 +186,7 @@ public class PayPulseApp extends Application {
         events = new EventsWindows(() -> current == null ? java.util.Optional.empty() : current.config(),
                 () -> stage, () -> stage.getScene() == null ? java.util.List.of() : stage.getScene().getStylesheets());
         alertView.setOnShowEvents(alert -> events.open(EventsRequest.forAlert(alert)));
+        dash.setOnMinuteOpened((series, minute) -> events.open(EventsRequest.forChartPoint(series, minute)));
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
         HelpController help = new HelpController(() -> dirs, background, FxThread.INSTANCE);
         Map<Class<?>, Object> controllers = Map.of(MainController.class, main, DashboardController.class, dash,

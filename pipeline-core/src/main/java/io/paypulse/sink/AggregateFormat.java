@@ -21,7 +21,7 @@ final class AggregateFormat implements RowFormat<WindowAggregate> {
 
     static final String PREFIX = "aggregated_data_";
     static final List<String> HEADER = List.of("start", "end", "type", "is_failed", "event_count", "total_amount");
-    private static final Pattern NAMES = FileNames.dailyPattern(PREFIX);
+    static final Pattern NAMES_PATTERN = FileNames.dailyPattern(PREFIX);
 
     private final Deserializer<WindowAggregate> deserializer = Topics.AGGREGATE_VALUE.deserializer();
 
@@ -61,7 +61,7 @@ final class AggregateFormat implements RowFormat<WindowAggregate> {
 
     @Override
     public Pattern fileNames() {
-        return NAMES;
+        return NAMES_PATTERN;
     }
 
     @Override

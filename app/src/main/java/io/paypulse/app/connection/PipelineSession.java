@@ -1,6 +1,7 @@
 package io.paypulse.app.connection;
 
 import io.paypulse.app.feed.ClusterProbe;
+import io.paypulse.app.feed.HistoryLoader;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.feed.TopicFeed;
 import io.paypulse.app.fx.Threads;
@@ -37,6 +38,7 @@ public final class PipelineSession implements Session {
     private final LocalPipeline pipeline;
     private final LiveData data;
     private final TopicFeed feed;
+    private final HistoryLoader history;
     private final ClusterProbe probe;
     private final ScheduledExecutorService probeThread;
     private final List<AlertRule> rules;
@@ -52,6 +54,9 @@ public final class PipelineSession implements Session {
         this.effective = effective;
         this.data = new LiveData(clock);
         this.feed = new TopicFeed(ClusterClients.base(effective, "paypulse-app-feed"), data, clock);
+        // The charts' 7-day history: the aggregate CSVs only where this app's own sink writes them.
+        this.history = new HistoryLoader(ClusterClients.base(effective, "paypulse-app-history"),
+                pipeline == null ? null : effective.outputDir(), data, clock);
         this.probe = new ClusterProbe(ClusterClients.base(effective, "paypulse-app-probe"),
                 effective.processor().applicationId(), clock);
         this.probeThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("cluster-probe"));
@@ -104,6 +109,7 @@ public final class PipelineSession implements Session {
             throw e;
         }
         s.feed.start();
+        s.history.start();
         s.probeThread.scheduleWithFixedDelay(() -> s.data.onProbe(s.probe.read()), 0, 2, TimeUnit.SECONDS);
         progress.accept("Live feed connected");
         return s;
@@ -172,6 +178,7 @@ public final class PipelineSession implements Session {
         long t0 = System.nanoTime();
         probeThread.shutdownNow();
         feed.close();
+        history.close();
         probe.close();
         if (pipeline != null) {
             pipeline.close();

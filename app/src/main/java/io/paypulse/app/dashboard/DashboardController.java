@@ -1,15 +1,14 @@
 package io.paypulse.app.dashboard;
 
-import io.paypulse.app.feed.MinutePoint;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.generate.Scenario;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import javafx.fxml.FXML;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.LineChart;
@@ -19,6 +18,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -29,7 +30,8 @@ import javafx.util.StringConverter;
  */
 public final class DashboardController {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    static final double PIXELS_PER_COLUMN = 2;
 
     /** Series with at most this many points get a dot per point. */
     private static final int SPARSE = 3;
@@ -50,13 +52,13 @@ public final class DashboardController {
     @FXML private LineChart<Number, Number> failureChart;
     @FXML private AreaChart<Number, Number> amountChart;
     @FXML private LineChart<Number, Number> historyChart;
-    @FXML private NumberAxis paymentsX;
+    @FXML private TimeAxis paymentsX;
     @FXML private NumberAxis paymentsY;
-    @FXML private NumberAxis refundsX;
+    @FXML private TimeAxis refundsX;
     @FXML private NumberAxis refundsY;
-    @FXML private NumberAxis failureX;
+    @FXML private TimeAxis failureX;
     @FXML private NumberAxis failureY;
-    @FXML private NumberAxis amountX;
+    @FXML private TimeAxis amountX;
     @FXML private NumberAxis amountY;
     @FXML private NumberAxis historyX;
     @FXML private NumberAxis historyY;
@@ -66,15 +68,20 @@ public final class DashboardController {
     @FXML private javafx.scene.layout.GridPane scenarioButtons;
     @FXML private Label generatorHint;
     @FXML private Button outageButton;
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private ToggleButton range15m;
+    @FXML private ToggleButton range1h;
+    @FXML private ToggleButton range6h;
+    @FXML private ToggleButton range24h;
+    @FXML private ToggleButton range7d;
+    @FXML private Button liveButton;
+    @FXML private Label rangeLabel;
+    @FXML private Label historyLabel;
 
-    private final XYChart.Series<Number, Number> paymentsOk = series("Successful");
-    private final XYChart.Series<Number, Number> paymentsFailed = series("Failed");
-    private final XYChart.Series<Number, Number> refundsOk = series("Processed");
-    private final XYChart.Series<Number, Number> refundsFailed = series("Failed");
-    private final XYChart.Series<Number, Number> paymentRate = series("Payments");
-    private final XYChart.Series<Number, Number> refundRate = series("Refunds");
+    private final Map<ChartSeries, XYChart.Series<Number, Number>> lines = new EnumMap<>(ChartSeries.class);
     private final List<XYChart.Series<Number, Number>> thresholdLines = new ArrayList<>();
-    private final XYChart.Series<Number, Number> amount = series("Amount");
+    private final RangeControls rangeControls;
+    private BiConsumer<String, Instant> onMinuteOpened = (series, minute) -> { };
     private final XYChart.Series<Number, Number> throughput = series("events/s");
     private final XYChart.Series<Number, Number> lag = series("lag (records)");
     private List<Threshold> drawnThresholds = List.of();
@@ -83,6 +90,18 @@ public final class DashboardController {
 
     public DashboardController(DashboardViewModel vm) {
         this.vm = vm;
+        for (ChartSeries c : ChartSeries.values()) {
+            lines.put(c, series(c.label()));
+        }
+        this.rangeControls = new RangeControls(vm);
+    }
+
+    /**
+     * Called on the FX thread when the user double-clicks a chart point: the series' {@link ChartSeries#key()}
+     * (e.g. {@code Payment/failed}) and the start of that minute. Nothing is called for a minute without data.
+     */
+    public void setOnMinuteOpened(BiConsumer<String, Instant> listener) {
+        this.onMinuteOpened = listener == null ? (series, minute) -> { } : listener;
     }
 
     @FXML
@@ -99,25 +118,29 @@ public final class DashboardController {
         vm.failureRateHighProperty().addListener((o, a, high) -> toggle(failureTile, "kpi-danger", high));
         vm.alertsFiringProperty().addListener((o, a, firing) -> toggle(alertsTile, "kpi-danger", firing));
 
-        paymentsChart.getData().setAll(List.of(paymentsOk, paymentsFailed));
-        refundsChart.getData().setAll(List.of(refundsOk, refundsFailed));
-        failureChart.getData().setAll(List.of(paymentRate, refundRate));
-        amountChart.getData().setAll(List.of(amount));
+        paymentsChart.getData().setAll(List.of(lines.get(ChartSeries.PAYMENTS_OK), lines.get(ChartSeries.PAYMENTS_FAILED)));
+        refundsChart.getData().setAll(List.of(lines.get(ChartSeries.REFUNDS_OK), lines.get(ChartSeries.REFUNDS_FAILED)));
+        failureChart.getData().setAll(List.of(lines.get(ChartSeries.PAYMENT_FAILURE_RATE),
+                lines.get(ChartSeries.REFUND_FAILURE_RATE)));
+        amountChart.getData().setAll(List.of(lines.get(ChartSeries.AMOUNT)));
         historyChart.getData().setAll(List.of(throughput, lag));
-        for (NumberAxis x : List.of(paymentsX, refundsX, failureX, amountX)) {
-            x.setTickUnit(10);
-            x.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number minutes) {
-                    return HH_MM.format(Instant.ofEpochSecond(Math.round(minutes.doubleValue() * 60)));
-                }
-
-                @Override
-                public Number fromString(String s) {
-                    return 0;
-                }
-            });
+        for (LineChart<Number, Number> c : List.of(paymentsChart, refundsChart, failureChart)) {
+            c.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // the lines come in time order: no sort per layout
         }
+        rangeControls.bind(Map.of(TimeRange.MINUTES_15, range15m, TimeRange.HOUR_1, range1h,
+                TimeRange.HOURS_6, range6h, TimeRange.HOURS_24, range24h, TimeRange.DAYS_7, range7d), liveButton);
+        rangeControls.attach(paymentsChart, paymentsX, paymentsY, List.of(ChartSeries.PAYMENTS_OK, ChartSeries.PAYMENTS_FAILED),
+                this::minuteOpened);
+        rangeControls.attach(refundsChart, refundsX, refundsY, List.of(ChartSeries.REFUNDS_OK, ChartSeries.REFUNDS_FAILED),
+                this::minuteOpened);
+        rangeControls.attach(failureChart, failureX, failureY,
+                List.of(ChartSeries.PAYMENT_FAILURE_RATE, ChartSeries.REFUND_FAILURE_RATE), this::minuteOpened);
+        rangeControls.attach(amountChart, amountX, amountY, List.of(ChartSeries.AMOUNT), this::minuteOpened);
+        rangeControls.keys(root);
+        // One decimation column per PIXELS_PER_COLUMN pixels: min and max of each, so at most one point per
+        // pixel. bench-ui at 7 days: 1-pixel columns (~5,700 points) made the chart layout pulses 2x the baseline's.
+        paymentsX.widthProperty().addListener((o, a, w) ->
+                vm.setColumns((int) Math.round(w.doubleValue() / PIXELS_PER_COLUMN)));
         historyX.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number s) {
@@ -198,23 +221,25 @@ public final class DashboardController {
         generatorHint.managedProperty().bind(generatorHint.visibleProperty());
     }
 
+    private void minuteOpened(ChartSeries series, Instant minute) {
+        onMinuteOpened.accept(series.key(), minute);
+    }
+
     private void draw(DashboardFrame f) {
-        for (NumberAxis x : List.of(paymentsX, refundsX, failureX, amountX)) {
+        for (TimeAxis x : List.of(paymentsX, refundsX, failureX, amountX)) {
             x.setLowerBound(f.xLower());
             x.setUpperBound(f.xUpper());
         }
-        List<MinutePoint> m = f.minutes();
-        setPoints(paymentsOk, m, p -> p.paymentsOk());
-        setPoints(paymentsFailed, m, p -> p.paymentsFailed());
-        setPoints(refundsOk, m, p -> p.refundsOk());
-        setPoints(refundsFailed, m, p -> p.refundsFailed());
-        setPoints(paymentRate, m, MinutePoint::paymentFailureRate);
-        setPoints(refundRate, m, MinutePoint::refundFailureRate);
-        setPoints(amount, m, p -> p.amountCents() / 100.0);
-        bound(paymentsY, max(m, p -> Math.max(p.paymentsOk(), p.paymentsFailed())));
-        bound(refundsY, max(m, p -> Math.max(p.refundsOk(), p.refundsFailed())));
-        bound(amountY, max(m, p -> p.amountCents() / 100.0));
-        double rateMax = Math.max(max(m, p -> Math.max(nz(p.paymentFailureRate()), nz(p.refundFailureRate()))),
+        rangeLabel.setText(RangeControls.describe(f.xLower(), f.xUpper(), f.live()));
+        historyLabel.setText(f.historyNote() == null ? "" : f.historyNote());
+        for (ChartSeries c : ChartSeries.values()) {
+            setPoints(lines.get(c), f.line(c));
+        }
+        bound(paymentsY, Math.max(f.line(ChartSeries.PAYMENTS_OK).max(), f.line(ChartSeries.PAYMENTS_FAILED).max()));
+        bound(refundsY, Math.max(f.line(ChartSeries.REFUNDS_OK).max(), f.line(ChartSeries.REFUNDS_FAILED).max()));
+        bound(amountY, f.line(ChartSeries.AMOUNT).max());
+        double rateMax = Math.max(Math.max(f.line(ChartSeries.PAYMENT_FAILURE_RATE).max(),
+                        f.line(ChartSeries.REFUND_FAILURE_RATE).max()),
                 f.thresholds().stream().mapToDouble(Threshold::percent).max().orElse(0));
         failureY.setLowerBound(0);
         failureY.setUpperBound(rateMax > 60 ? 100 : 60);
@@ -268,36 +293,60 @@ public final class DashboardController {
         }
     }
 
-    private static void setPoints(XYChart.Series<Number, Number> s, List<MinutePoint> m, ToDoubleFunction<MinutePoint> y) {
-        List<XYChart.Data<Number, Number>> data = new ArrayList<>(m.size());
-        for (MinutePoint p : m) {
-            double v = y.applyAsDouble(p);
-            if (!Double.isNaN(v)) {
-                // plotted at the middle of its minute
-                data.add(new XYChart.Data<>(p.start().getEpochSecond() / 60.0 + 0.5, v));
+    /**
+     * Makes the series show the line's points. The open minute (last point, scaled to a whole minute) gets
+     * a hollow ring so it reads as "so far", not as a final value; while a line has at most {@link #SPARSE}
+     * points each gets a dot (a line needs two points).
+     *
+     * <p>A week is ~800 points per line redrawn every tick: existing points are updated in place (only the
+     * values that changed) and only the tail is added or removed, so a tick neither allocates thousands of
+     * {@code XYChart.Data} nor makes the chart re-process its whole list (bench-ui: tick p50 29 ms before).
+     */
+    private static void setPoints(XYChart.Series<Number, Number> s, SeriesLine line) {
+        javafx.collections.ObservableList<XYChart.Data<Number, Number>> cur = s.getData();
+        int closed = line.open() ? line.size() - 1 : line.size();
+        boolean decorated = !cur.isEmpty() && cur.get(cur.size() - 1).getNode() != null;
+        if (line.size() <= SPARSE || cur.size() <= SPARSE || decorated) {
+            // Nodes are only picked up when a point is added: drop the decorated tail (or all, when sparse).
+            int keep = line.size() <= SPARSE || cur.size() <= SPARSE ? 0 : cur.size() - 1;
+            if (keep < cur.size()) {
+                cur.remove(keep, cur.size());
             }
         }
-        if (data.size() <= SPARSE) {
-            // A line needs two points: while there are few, show each point as a dot.
-            for (XYChart.Data<Number, Number> d : data) {
+        if (cur.size() > closed) {
+            cur.remove(closed, cur.size());
+        }
+        for (int i = 0; i < cur.size(); i++) {
+            XYChart.Data<Number, Number> d = cur.get(i);
+            if (d.getXValue().doubleValue() != line.x()[i]) {
+                d.setXValue(line.x()[i]);
+            }
+            if (d.getYValue().doubleValue() != line.y()[i]) {
+                d.setYValue(line.y()[i]);
+            }
+        }
+        List<XYChart.Data<Number, Number>> added = new ArrayList<>(Math.max(0, line.size() - cur.size()));
+        for (int i = cur.size(); i < line.size(); i++) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(line.x()[i], line.y()[i]);
+            if (line.size() <= SPARSE) {
                 javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
                 dot.getStyleClass().add("sparse-point");
                 d.setNode(dot);
             }
+            if (line.open() && i == line.size() - 1) {
+                javafx.scene.layout.StackPane ring = new javafx.scene.layout.StackPane();
+                ring.getStyleClass().add("open-minute");
+                // Sized here, not only by CSS: a point added while the charts are laid out (a resize
+                // redraws) would otherwise be sized 0 x 0 before its style applies, and not show.
+                ring.setPrefSize(11, 11);
+                Tooltip.install(ring, new Tooltip("This minute so far, scaled to a whole minute; final when it closes"));
+                d.setNode(ring);
+            }
+            added.add(d);
         }
-        s.getData().setAll(data);
-    }
-
-    private static double max(List<MinutePoint> m, ToDoubleFunction<MinutePoint> y) {
-        double best = 0;
-        for (MinutePoint p : m) {
-            best = Math.max(best, y.applyAsDouble(p));
+        if (!added.isEmpty()) {
+            cur.addAll(added);
         }
-        return best;
-    }
-
-    private static double nz(double v) {
-        return Double.isNaN(v) ? 0 : v;
     }
 
     /** Y axis 0 .. a round number above max, five ticks. */
@@ -358,6 +407,11 @@ public final class DashboardController {
         } else if (!on) {
             n.getStyleClass().remove(cls);
         }
+    }
+
+    @FXML
+    private void onLive() {
+        vm.goLive();
     }
 
     @FXML

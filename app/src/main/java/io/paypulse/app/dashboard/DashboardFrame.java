@@ -1,24 +1,35 @@
 package io.paypulse.app.dashboard;
 
-import io.paypulse.app.feed.MinutePoint;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything the charts draw in one tick, computed by the view model: x bounds in epoch minutes
- * (a sliding 60-minute range ending after the open minute), the minutes inside it, the threshold
- * lines and the throughput/lag history. Immutable.
+ * Everything the charts draw in one tick, computed by the view model: the x range in epoch minutes
+ * (see {@link ChartWindow}), the decimated lines, the threshold lines and the throughput/lag history.
+ * Immutable.
+ *
+ * @param range       the preset the range matches, or null after a zoom
+ * @param historyNote what the history backfill is doing, or null
  */
 public record DashboardFrame(
         Instant now,
         double xLower,
         double xUpper,
-        List<MinutePoint> minutes,
+        boolean live,
+        TimeRange range,
+        Map<ChartSeries, SeriesLine> lines,
         List<Threshold> thresholds,
-        List<HistoryPoint> history) {
+        List<HistoryPoint> history,
+        String historyNote) {
 
     public static DashboardFrame empty(Instant now) {
-        double upper = Math.floor(now.getEpochSecond() / 60.0) + 1;
-        return new DashboardFrame(now, DashboardViewModel.lowerBound(upper), upper, List.of(), List.of(), List.of());
+        ChartWindow w = ChartWindow.live(DashboardViewModel.DEFAULT_RANGE.minutes(), now.getEpochSecond() / 60.0);
+        return new DashboardFrame(now, w.lower(), w.upper(), true, DashboardViewModel.DEFAULT_RANGE, Map.of(),
+                List.of(), List.of(), null);
+    }
+
+    public SeriesLine line(ChartSeries s) {
+        return lines.getOrDefault(s, SeriesLine.EMPTY);
     }
 }

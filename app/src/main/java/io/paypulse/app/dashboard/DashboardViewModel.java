@@ -4,6 +4,7 @@ import io.paypulse.app.connection.GeneratorControl;
 import io.paypulse.app.connection.Session;
 import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.feed.MinutePoint;
+import io.paypulse.app.feed.MinuteSeries;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
 import io.paypulse.generate.Scenario;
@@ -18,8 +19,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,7 +40,10 @@ import javafx.beans.property.SimpleDoubleProperty;
  */
 public final class DashboardViewModel {
 
-    public static final int RANGE_MINUTES = 60;
+    /** The range the charts open with. */
+    public static final TimeRange DEFAULT_RANGE = TimeRange.HOUR_1;
+    /** The open minute is drawn once this much of it has passed (earlier, a projection is mostly noise). */
+    static final double OPEN_MINUTE_MIN_SECONDS = 10;
     static final Duration RATE_WINDOW = Duration.ofSeconds(5);
     static final Duration HISTORY_STEP = Duration.ofSeconds(2);
     static final int HISTORY_POINTS = 150; // 5 minutes
@@ -68,9 +75,16 @@ public final class DashboardViewModel {
     private long lastVersion = -1;
     private double paymentWarnThreshold = Double.NaN;
 
+    private ChartWindow window;
+    private final ReadOnlyObjectWrapper<TimeRange> range = new ReadOnlyObjectWrapper<>(DEFAULT_RANGE);
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(true);
+    private int columns = 400;
+    private FeedSnapshot last;
+
     public DashboardViewModel(Clock clock) {
         this.clock = clock;
         this.frame = new ReadOnlyObjectWrapper<>(DashboardFrame.empty(clock.instant()));
+        this.window = ChartWindow.live(DEFAULT_RANGE.minutes(), minuteOf(clock.instant()));
     }
 
     /** A session started (or null: stopped). Resets rates and history; keeps the last values shown. */
@@ -134,33 +148,181 @@ public final class DashboardViewModel {
             scenario.set(label(generator.scenario()));
         }
         boolean historyMoved = updateHistory(now, eps, lag);
-        if (s.version() != lastVersion || historyMoved || minuteChanged(now)) {
+        ChartWindow followed = window.follow(minuteOf(now));
+        if (s.version() != lastVersion || historyMoved || !followed.equals(window) || minuteChanged(now)) {
             lastVersion = s.version();
-            double upper = Math.floor(now.getEpochSecond() / 60.0) + 1;
-            double lower = lowerBound(upper);
-            List<MinutePoint> inRange = new ArrayList<>();
-            for (MinutePoint p : s.minutes()) {
-                double m = p.start().getEpochSecond() / 60.0;
-                if (m >= lower && m < upper) {
-                    inRange.add(p);
-                }
-            }
-            frame.set(new DashboardFrame(now, lower, upper, List.copyOf(inRange), thresholds, List.copyOf(history)));
+            window = followed;
+            last = s;
+            redraw(now);
         }
+        last = s;
+    }
+
+    /** The open minute moved on, or passed the point from which it is drawn. */
+    private boolean minuteChanged(Instant now) {
+        DashboardFrame f = frame.get();
+        long a = Math.floorDiv(f.now().getEpochSecond(), 60);
+        long b = Math.floorDiv(now.getEpochSecond(), 60);
+        return a != b || (secondsInto(f.now()) < OPEN_MINUTE_MIN_SECONDS) != (secondsInto(now) < OPEN_MINUTE_MIN_SECONDS);
+    }
+
+    // ---- range, zoom and pan ----
+
+    /** Shows the last {@code r} and follows now. */
+    public void selectRange(TimeRange r) {
+        window = ChartWindow.live(r.minutes(), minuteOf(clock.instant()));
+        redraw(clock.instant());
+    }
+
+    /** Back to now, following, at the current width. */
+    public void goLive() {
+        window = ChartWindow.live(window.span(), minuteOf(clock.instant()));
+        redraw(clock.instant());
     }
 
     /**
-     * At least the last 60 closed minutes, starting on a 10-minute mark so the HH:mm ticks read
-     * :00, :10, ... (the range is 61 to 70 minutes wide).
+     * Zooms by {@code factor} (< 1 in) around {@code anchorMinute} (the minute under the mouse); a live
+     * range stays live with its right edge at now.
      */
-    static double lowerBound(double upper) {
-        return Math.floor((upper - RANGE_MINUTES - 1) / 10) * 10;
+    public void zoom(double factor, double anchorMinute) {
+        window = window.zoom(factor, anchorMinute, minuteOf(clock.instant()));
+        redraw(clock.instant());
     }
 
-    private boolean minuteChanged(Instant now) {
-        DashboardFrame f = frame.get();
-        return Math.floor(now.getEpochSecond() / 60.0) + 1 != f.xUpper();
+    /** Zoom around the middle of the range (keyboard + and -). */
+    public void zoomCentered(double factor) {
+        zoom(factor, (window.lower() + window.upper()) / 2);
     }
+
+    /** Moves the range by {@code minutes} (negative: back in time); stops following now. */
+    public void pan(double minutes) {
+        window = window.pan(minutes, minuteOf(clock.instant()));
+        redraw(clock.instant());
+    }
+
+    /** Moves the range by a fraction of its width (keyboard arrows: a quarter). */
+    public void panBy(double fractionOfSpan) {
+        pan(window.span() * fractionOfSpan);
+    }
+
+    /** How many decimation columns the charts' plot width has (each keeps at most its min and max). */
+    public void setColumns(int count) {
+        int c = Math.max(10, count);
+        if (c != columns) {
+            columns = c;
+            redraw(clock.instant());
+        }
+    }
+
+    public ChartWindow window() {
+        return window;
+    }
+
+    /** The series whose value at {@code minute} is nearest {@code y}, among {@code candidates} with a value there. */
+    public java.util.Optional<ChartSeries> nearest(List<ChartSeries> candidates, long minute, double y) {
+        MinuteSeries m = last == null ? MinuteSeries.EMPTY : last.history();
+        int i = m.indexAtOrAfter(minute);
+        if (i >= m.size() || m.minute(i) != minute) {
+            return java.util.Optional.empty();
+        }
+        ChartSeries best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (ChartSeries s : candidates) {
+            double v = s.value(m, i);
+            if (!Double.isNaN(v) && Math.abs(v - y) < bestDistance) {
+                bestDistance = Math.abs(v - y);
+                best = s;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private void redraw(Instant now) {
+        range.set(TimeRange.ofSpan(window.span()));
+        live.set(window.live());
+        MinuteSeries m = last == null ? MinuteSeries.EMPTY : last.history();
+        Map<ChartSeries, SeriesLine> lines = new EnumMap<>(ChartSeries.class);
+        LineBuilder b = new LineBuilder(m, window, now, columns);
+        for (ChartSeries s : ChartSeries.values()) {
+            lines.put(s, b.line(s));
+        }
+        frame.set(new DashboardFrame(now, window.lower(), window.upper(), window.live(), range.get(),
+                Collections.unmodifiableMap(lines), thresholds, List.copyOf(history),
+                last == null ? null : last.historyNote()));
+    }
+
+    static double minuteOf(Instant t) {
+        return t.getEpochSecond() / 60.0 + t.getNano() / 60e9;
+    }
+
+    static double secondsInto(Instant t) {
+        return Math.floorMod(t.getEpochSecond(), 60) + t.getNano() / 1e9;
+    }
+
+    /**
+     * Builds the lines of one frame: the minutes in the range plus one on each side (so lines reach the
+     * edges), decimated per pixel column; the open minute last, scaled to a whole minute.
+     */
+    private static final class LineBuilder {
+        private final MinuteSeries m;
+        private final ChartWindow w;
+        private final int columns;
+        private final int from;
+        private final int closedEnd;
+        private final int open;
+        private final double scale;
+        private final double[] xs;
+        private final double[] ys;
+
+        LineBuilder(MinuteSeries m, ChartWindow w, Instant now, int columns) {
+            this.m = m;
+            this.w = w;
+            this.columns = columns;
+            int lo = Math.max(0, m.indexAtOrAfter((long) Math.floor(w.lower())) - 1);
+            int hi = Math.min(m.size(), m.indexAtOrAfter((long) Math.ceil(w.upper())) + 1);
+            long openMinute = Math.floorDiv(now.getEpochSecond(), 60);
+            int o = hi > lo && m.minute(hi - 1) == openMinute && !m.complete(hi - 1) ? hi - 1 : -1;
+            double into = secondsInto(now);
+            this.from = lo;
+            this.closedEnd = o >= 0 ? o : hi;
+            this.open = o >= 0 && into >= OPEN_MINUTE_MIN_SECONDS ? o : -1;
+            this.scale = 60.0 / Math.max(into, OPEN_MINUTE_MIN_SECONDS);
+            int n = Math.max(0, closedEnd - from);
+            xs = new double[n];
+            ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = m.minute(from + i) + 0.5; // plotted at the middle of its minute
+            }
+        }
+
+        SeriesLine line(ChartSeries s) {
+            int n = xs.length;
+            for (int i = 0; i < n; i++) {
+                ys[i] = s.value(m, from + i);
+            }
+            int cap = Math.min(n, 2 * (columns + 2)) + 1;
+            double[] outX = new double[cap];
+            double[] outY = new double[cap];
+            int k = Decimator.minMax(xs, ys, 0, n, w.lower(), w.upper(), columns, outX, outY);
+            boolean drawnOpen = false;
+            if (open >= 0) {
+                double v = s.value(m, open);
+                if (!Double.isNaN(v)) {
+                    outX[k] = m.minute(open) + 0.5;
+                    outY[k++] = s.perMinute() ? v * scale : v;
+                    drawnOpen = true;
+                }
+            }
+            double max = 0;
+            for (int i = 0; i < k; i++) {
+                if (outX[i] >= w.lower() && outX[i] <= w.upper()) {
+                    max = Math.max(max, outY[i]);
+                }
+            }
+            return new SeriesLine(outX, outY, k, drawnOpen, max);
+        }
+    }
+
 
     private double updateRate(Instant now, long total) {
         long t = now.toEpochMilli();
@@ -258,6 +420,16 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty dlqCountProperty() {
         return dlqCount.getReadOnlyProperty();
+    }
+
+    /** The preset the range matches, or null after a zoom. */
+    public ReadOnlyObjectProperty<TimeRange> rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    /** True while the range ends at the open minute and follows it. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DashboardFrame> frameProperty() {

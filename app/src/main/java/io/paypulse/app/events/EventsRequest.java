@@ -84,6 +84,27 @@ public record EventsRequest(EventFilter filter, String what, String subject) {
         });
     }
 
+    /**
+     * The events behind a point of the dashboard's charts, named by the chart's series key: a group key
+     * of the aggregate topic ({@code Payment/failed}), {@code Payment/failure-rate} or
+     * {@code Refund/failure-rate} (every payment or refund of the minute: the rate's denominator), or
+     * {@code Amount} (every event).
+     *
+     * @throws IllegalArgumentException for another key
+     */
+    public static EventsRequest forChartPoint(String chartKey, Instant minuteStart) {
+        return forMinute(switch (chartKey) {
+            case "Payment/ok" -> PAYMENTS_OK;
+            case "Payment/failed" -> PAYMENTS_FAILED;
+            case "Refund/ok" -> REFUNDS_OK;
+            case "Refund/failed" -> REFUNDS_FAILED;
+            case "Payment/failure-rate" -> PAYMENTS;
+            case "Refund/failure-rate" -> REFUNDS;
+            case "Amount" -> ALL;
+            default -> throw new IllegalArgumentException("unknown chart series '" + chartKey + "'");
+        }, minuteStart);
+    }
+
     /** A request for a filter, titled by its type and status ("Failed refunds", "Events"). */
     public static EventsRequest of(EventFilter filter) {
         return new EventsRequest(filter, what(filter.type(), filter.failed()), filter.user());

@@ -14,6 +14,8 @@ import java.util.List;
  * @param dlqCount    records in the dead-letter topic
  * @param version     changes whenever the data changes, so renderers can skip identical ticks
  * @param feedError   last consumer problem in one sentence, or null
+ * @param history     up to seven days of minutes (the live ones and the backfill), for the charts' ranges
+ * @param historyNote what the history backfill is doing ("Loading history…"), or null when done
  */
 public record FeedSnapshot(
         Instant takenAt,
@@ -23,7 +25,15 @@ public record FeedSnapshot(
         long dlqCount,
         ProbeSample probe,
         long version,
-        String feedError) {
+        String feedError,
+        MinuteSeries history,
+        String historyNote) {
+
+    /** A snapshot whose history is just {@code minutes} (no backfill). */
+    public FeedSnapshot(Instant takenAt, List<MinutePoint> minutes, List<Alert> alerts, long totalEvents, long dlqCount,
+            ProbeSample probe, long version, String feedError) {
+        this(takenAt, minutes, alerts, totalEvents, dlqCount, probe, version, feedError, MinuteSeries.of(minutes), null);
+    }
 
     public static FeedSnapshot empty(Instant at) {
         return new FeedSnapshot(at, List.of(), List.of(), 0, 0, ProbeSample.NONE, 0, null);

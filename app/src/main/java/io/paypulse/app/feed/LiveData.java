@@ -28,6 +28,9 @@ public final class LiveData {
     private final Clock clock;
     private final TreeMap<Instant, Slot> minutes = new TreeMap<>();
     private final LinkedHashMap<String, Alert> alerts = new LinkedHashMap<>();
+    /** Seven days of minutes for the charts' ranges; the map above stays the hour the KPIs count. */
+    private final MinuteStore history = new MinuteStore();
+    private String historyNote;
     private long totalEvents;
     private long dlqCount;
     private ProbeSample probe = ProbeSample.NONE;
@@ -40,6 +43,9 @@ public final class LiveData {
 
     /** Upserts the group's totals in that minute (live updates replace, the final one wins). */
     public synchronized void onAggregate(WindowAggregate a) {
+        if (history.upsert(a, MinuteStore.Source.LIVE)) {
+            version++;
+        }
         Instant newest = minutes.isEmpty() ? a.start() : max(minutes.lastKey(), a.start());
         Instant oldestKept = newest.minus(RANGE);
         if (a.start().isBefore(oldestKept)) {
@@ -55,6 +61,22 @@ public final class LiveData {
         slot.cents[g] = a.totalAmountCents();
         slot.complete[g] = slot.complete[g] || a.isFinal();
         minutes.headMap(oldestKept, false).clear();
+        version++;
+    }
+
+    /**
+     * A window from the history backfill (the aggregate CSVs or older records of the topic): only the
+     * charts' history takes it, and it never replaces what the live feed wrote for that window.
+     */
+    public synchronized void onHistory(WindowAggregate a) {
+        if (history.upsert(a, MinuteStore.Source.HISTORY)) {
+            version++;
+        }
+    }
+
+    /** What the history backfill is doing, in a few words for the charts' toolbar (null: done). */
+    public synchronized void historyNote(String note) {
+        historyNote = note;
         version++;
     }
 
@@ -100,7 +122,7 @@ public final class LiveData {
         List<Alert> list = new ArrayList<>(alerts.values());
         list.sort(Comparator.comparing(Alert::lastSeen, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
         return new FeedSnapshot(clock.instant(), List.copyOf(points), List.copyOf(list), totalEvents, dlqCount,
-                probe, version, feedError);
+                probe, version, feedError, history.snapshot(), historyNote);
     }
 
     private static Instant max(Instant a, Instant b) {

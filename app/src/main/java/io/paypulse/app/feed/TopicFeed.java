@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class TopicFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
-    private static final Duration AGGREGATE_HISTORY = LiveData.RANGE.plusMinutes(1);
+    /** How far back the live feed reads aggregates; {@link HistoryLoader} fills in what lies before. */
+    static final Duration AGGREGATE_HISTORY = LiveData.RANGE.plusMinutes(1);
     private static final Duration ALERT_HISTORY = Duration.ofHours(24);
     private static final List<String> TOPICS = List.of(Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ);
 

@@ -12,7 +12,8 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 
 /**
- * The Help menu (help.fxml, included in the main toolbar): open the data or config folder, About.
+ * The Help menu (help.fxml, included in the main toolbar): open the data or config folder, keyboard
+ * shortcuts, About.
  * Opening a folder runs on {@code background} (it starts a process); dialogs on the FX thread.
  */
 public final class HelpController {
@@ -42,6 +43,25 @@ public final class HelpController {
     @FXML
     private void onOpenConfigFolder() {
         openFolder(dirs.get().configDir());
+    }
+
+    @FXML
+    private void onShortcuts() {
+        Alert dialog = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText("Keyboard shortcuts");
+        TextArea text = new TextArea(KeyboardShortcuts.text());
+        text.setId("shortcutsText");
+        text.setEditable(false);
+        text.setStyle("-fx-font-family: monospace;");
+        text.setPrefRowCount(KeyboardShortcuts.CHARTS.size() + 3);
+        text.setPrefColumnCount(64);
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().setId("shortcutsDialog");
+        if (helpMenu.getScene() != null) {
+            dialog.initOwner(helpMenu.getScene().getWindow());
+        }
+        dialog.show();
     }
 
     @FXML

@@ -54,7 +54,10 @@ import javax.management.openmbean.CompositeData;
  *   <li>generator sent/s and processor parsed/s (the pipeline's own counters).</li>
  * </ul>
  *
- * Not a test (not named *Test): run through {@code app/bench-ui.sh}.
+ * Then (issue 13, {@code bench.history} s per range, default 60, 0 = skip) a week of 1-minute history is
+ * loaded and the charts are measured at the 15-min range (baseline) and at 7 days: see {@link #historyPhases}.
+ *
+ * <p>Not a test (not named *Test): run through {@code app/bench-ui.sh}.
  */
 public final class UiBench {
 
@@ -78,6 +81,8 @@ public final class UiBench {
     static final class BenchApp extends PayPulseApp {
         final Samples ticks = new Samples();
         volatile boolean measuring;
+        /** While set: scene pulses [0] and ticks [1] of one history phase (written on the FX thread). */
+        volatile Samples[] phase;
 
         BenchApp(AppOptions o) {
             super(o);
@@ -92,6 +97,10 @@ public final class UiBench {
                 } finally {
                     if (measuring) {
                         ticks.add(System.nanoTime() - t0);
+                    }
+                    Samples[] p = phase;
+                    if (p != null) {
+                        p[1].add(System.nanoTime() - t0);
                     }
                 }
             });
@@ -185,6 +194,10 @@ public final class UiBench {
                 if (app.measuring && t[1] != 0) {
                     scenePulse.add(System.nanoTime() - t[1]);
                 }
+                Samples[] p = app.phase;
+                if (p != null && t[1] != 0) {
+                    p[0].add(System.nanoTime() - t[1]);
+                }
                 t[1] = 0;
             };
             Toolkit tk = Toolkit.getToolkit();
@@ -272,8 +285,82 @@ public final class UiBench {
         row("cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
 
+        int historySeconds = Integer.getInteger("bench.history", 60);
+        if (historySeconds > 0) {
+            historyPhases(app, session, historySeconds);
+        }
+
         app.shutdownForTest().get(90, TimeUnit.SECONDS);
         Platform.exit();
+    }
+
+    /**
+     * Issue 13: a week of 1-minute history (10,080 minutes x 4 groups, as the backfill would load it) under
+     * the live pipeline, drawn first at the 15-min range (the baseline), then at 7 days, {@code seconds}
+     * each, with the generator still running (live updates every 100 ms). Prints FX pulse and tick
+     * percentiles of both phases side by side.
+     */
+    static void historyPhases(BenchApp app, Session session, int seconds) throws Exception {
+        io.paypulse.app.feed.LiveData data = session.data();
+        java.time.Instant open = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 7 * 24 * 60; i >= 2; i--) {
+            java.time.Instant start = open.minus(java.time.Duration.ofMinutes(i));
+            for (io.paypulse.event.Group g : io.paypulse.event.Group.ALL) {
+                long n = (g.failed() ? 300 : 2700) + r.nextInt(300);
+                data.onHistory(new io.paypulse.event.WindowAggregate(start, start.plusSeconds(60), g.type(), g.failed(),
+                        n, n * 50_000, true));
+            }
+        }
+        io.paypulse.app.dashboard.DashboardViewModel vm = dashboard(app);
+        String[] names = {"15 min (baseline)", "7 days"};
+        io.paypulse.app.dashboard.TimeRange[] ranges = {io.paypulse.app.dashboard.TimeRange.MINUTES_15,
+                io.paypulse.app.dashboard.TimeRange.DAYS_7};
+        long[][][] results = new long[2][][];
+        String[] loads = new String[2];
+        int[] points = new int[2];
+        for (int k = 0; k < 2; k++) {
+            io.paypulse.app.dashboard.TimeRange range = ranges[k];
+            Platform.runLater(() -> vm.selectRange(range));
+            Thread.sleep(5_000); // settle: the first frame at this range, a GC
+            Samples[] p = {new Samples(), new Samples()};
+            app.phase = p;
+            Thread.sleep(seconds * 1000L);
+            app.phase = null;
+            loads[k] = loadavg();
+            Thread.sleep(300);
+            results[k] = new long[][] {syncRead(p[0]), syncRead(p[1])};
+            AtomicReference<Integer> n = new AtomicReference<>(0);
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                int sum = 0;
+                for (io.paypulse.app.dashboard.ChartSeries c : io.paypulse.app.dashboard.ChartSeries.values()) {
+                    sum += vm.frameProperty().get().line(c).size();
+                }
+                n.set(sum);
+                done.countDown();
+            });
+            done.await(10, TimeUnit.SECONDS);
+            points[k] = n.get();
+        }
+        System.out.println();
+        System.out.printf("History ranges (issue 13): a week of 1-minute points (10,080 x 4 groups) under live updates, "
+                + "%d s per range, same JVM and pipeline%n", seconds);
+        System.out.println("| range | scene pulses | scene pulse p50 / p99 / max ms | pulses > 16 ms | ticks | tick p50 / p99 / max ms | points drawn (7 series) | load (1, 5, 15 min) at end |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int k = 0; k < 2; k++) {
+            long[] pul = results[k][0];
+            long[] tic = results[k][1];
+            System.out.printf("| %s | %d | %s | %d | %d | %s | %d | %s |%n", names[k], pul.length, fmt(pul),
+                    Arrays.stream(pul).filter(x -> x > 16 * MS).count(), tic.length, fmt(tic), points[k], loads[k]);
+        }
+    }
+
+    /** The app's dashboard view model (private field: a bench may peek). */
+    private static io.paypulse.app.dashboard.DashboardViewModel dashboard(PayPulseApp app) throws ReflectiveOperationException {
+        Field f = PayPulseApp.class.getDeclaredField("dashboard");
+        f.setAccessible(true);
+        return (io.paypulse.app.dashboard.DashboardViewModel) f.get(app);
     }
 
     private static long[] syncRead(Samples s) throws Exception {

@@ -3,6 +3,7 @@ package io.paypulse.app.dashboard;
 import static io.paypulse.app.Fixtures.T0;
 import static io.paypulse.app.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.paypulse.app.MutableClock;
 import io.paypulse.app.connection.GeneratorControl;
@@ -103,21 +104,108 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void theFrameIsASlidingSixtyMinuteRangeEndingAfterTheOpenMinute() {
+    void theDefaultRangeIsTheLastHourEndingAfterTheOpenMinuteWhichIsScaledAndMarkedOpen() {
         vm.attach(session());
         List<MinutePoint> points = new ArrayList<>();
         for (int i = 70; i >= 0; i--) {
             points.add(minute(T0.minusSeconds(60L * i), 10, 1));
         }
-        vm.render(snapshot(clock.instant(), points, 1));
+        vm.render(snapshot(clock.instant(), points, 1)); // 30 s into minute T0
 
         DashboardFrame f = vm.frameProperty().get();
         double openMinute = T0.getEpochSecond() / 60.0;
         assertThat(f.xUpper()).isEqualTo(openMinute + 1);
-        assertThat(f.xLower()).isLessThanOrEqualTo(openMinute - 60).isGreaterThan(openMinute - 70);
-        assertThat(f.xLower() % 10).isZero();
-        assertThat(f.minutes()).hasSizeBetween(61, 70);
-        assertThat(f.minutes().get(f.minutes().size() - 1).start()).isEqualTo(T0);
+        assertThat(f.xLower()).isEqualTo(openMinute + 1 - 60);
+        assertThat(f.live()).isTrue();
+        assertThat(f.range()).isEqualTo(TimeRange.HOUR_1);
+        SeriesLine ok = f.line(ChartSeries.PAYMENTS_OK);
+        assertThat(ok.size()).isEqualTo(61); // 59 closed minutes in range, one left of it, the open one
+        assertThat(ok.open()).isTrue();
+        assertThat(ok.x()[ok.size() - 1]).isEqualTo(openMinute + 0.5);
+        assertThat(ok.y()[ok.size() - 1]).as("10 in 30 s is 20 a minute").isEqualTo(20);
+        assertThat(ok.y()[ok.size() - 2]).isEqualTo(10);
+        SeriesLine rate = f.line(ChartSeries.PAYMENT_FAILURE_RATE);
+        assertThat(rate.y()[rate.size() - 1]).as("a rate is not scaled").isCloseTo(100.0 / 11, within(1e-9));
+    }
+
+    @Test
+    void inItsFirstTenSecondsTheOpenMinuteIsNotDrawnAndAFinalMinuteIsNeverOpen() {
+        vm.attach(session());
+        clock.advance(Duration.between(clock.instant(), T0.plusSeconds(4)));
+        vm.render(snapshot(clock.instant(), List.of(minute(T0.minusSeconds(60), 10, 1), minute(T0, 1, 0)), 1));
+        SeriesLine early = vm.frameProperty().get().line(ChartSeries.PAYMENTS_OK);
+        assertThat(early.open()).isFalse();
+        assertThat(early.size()).isEqualTo(1);
+        assertThat(early.x()[0]).isEqualTo(T0.getEpochSecond() / 60.0 - 0.5);
+
+        clock.advance(Duration.between(clock.instant(), T0.plusSeconds(40)));
+        MinutePoint closed = new MinutePoint(T0, 30, 0, 0, 0, 0, true);
+        vm.render(new FeedSnapshot(clock.instant(), List.of(closed), List.of(), 2, 0, ProbeSample.NONE, 2, null));
+        SeriesLine line = vm.frameProperty().get().line(ChartSeries.PAYMENTS_OK);
+        assertThat(line.open()).isFalse();
+        assertThat(line.y()[line.size() - 1]).isEqualTo(30);
+    }
+
+    @Test
+    void rangePresetsZoomPanAndLive() {
+        vm.attach(session());
+        vm.render(snapshot(clock.instant(), List.of(minute(T0, 1, 0)), 1));
+        double end = T0.getEpochSecond() / 60.0 + 1;
+
+        vm.selectRange(TimeRange.DAYS_7);
+        assertThat(vm.frameProperty().get().xLower()).isEqualTo(end - 7 * 24 * 60);
+        assertThat(vm.rangeProperty().get()).isEqualTo(TimeRange.DAYS_7);
+
+        vm.selectRange(TimeRange.HOURS_6);
+        vm.zoomCentered(0.5);
+        assertThat(vm.frameProperty().get().xUpper() - vm.frameProperty().get().xLower()).isEqualTo(180);
+        assertThat(vm.liveProperty().get()).as("zooming a live range keeps following").isTrue();
+        assertThat(vm.rangeProperty().get()).as("180 min is no preset").isNull();
+
+        vm.panBy(-0.25);
+        assertThat(vm.liveProperty().get()).isFalse();
+        assertThat(vm.frameProperty().get().xUpper()).isEqualTo(end - 45);
+        clock.advance(Duration.ofMinutes(5));
+        vm.render(snapshot(clock.instant(), List.of(minute(T0, 1, 0)), 2));
+        assertThat(vm.frameProperty().get().xUpper()).as("a stopped range stays put").isEqualTo(end - 45);
+
+        vm.goLive();
+        assertThat(vm.liveProperty().get()).isTrue();
+        assertThat(vm.frameProperty().get().xUpper()).isEqualTo(end + 5);
+        assertThat(vm.frameProperty().get().xUpper() - vm.frameProperty().get().xLower()).isEqualTo(180);
+    }
+
+    @Test
+    void sevenDaysOfMinutesAreDecimatedToTwoPointsPerColumnKeepingTheSpike() {
+        vm.attach(session());
+        vm.setColumns(300);
+        List<MinutePoint> week = new ArrayList<>();
+        for (int i = 7 * 24 * 60; i >= 1; i--) {
+            week.add(minute(T0.minusSeconds(60L * i), i == 3000 ? 5000 : 100 + i % 7, 0));
+        }
+        vm.render(snapshot(clock.instant(), week, 1));
+        vm.selectRange(TimeRange.DAYS_7);
+
+        SeriesLine ok = vm.frameProperty().get().line(ChartSeries.PAYMENTS_OK);
+        assertThat(ok.size()).as("two points per column of 300, plus the edges").isLessThanOrEqualTo(2 * 300 + 2).isGreaterThan(300);
+        assertThat(ok.max()).isEqualTo(5000);
+        double spikeX = T0.getEpochSecond() / 60.0 - 3000 + 0.5;
+        boolean found = false;
+        for (int i = 0; i < ok.size(); i++) {
+            found |= ok.x()[i] == spikeX && ok.y()[i] == 5000;
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void theNearestSeriesAtAMinuteIsTheOneADoubleClickOpens() {
+        vm.attach(session());
+        vm.render(snapshot(clock.instant(), List.of(minute(T0.minusSeconds(60), 90, 10)), 1));
+        long m = T0.getEpochSecond() / 60 - 1;
+        List<ChartSeries> payments = List.of(ChartSeries.PAYMENTS_OK, ChartSeries.PAYMENTS_FAILED);
+        assertThat(vm.nearest(payments, m, 80)).contains(ChartSeries.PAYMENTS_OK);
+        assertThat(vm.nearest(payments, m, 20)).contains(ChartSeries.PAYMENTS_FAILED);
+        assertThat(vm.nearest(payments, m - 5, 20)).as("no data in that minute").isEmpty();
     }
 
     @Test

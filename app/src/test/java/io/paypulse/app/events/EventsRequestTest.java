@@ -48,6 +48,19 @@ class EventsRequestTest {
     }
 
     @Test
+    void everyPointOfTheDashboardsChartsOpensTheEventsItCounts() {
+        for (io.paypulse.app.dashboard.ChartSeries series : io.paypulse.app.dashboard.ChartSeries.values()) {
+            assertThat(EventsRequest.forChartPoint(series.key(), START).filter().from()).as(series.key()).isEqualTo(START);
+        }
+        assertThat(EventsRequest.forChartPoint("Payment/failed", START).filter())
+                .isEqualTo(EventFilter.window(START, START.plusSeconds(60)).withType(PaymentType.PAYMENT).withFailed(true));
+        assertThat(EventsRequest.forChartPoint("Refund/failure-rate", START).filter())
+                .isEqualTo(EventFilter.window(START, START.plusSeconds(60)).withType(PaymentType.REFUND));
+        assertThat(EventsRequest.forChartPoint("Amount", START).filter())
+                .isEqualTo(EventFilter.window(START, START.plusSeconds(60)));
+    }
+
+    @Test
     void aChartMinuteIsThatMinuteOfThatSeries() {
         EventsRequest r = EventsRequest.forMinute(EventsRequest.REFUNDS_FAILED, START);
         assertThat(r.filter()).isEqualTo(EventFilter.window(START, START.plusSeconds(60))

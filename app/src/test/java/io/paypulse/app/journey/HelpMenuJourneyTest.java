@@ -48,7 +48,7 @@ class HelpMenuJourneyTest {
     @AfterEach
     void close() throws Exception {
         robot.listTargetWindows().stream().filter(w -> w != null && w.getScene() != null
-                        && w.getScene().lookup("#aboutDialog") != null)
+                        && (w.getScene().lookup("#aboutDialog") != null || w.getScene().lookup("#shortcutsDialog") != null))
                 .forEach(w -> robot.interact(() -> ((javafx.stage.Stage) w).close()));
         app.shutdownForTest().get(30, TimeUnit.SECONDS);
         FxToolkit.cleanupApplication(app);
@@ -77,5 +77,16 @@ class HelpMenuJourneyTest {
                 .contains("Data folder: " + dir.resolve("data"))
                 .contains("Log file: " + dir.resolve("data/logs/paypulse.log"))
                 .contains("Config file: " + dir.resolve("config/paypulse/paypulse.yaml"));
+    }
+
+    @Test
+    void helpListsTheChartsKeyboardShortcuts() {
+        robot.clickOn("#helpMenu");
+        robot.clickOn("Keyboard shortcuts");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String text = robot.lookup("#shortcutsText").queryAs(TextArea.class).getText();
+        assertThat(text).contains("1 … 5").contains("7 days").contains("Zoom in / out").contains("L ")
+                .contains("Live: back to now").contains("Mouse wheel").contains("Double-click a point");
     }
 }
