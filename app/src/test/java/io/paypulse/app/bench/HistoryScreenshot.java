@@ -60,7 +60,11 @@ public final class HistoryScreenshot {
         DashboardViewModel vm = new DashboardViewModel(Clock.fixed(at, clock.getZone()));
         DashboardController controller = new DashboardController(vm);
         FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("dashboard.fxml"));
-        loader.setControllerFactory(t -> controller);
+        // The dashboard includes the lag panel: its history goes to a temp file here.
+        var lag = new io.paypulse.app.lag.LagPanelController(new io.paypulse.app.lag.LagViewModel(
+                java.nio.file.Files.createTempDirectory("history-shot").resolve("lag-history.csv"), clock,
+                Runnable::run, Runnable::run));
+        loader.setControllerFactory(t -> t == io.paypulse.app.lag.LagPanelController.class ? lag : controller);
         Parent root = loader.load();
         Scene scene = new Scene(root, 1280, 760);
         scene.getStylesheets().add(io.paypulse.app.PayPulseApp.class.getResource("app.css").toExternalForm());

@@ -46,6 +46,9 @@ class HistoryJourneyTest {
     private final AtomicReference<String> opened = new AtomicReference<>();
     private Stage stage;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path lagDir;
+
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -60,7 +63,10 @@ class HistoryJourneyTest {
         stage = FxToolkit.setupStage(s -> {
             try {
                 FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("dashboard.fxml"));
-                loader.setControllerFactory(t -> controller);
+                // The dashboard includes the lag panel: give it its controller, with history in a temp file.
+                var lag = new io.paypulse.app.lag.LagPanelController(new io.paypulse.app.lag.LagViewModel(
+                        lagDir.resolve("lag-history.csv"), clock, Runnable::run, Runnable::run));
+                loader.setControllerFactory(t -> t == io.paypulse.app.lag.LagPanelController.class ? lag : controller);
                 Parent root = loader.load();
                 Scene scene = new Scene(root, 1280, 800);
                 scene.getStylesheets().add(io.paypulse.app.PayPulseApp.class.getResource("app.css").toExternalForm());
