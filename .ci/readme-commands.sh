@@ -128,10 +128,12 @@ if want bench; then
     grep -qF "$row" "$tmp/bench.txt" || { tail -40 "$tmp/bench.txt"; fail "make bench printed no '$row' figure"; }
   done
   grep "latency p99\|to all parsed (from start())\|| Cold: process start to all windows final" "$tmp/bench.txt"
-  step "make bench-ui (DURATION=10 WARMUP=5 RATE=5000)"
-  make bench-ui DURATION=10 WARMUP=5 RATE=5000 > "$tmp/bench-ui.txt" 2>&1 \
+  step "make bench-ui (DURATION=10 WARMUP=5 RATE=5000 HISTORY=10)"
+  make bench-ui DURATION=10 WARMUP=5 RATE=5000 HISTORY=10 > "$tmp/bench-ui.txt" 2>&1 \
     || { tail -40 "$tmp/bench-ui.txt"; fail "make bench-ui failed"; }
   grep -q "| figure | value |" "$tmp/bench-ui.txt" || { tail -40 "$tmp/bench-ui.txt"; fail "make bench-ui printed no figures"; }
+  grep -q "| range | scene pulses |" "$tmp/bench-ui.txt" \
+    || { tail -40 "$tmp/bench-ui.txt"; fail "make bench-ui printed no history-range figures"; }
   grep -i "pulse" "$tmp/bench-ui.txt" | head -3 || true
 fi
 
