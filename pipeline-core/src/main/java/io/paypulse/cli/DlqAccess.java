@@ -5,10 +5,10 @@ import io.paypulse.config.ConfigException;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.Redriver;
+import io.paypulse.investigate.TimeArgument;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 /** What the {@code dlq} commands share: clients of the configured cluster, and their time and position arguments. */
 final class DlqAccess {
 
-    private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([smhd])");
     private static final Pattern POSITION = Pattern.compile("(\\d+)/(\\d+)");
 
     private DlqAccess() {
@@ -43,23 +42,7 @@ final class DlqAccess {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Matcher m = AGO.matcher(text.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration back = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return clock.instant().minus(back);
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ConfigException.invalid("--since", text, "an ISO-8601 time such as 2026-12-03T10:41:00Z, or a time "
-                    + "back from now such as 90s, 15m, 6h or 7d");
-        }
+        return TimeArgument.parse("--since", text, ZoneId.systemDefault(), clock);
     }
 
     /** {@code <partition>/<offset>} of the DLQ as {partition, offset}. */

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>an ISO-8601 instant or offset time: {@code 2026-12-03T10:41:00Z}, {@code 2026-12-03T10:41+01:00};
  *   <li>a local date-time, read in the given zone: {@code 2026-12-03T10:41} or {@code 2026-12-03 10:41:30};
- *   <li>{@code now}, or {@code now-15m} / {@code now-2h} / {@code now-1d} / {@code now-90s}.
+ *   <li>{@code now}, or {@code now-15m} / {@code now-2h} / {@code now-1d} / {@code now-90s};
+ *   <li>a time back from now without the {@code now-}: {@code 15m}, {@code 6h}, {@code 7d} (as {@code --since 1h}).
  * </ul>
+ * One parser for every command that takes a time ({@code events --from/--to}, {@code dlq --since}), so
+ * they accept the same forms.
  */
 public final class TimeArgument {
 
-    private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,6})([smhd]))?");
+    private static final Pattern RELATIVE = Pattern.compile("now|(?:now-)?(\\d{1,6})([smhd])");
 
     private TimeArgument() {
     }
@@ -64,6 +67,6 @@ public final class TimeArgument {
     /** The forms allowed, as the error says them. */
     public static String allowed(ZoneId zone) {
         return "an ISO-8601 time such as 2026-12-03T10:41:00Z or 2026-12-03T10:41+01:00, a local time such as "
-                + "2026-12-03T10:41 (read in " + zone.getId() + "), or now / now-15m (s, m, h, d)";
+                + "2026-12-03T10:41 (read in " + zone.getId() + "), or a time back from now such as now-15m or 15m (s, m, h, d)";
     }
 }

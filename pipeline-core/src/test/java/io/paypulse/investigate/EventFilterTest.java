@@ -59,6 +59,11 @@ class EventFilterTest {
         assertThat(TimeArgument.parse("--from", "2026-12-03T10:41+01:00", paris, clock)).isEqualTo("2026-12-03T09:41:00Z");
         assertThat(TimeArgument.parse("--from", "now-15m", paris, clock)).isEqualTo(T.minusSeconds(900));
         assertThat(TimeArgument.parse("--from", "NOW", paris, clock)).isEqualTo(T);
+        // The dlq commands' --since form, from the same parser: back from now without "now-".
+        assertThat(TimeArgument.parse("--since", "15m", paris, clock)).isEqualTo(T.minusSeconds(900));
+        assertThat(TimeArgument.parse("--since", "7d", paris, clock)).isEqualTo(T.minus(java.time.Duration.ofDays(7)));
+        assertThatThrownBy(() -> TimeArgument.parse("--since", "2w", paris, clock)).hasMessageStartingWith(
+                "Invalid value '2w' for --since: ");
         assertThatThrownBy(() -> TimeArgument.parse("--to", "10:41", paris, clock))
                 .hasMessage("Invalid value '10:41' for --to: " + TimeArgument.allowed(paris) + ".");
     }
