@@ -20,8 +20,8 @@ class EventsCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--from=yesterday --to=now | paypulse: Invalid value 'yesterday' for --from: an ISO-8601 time such as 2026-12-03T10:41:00Z or 2026-12-03T10:41+01:00, a local time such as 2026-12-03T10:41 (read in UTC), or now / now-15m (s, m, h, d).",
-        "--from=2026-12-03T10:41 --to=2026-12-03T10:99 | paypulse: Invalid value '2026-12-03T10:99' for --to: an ISO-8601 time such as 2026-12-03T10:41:00Z or 2026-12-03T10:41+01:00, a local time such as 2026-12-03T10:41 (read in UTC), or now / now-15m (s, m, h, d).",
+        "--from=yesterday --to=now | paypulse: Invalid value 'yesterday' for --from: an ISO-8601 time such as 2026-12-03T10:41:00Z or 2026-12-03T10:41+01:00, a local time such as 2026-12-03T10:41 (read in UTC), or a time back from now such as now-15m or 15m (s, m, h, d).",
+        "--from=2026-12-03T10:41 --to=2026-12-03T10:99 | paypulse: Invalid value '2026-12-03T10:99' for --to: an ISO-8601 time such as 2026-12-03T10:41:00Z or 2026-12-03T10:41+01:00, a local time such as 2026-12-03T10:41 (read in UTC), or a time back from now such as now-15m or 15m (s, m, h, d).",
         "--from=now-1h | paypulse: Give the window with --from TIME and --to TIME (e.g. --from 2026-12-03T10:41 --to 2026-12-03T10:42), or --follow for a live tail.",
         "--from=now --to=now-1h | paypulse: --from (NOW) must be before --to (",
         "--from=now-1h --to=now --min-amount=ten | paypulse: Invalid value 'ten' for --min-amount: an amount in dollars such as 100 or 99.50.",
