@@ -1,18 +1,15 @@
 package io.paypulse.broker;
 
+import io.paypulse.files.ExclusiveFileLock;
 import io.paypulse.files.FileModes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Kafka's data lives in {@code dataDir/kafka} and survives restarts: the directory is formatted
  * (with a new cluster id) only when its {@code meta.properties} is missing, never again after. A
- * {@link FileChannel#tryLock() file lock} on {@code dataDir/kafka.lock}, taken before anything else
+ * {@link ExclusiveFileLock file lock} on {@code dataDir/kafka.lock}, taken before anything else
  * starts, keeps two brokers off one data directory; the operating system drops it when the holder
  * dies, so a lock file left behind by a killed process is simply locked again.
  *
@@ -467,57 +464,31 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Our own exclusive lock on {@code dataDir/kafka.lock}, held for the broker's lifetime. */
     private static final class DirLock {
-        private final FileChannel channel;
-        private final FileLock lock;
+        private final ExclusiveFileLock held;
 
-        private DirLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
+        private DirLock(ExclusiveFileLock held) {
+            this.held = held;
         }
 
         static DirLock acquire(Path dataDir, FileModes modes) {
             Path file = dataDir.resolve(LOCK_FILE);
-            FileChannel channel;
             try {
-                channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                        modes.fileAttributes());
-            } catch (IOException e) {
+                return new DirLock(ExclusiveFileLock.tryAcquire(file, modes).orElseThrow(() -> new BrokerException(
+                        "Another PayPulse broker is already using " + dataDir + ". Stop it or use --data-dir.")));
+            } catch (ExclusiveFileLock.CannotOpenException e) {
                 throw new BrokerException("Cannot create the lock file " + file
-                        + ". Make the data directory writable or choose another one with --data-dir.", e);
-            }
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // held by another broker in this JVM
+                        + ". Make the data directory writable or choose another one with --data-dir.", e.getCause());
             } catch (IOException e) {
-                closeQuietly(channel);
                 throw new BrokerException("Cannot lock " + file
                         + ". Make the data directory writable or choose another one with --data-dir.", e);
             }
-            if (lock == null) {
-                closeQuietly(channel);
-                throw new BrokerException("Another PayPulse broker is already using " + dataDir
-                        + ". Stop it or use --data-dir.");
-            }
-            return new DirLock(channel, lock);
         }
 
         void release() {
             try {
-                lock.release();
+                held.close();
             } catch (IOException e) {
                 LOG.debug("Releasing the broker lock failed", e);
-            } finally {
-                closeQuietly(channel);
-            }
-        }
-
-        private static void closeQuietly(FileChannel channel) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the broker lock file failed", e);
             }
         }
     }

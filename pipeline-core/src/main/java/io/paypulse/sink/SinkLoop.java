@@ -2,6 +2,7 @@ package io.paypulse.sink;
 
 import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.files.DiskErrors;
+import io.paypulse.files.ExclusiveFileLock;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ final class SinkLoop<T> {
     private final CheckpointStore store;
     private final FileModes modes;
 
-    private DirectoryLock lock;
+    private ExclusiveFileLock lock;
     private Consumer<byte[], byte[]> consumer;
     private OutputFiles files;
     private Checkpoint last;
@@ -154,7 +155,9 @@ final class SinkLoop<T> {
     /** Locks the output directory for this sink, restores it to the last checkpoint, and creates the consumer. */
     void open() throws IOException {
         modes.createDirectories(dir);
-        lock = DirectoryLock.acquire(dir, format.name(), modes);
+        lock = ExclusiveFileLock.tryAcquire(dir.resolve(".paypulse-sink-" + format.name() + ".lock"), modes)
+                .orElseThrow(() -> new SinkDirectoryBusyException("Another CSV sink '" + format.name()
+                        + "' is already writing in " + dir + "; stop it first or use another output directory."));
         try {
             Optional<Checkpoint> loaded = store.load();
             Checkpoint cp;
