@@ -9,7 +9,7 @@ import io.paypulse.dlq.DlqFilter;
 import io.paypulse.dlq.DlqRecord;
 import io.paypulse.dlq.DlqSummary;
 import io.paypulse.dlq.SafeText;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -153,7 +153,7 @@ final class DlqListCommand implements Callable<Integer> {
         }
         root.put("records", records);
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.PaypulseConfig;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceState;
 import io.paypulse.notify.Silences;
@@ -89,7 +89,7 @@ final class SilenceListCommand implements Callable<Integer> {
             rows.add(row);
         }
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+            return Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.paypulse.event;
 
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -23,7 +24,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return Json.MAPPER.writeValueAsBytes(data);
+                return Mappers.json().writeValueAsBytes(data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -37,7 +38,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return Json.MAPPER.readValue(bytes, type);
+                return Mappers.json().readValue(bytes, type);
             } catch (IOException e) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
             }

@@ -1,9 +1,9 @@
 package io.paypulse.investigate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.paypulse.event.Json;
 import io.paypulse.event.Money;
 import io.paypulse.event.ParsedEvent;
+import io.paypulse.json.Mappers;
 import io.paypulse.sink.ParsedRows;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,7 +83,7 @@ public final class EventsOutput {
         m.put(names.get(9), e.failReason());
         m.put(names.get(10), e.refundId());
         try {
-            return Json.MAPPER.writeValueAsString(m);
+            return Mappers.json().writeValueAsString(m);
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }

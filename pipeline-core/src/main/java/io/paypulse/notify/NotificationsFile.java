@@ -1,13 +1,12 @@
 package io.paypulse.notify;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ProcessorSettings;
+import io.paypulse.json.Mappers;
 import io.paypulse.process.alert.RulesException;
 import io.paypulse.process.alert.RulesFile;
 import java.io.IOException;
@@ -37,8 +36,7 @@ import java.util.function.UnaryOperator;
  */
 public final class NotificationsFile {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    static final ObjectMapper YAML = Mappers.yaml();
 
     /** The key in the rules file. */
     public static final String KEY = "notifications";

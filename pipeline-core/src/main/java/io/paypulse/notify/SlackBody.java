@@ -2,8 +2,8 @@ package io.paypulse.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
+import io.paypulse.json.Mappers;
 
 /**
  * Slack incoming-webhook body: {@code {"text": "..."}} in mrkdwn, one readable line per alert
@@ -26,7 +26,7 @@ final class SlackBody implements BodyFormat {
             case TEST -> text.append(":white_check_mark: ").append(escape(message.summary()));
             default -> throw new IllegalStateException(message.type().toString());
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Mappers.json().createObjectNode();
         body.put("text", text.toString());
         return body.toString();
     }

@@ -3,8 +3,8 @@ package io.paypulse.notify;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
+import io.paypulse.json.Mappers;
 
 /**
  * Microsoft Teams body: a message with one Adaptive Card attachment, the format both Teams
@@ -15,7 +15,7 @@ final class TeamsBody implements BodyFormat {
 
     @Override
     public String body(Message message) {
-        ObjectNode card = Json.MAPPER.createObjectNode();
+        ObjectNode card = Mappers.json().createObjectNode();
         card.put("type", "AdaptiveCard");
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("version", "1.4");
@@ -37,7 +37,7 @@ final class TeamsBody implements BodyFormat {
             fact(list, "Window", NoticeText.window(n.windowStart(), n.windowEnd()));
             fact(list, "Alert id", n.alertId());
         });
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Mappers.json().createObjectNode();
         body.put("type", "message");
         body.put("summary", message.summary());
         ObjectNode attachment = body.putArray("attachments").addObject();

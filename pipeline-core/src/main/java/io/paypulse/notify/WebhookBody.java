@@ -1,7 +1,7 @@
 package io.paypulse.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +23,7 @@ final class WebhookBody implements BodyFormat {
         List<Notice> listed = message.notices().size() > LISTED ? message.notices().subList(0, LISTED)
                 : message.notices();
         try {
-            return Json.MAPPER.writeValueAsString(new Body(message.type().name().toLowerCase(Locale.ROOT),
+            return Mappers.json().writeValueAsString(new Body(message.type().name().toLowerCase(Locale.ROOT),
                     message.summary(), message.alertCount(), listed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a notice cannot be written as JSON", e);

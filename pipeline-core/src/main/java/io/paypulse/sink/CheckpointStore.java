@@ -1,8 +1,8 @@
 package io.paypulse.sink;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.paypulse.event.Json;
 import io.paypulse.files.FileModes;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -54,7 +54,7 @@ final class CheckpointStore {
         }
         Checkpoint cp;
         try {
-            cp = Json.MAPPER.readValue(bytes, Checkpoint.class);
+            cp = Mappers.json().readValue(bytes, Checkpoint.class);
         } catch (JacksonException e) {
             throw new IOException("Checkpoint " + file + " is unreadable (" + e.getOriginalMessage()
                     + "); delete it to rebuild the CSV files from the topic.", e);
@@ -64,7 +64,7 @@ final class CheckpointStore {
     }
 
     void save(Checkpoint cp) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(cp);
+        byte[] bytes = Mappers.json().writeValueAsBytes(cp);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             Channels.newOutputStream(ch).write(bytes);

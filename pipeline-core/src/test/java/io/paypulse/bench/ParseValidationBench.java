@@ -1,6 +1,5 @@
 package io.paypulse.bench;
 
-import io.paypulse.event.Json;
 import io.paypulse.event.LogLineParser;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
@@ -8,6 +7,7 @@ import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public final class ParseValidationBench {
         EventFactory factory = new EventFactory(7L);
         byte[][] plain = new byte[EVENTS][];
         for (int i = 0; i < EVENTS; i++) {
-            plain[i] = Json.MAPPER.writeValueAsBytes(factory.next(t0.plusMillis(i), Scenario.NORMAL).event());
+            plain[i] = Mappers.json().writeValueAsBytes(factory.next(t0.plusMillis(i), Scenario.NORMAL).event());
         }
         Instant now = t0.plusSeconds(3600);
         LogLineParser parser = new LogLineParser();
@@ -59,7 +59,7 @@ public final class ParseValidationBench {
             RawEventReader wire = RawEventReader.withRegistry(client, Duration.ofSeconds(2));
             RawEventReader validateFirst = RawEventReader.validatingFirst(null, Duration.ZERO);
             com.fasterxml.jackson.databind.node.ObjectNode v2 =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Schemas.RAW.text());
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Mappers.json().readTree(Schemas.RAW.text());
             ((com.fasterxml.jackson.databind.node.ObjectNode) v2.get("properties")).putObject("channel").put("type", "string");
             int v2Id = client.register(Schemas.RAW_SUBJECT, v2.toString());
             byte[][] framedV2 = new byte[EVENTS][];

@@ -1,13 +1,13 @@
 package io.paypulse.bench;
 
 import io.paypulse.event.IsoInstant;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PythonLogLine;
 import io.paypulse.event.reference.ReferenceLogLineParser;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public final class ParserBench {
             // 2,000 events per second of event time, as in issue 11's measurement: microseconds vary
             LogEvent e = factory.next(t0.plusNanos(500_000L * i + 1_000L * (i % 7)), Scenario.NORMAL).event();
             python[i] = PythonLogLine.render(e);
-            jackson[i] = Json.MAPPER.writeValueAsBytes(new LogEvent(
+            jackson[i] = Mappers.json().writeValueAsBytes(new LogEvent(
                     Instant.ofEpochMilli(e.timestamp().toEpochMilli()), e.level(), e.message()));
         }
         System.out.println("bench-parser: " + events + " events per round, " + Runtime.getRuntime().availableProcessors()
@@ -105,7 +105,7 @@ public final class ParserBench {
         for (int s = 0; s < shapes.length; s++) {
             String[] stamps = new String[events];
             for (int i = 0; i < events; i++) {
-                stamps[i] = Json.MAPPER.readTree(inputs[s][i]).get("timestamp").asText();
+                stamps[i] = Mappers.json().readTree(inputs[s][i]).get("timestamp").asText();
             }
             double[] old = new double[ROUNDS];
             double[] neu = new double[ROUNDS];

@@ -1,9 +1,9 @@
 package io.paypulse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
 import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,7 +93,7 @@ final class ProcessorWatch implements AutoCloseable {
     boolean csvDurable(Path outputDir) throws Exception {
         JsonNode cp;
         try {
-            cp = Json.MAPPER.readTree(Files.readAllBytes(outputDir.resolve(PARSED_CHECKPOINT)));
+            cp = Mappers.json().readTree(Files.readAllBytes(outputDir.resolve(PARSED_CHECKPOINT)));
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {

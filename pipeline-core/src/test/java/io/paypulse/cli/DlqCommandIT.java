@@ -8,7 +8,6 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.dlq.DeadLetterHeaders;
-import io.paypulse.event.Json;
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
@@ -17,6 +16,7 @@ import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
+import io.paypulse.json.Mappers;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.testing.FakeSchemaRegistry;
 import io.paypulse.testing.SharedBroker;
@@ -166,7 +166,7 @@ class DlqCommandIT {
     private static WindowAggregate finalSuccessfulPayments(Instant window) throws Exception {
         WindowAggregate found = null;
         for (ConsumerRecord<String, byte[]> r : readAll(Topics.AGGREGATES)) {
-            WindowAggregate a = Json.MAPPER.readValue(r.value(), WindowAggregate.class);
+            WindowAggregate a = Mappers.json().readValue(r.value(), WindowAggregate.class);
             if (a.isFinal() && a.start().equals(window) && a.type() == PaymentType.PAYMENT && !a.failed()) {
                 found = a;
             }
@@ -250,7 +250,7 @@ class DlqCommandIT {
 
     private JsonNode json(String... args) throws Exception {
         assertThat(run(args)).as(err.toString()).isZero();
-        return Json.MAPPER.readTree(out.toString());
+        return Mappers.json().readTree(out.toString());
     }
 
     private int run(String... args) {

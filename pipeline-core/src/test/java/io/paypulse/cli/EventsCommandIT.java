@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.testing.RawEvents;
 import io.paypulse.sink.ParsedRows;
 import io.paypulse.testing.SharedBroker;
@@ -85,14 +85,14 @@ class EventsCommandIT {
                 "json", "--mask")).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(10);
-        JsonNode first = Json.MAPPER.readTree(lines.stream().filter(l -> l.contains(RawEvents.order(1))).findFirst()
+        JsonNode first = Mappers.json().readTree(lines.stream().filter(l -> l.contains(RawEvents.order(1))).findFirst()
                 .orElseThrow()); // rows come partition by partition: find event 1
         assertThat(first.get("is_failed").asBoolean()).isFalse();
         assertThat(first.get("amount").decimalValue()).isEqualByComparingTo("100.01");
         assertThat(first.get("user_id").asText()).matches("user#[0-9a-f]{8}");
         assertThat(first.get("ip_address").asText()).matches("ip#[0-9a-f]{8}");
         assertThat(out.toString()).doesNotContain("user_000043").doesNotContain("203.0.");
-        assertThat(lines).extracting(l -> Json.MAPPER.readTree(l).get("user_id").asText())
+        assertThat(lines).extracting(l -> Mappers.json().readTree(l).get("user_id").asText())
                 .as("the same user, the same tag").containsOnly(first.get("user_id").asText());
     }
 

@@ -7,9 +7,9 @@ import io.paypulse.broker.PortProbe;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
 import io.paypulse.event.Topics;
+import io.paypulse.json.Mappers;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceWriter;
 import io.paypulse.notify.TopicSilences;
@@ -111,7 +111,7 @@ class SilenceCommandIT {
                         + " +(1h 59m|2h) +ana +gateway maintenance");
 
         assertThat(run("silence", "list", "--bootstrap", bootstrap, "--format", "json")).isZero();
-        JsonNode mine = find(Json.MAPPER.readTree(out.toString()), id);
+        JsonNode mine = find(Mappers.json().readTree(out.toString()), id);
         assertThat(mine.get("state").asText()).isEqualTo("active");
         assertThat(mine.get("comment").asText()).isEqualTo("gateway maintenance");
         assertThat(mine.get("endsAt").asText()).isEqualTo(endsAt.toString());

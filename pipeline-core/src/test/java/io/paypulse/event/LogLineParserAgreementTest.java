@@ -6,6 +6,7 @@ import io.paypulse.event.reference.ReferenceLogLineParser;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class LogLineParserAgreementTest {
             Instant t = NOW.minusSeconds(60).plusNanos(300_001_000L * i - (i % 10 == 0 ? 1_000L * i : 0));
             GeneratedEvent e = factory.next(t, scenario);
             if (e != null) {
-                assertThat(assertAgree(Json.MAPPER.writeValueAsBytes(e.event())).isOk()).isTrue();
+                assertThat(assertAgree(Mappers.json().writeValueAsBytes(e.event())).isOk()).isTrue();
                 assertThat(assertAgree(PythonLogLine.render(e.event())).isOk()).isTrue();
             }
         }
@@ -57,7 +58,7 @@ class LogLineParserAgreementTest {
     void readsBothGeneratorShapesWithoutJackson() throws Exception {
         LogEvent e = new LogEvent(Instant.parse("2026-01-01T00:00:00.000500Z"), Level.INFO, PAY_OK);
         PlainLogLine.Fields python = PlainLogLine.read(PythonLogLine.render(e));
-        PlainLogLine.Fields jackson = PlainLogLine.read(Json.MAPPER.writeValueAsBytes(e));
+        PlainLogLine.Fields jackson = PlainLogLine.read(Mappers.json().writeValueAsBytes(e));
         assertThat(python).isEqualTo(new PlainLogLine.Fields("2026-01-01T00:00:00.000500+00:00", "INFO", PAY_OK));
         assertThat(jackson).isEqualTo(new PlainLogLine.Fields("2026-01-01T00:00:00.000500Z", "INFO", PAY_OK));
     }
@@ -209,7 +210,7 @@ class LogLineParserAgreementTest {
 
     /** The field with a string value (as Jackson or as Python writes it), another value, or absent (""). */
     private static Arbitrary<String> field(String name, Arbitrary<String> text) {
-        Arbitrary<String> asJackson = text.map(t -> "\"" + name + "\"\u0001" + Json.MAPPER.getNodeFactory().textNode(t));
+        Arbitrary<String> asJackson = text.map(t -> "\"" + name + "\"\u0001" + Mappers.json().getNodeFactory().textNode(t));
         Arbitrary<String> asPython = text.map(t -> {
             String line = new String(PythonLogLine.render(t, "", ""), StandardCharsets.US_ASCII);
             return "\"" + name + "\"\u0001" + line.substring("{\"timestamp\": ".length(), line.indexOf(", \"level\": "));
@@ -222,7 +223,7 @@ class LogLineParserAgreementTest {
 
     private static byte[] jackson(LogEvent e) {
         try {
-            return Json.MAPPER.writeValueAsBytes(e);
+            return Mappers.json().writeValueAsBytes(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
             throw new AssertionError(x);
         }

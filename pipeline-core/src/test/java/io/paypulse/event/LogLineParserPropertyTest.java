@@ -2,6 +2,7 @@ package io.paypulse.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.json.Mappers;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,7 +21,7 @@ class LogLineParserPropertyTest {
     void everyWellFormedLineParsesBackToExactlyItsFields(@ForAll("messages") PaymentMessage m,
             @ForAll("times") Instant time) throws Exception {
         LogEvent event = new LogEvent(time, m.failed() ? Level.ERROR : Level.INFO, m.render());
-        byte[] json = Json.MAPPER.writeValueAsBytes(event);
+        byte[] json = Mappers.json().writeValueAsBytes(event);
 
         ParsedEvent p = parser.parse(json, NOW).event();
 

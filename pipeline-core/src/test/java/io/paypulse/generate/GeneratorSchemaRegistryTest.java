@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.config.GeneratorSettings;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.Level;
 import io.paypulse.event.Topics;
@@ -14,6 +13,7 @@ import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
+import io.paypulse.json.Mappers;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,19 +42,19 @@ class GeneratorSchemaRegistryTest {
         byte[] value = serializer.serialize(Topics.RAW, event);
         assertThat(value[0]).isEqualTo(WireFormat.MAGIC);
         assertThat(WireFormat.schemaId(value)).isEqualTo(2);
-        assertThat(Arrays.copyOfRange(value, 5, value.length)).isEqualTo(Json.MAPPER.writeValueAsBytes(event));
+        assertThat(Arrays.copyOfRange(value, 5, value.length)).isEqualTo(Mappers.json().writeValueAsBytes(event));
     }
 
     @Test
     void withoutARegistryValuesArePlainJson() throws Exception {
         LogEvent event = new LogEvent(Instant.parse("2026-11-26T10:00:00Z"), Level.ERROR, "m");
         assertThat(RawEventSerializer.forRegistryUrl("").serialize(Topics.RAW, event))
-                .isEqualTo(Json.MAPPER.writeValueAsBytes(event));
+                .isEqualTo(Mappers.json().writeValueAsBytes(event));
     }
 
     @Test
     void startFailsWithOneSentenceWhenTheSubjectsLatestSchemaCannotBeFollowed() {
-        ObjectNode stricter = (ObjectNode) Json.MAPPER.valueToTree(readRaw());
+        ObjectNode stricter = (ObjectNode) Mappers.json().valueToTree(readRaw());
         ((ObjectNode) stricter.get("properties")).putObject("channel").put("type", "string");
         stricter.withArray("required").add("channel");
         fake.preload(Schemas.RAW_SUBJECT, stricter.toString());
@@ -74,7 +74,7 @@ class GeneratorSchemaRegistryTest {
 
     private static com.fasterxml.jackson.databind.JsonNode readRaw() {
         try {
-            return Json.MAPPER.readTree(Schemas.RAW.text());
+            return Mappers.json().readTree(Schemas.RAW.text());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

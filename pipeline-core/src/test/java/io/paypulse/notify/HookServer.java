@@ -2,7 +2,7 @@ package io.paypulse.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,7 +26,7 @@ final class HookServer implements AutoCloseable {
 
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return Mappers.json().readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.paypulse.broker.PortProbe;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Level;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentMessage;
@@ -22,6 +21,7 @@ import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
+import io.paypulse.json.Mappers;
 import io.paypulse.testing.FakeSchemaRegistry;
 import io.paypulse.testing.SharedBroker;
 import java.io.IOException;
@@ -410,7 +410,7 @@ class CsvSinkIT {
         line.put("level", e.level().name());
         line.put("message", message);
         try {
-            return Json.MAPPER.writeValueAsBytes(line);
+            return Mappers.json().writeValueAsBytes(line);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

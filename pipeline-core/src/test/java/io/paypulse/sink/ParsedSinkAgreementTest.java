@@ -2,7 +2,6 @@ package io.paypulse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.event.Json;
 import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Topics;
@@ -13,6 +12,7 @@ import io.paypulse.event.schema.WireFormat;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import io.paypulse.process.PaymentTopology;
 import io.paypulse.process.ProcessorStats;
 import io.paypulse.process.StreamsSettings;
@@ -117,7 +117,7 @@ class ParsedSinkAgreementTest {
             for (int i = 0; i < 60; i++) {
                 GeneratedEvent e = factory.next(NOW.minusSeconds(90).plusMillis(700L * i), scenario);
                 if (e != null) {
-                    byte[] json = Json.MAPPER.writeValueAsBytes(e.event());
+                    byte[] json = Mappers.json().writeValueAsBytes(e.event());
                     out.add(new Raw(e.key(), i % 3 == 0 ? WireFormat.frame(schemaId, json) : json));
                 }
             }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -91,7 +91,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
     /** Registers directly (no HTTP), e.g. to give a subject a latest version; returns the id. */
     public synchronized int preload(String subject, String schema) {
-        return register(subject, Json.MAPPER.valueToTree(readObject(schema)), schema);
+        return register(subject, Mappers.json().valueToTree(readObject(schema)), schema);
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
                 throw new Failure(404, 404, "HTTP 404 Not Found");
             }
         } catch (Failure f) {
-            ObjectNode error = Json.MAPPER.createObjectNode();
+            ObjectNode error = Mappers.json().createObjectNode();
             error.put("error_code", f.code);
             error.put("message", f.getMessage());
             reply(ex, f.status, error);
@@ -141,7 +141,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         JsonNode schema = readObject(text);
         synchronized (this) {
             int id = register(subject, schema, text);
-            ObjectNode answer = Json.MAPPER.createObjectNode();
+            ObjectNode answer = Mappers.json().createObjectNode();
             answer.put("id", id);
             return answer;
         }
@@ -184,7 +184,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         if (text == null) {
             throw new Failure(404, 40403, "Schema " + id + " not found");
         }
-        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ObjectNode answer = Mappers.json().createObjectNode();
         answer.put("schema", text);
         answer.put("schemaType", "JSON");
         return answer;
@@ -200,7 +200,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
             }
             why = incompatibility(readObject(schemas.get(versions.get(versions.size() - 1))), schema);
         }
-        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ObjectNode answer = Mappers.json().createObjectNode();
         answer.put("is_compatible", why == null);
         return answer;
     }
@@ -243,7 +243,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     private static JsonNode schemaRequest(byte[] body) {
         JsonNode request;
         try {
-            request = Json.MAPPER.readTree(body);
+            request = Mappers.json().readTree(body);
         } catch (IOException e) {
             throw new Failure(400, 400, "Unrecognized request body");
         }
@@ -259,7 +259,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
     private static JsonNode readObject(String text) {
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
+            JsonNode node = Mappers.json().readTree(text);
             if (node != null && node.isObject()) {
                 return node;
             }

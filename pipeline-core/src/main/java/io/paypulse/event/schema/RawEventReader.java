@@ -1,9 +1,9 @@
 package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParseOutcome;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -140,7 +140,7 @@ public final class RawEventReader {
     /** The JSON tree, or null when the bytes are not one JSON value. */
     private static JsonNode readTree(byte[] json) {
         try {
-            JsonNode node = Json.MAPPER.readTree(json);
+            JsonNode node = Mappers.json().readTree(json);
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
             return null;
@@ -149,7 +149,7 @@ public final class RawEventReader {
 
     private static JsonNode tree(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return Mappers.json().readTree(text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

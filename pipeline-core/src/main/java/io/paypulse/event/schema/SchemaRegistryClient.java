@@ -2,7 +2,7 @@ package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -95,7 +95,7 @@ public final class SchemaRegistryClient {
     }
 
     private static String schemaBody(String schema) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Mappers.json().createObjectNode();
         body.put("schemaType", "JSON");
         body.put("schema", schema);
         return body.toString();
@@ -146,7 +146,7 @@ public final class SchemaRegistryClient {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return Mappers.json().readTree(body);
         } catch (IOException e) {
             return null;
         }

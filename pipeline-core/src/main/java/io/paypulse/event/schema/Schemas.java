@@ -7,8 +7,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-import io.paypulse.event.Json;
 import io.paypulse.event.Topics;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +54,7 @@ public final class Schemas {
     public static EventSchema compile(String text) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = Mappers.json().readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the schema is not JSON: " + e.getOriginalMessage(), e);
         }

@@ -1,12 +1,11 @@
 package io.paypulse.process.alert;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.paypulse.event.Severity;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +34,7 @@ public final class RulesFile {
     /** Name of the shipped rules, next to this class on the class path. */
     public static final String DEFAULT_RESOURCE = "default-rules.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML = Mappers.yaml();
 
     private static final String NAME_ALLOWED = "lower-case letters, digits and '-'";
     private static final int MAX_FOR = 1440;

@@ -3,12 +3,12 @@ package io.paypulse.event.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParseOutcome;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class RawEventReaderAgreementTest {
             Instant t = NOW.minusSeconds(60).plusMillis(300L * i);
             GeneratedEvent e = factory.next(t, scenario);
             if (e != null) {
-                byte[] value = Json.MAPPER.writeValueAsBytes(e.event());
+                byte[] value = Mappers.json().writeValueAsBytes(e.event());
                 ParseOutcome o = assertAgree(value);
                 assertThat(o.isOk()).isTrue();
             }
@@ -78,7 +78,7 @@ class RawEventReaderAgreementTest {
 
     private static JsonNode tree(byte[] value) {
         try {
-            return Json.MAPPER.readTree(value);
+            return Mappers.json().readTree(value);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -134,7 +134,7 @@ class RawEventReaderAgreementTest {
 
     /** The field with a string value, or a non-string value, or absent (""). */
     private static Arbitrary<String> field(String name, Arbitrary<String> text) {
-        Arbitrary<String> asString = text.map(t -> "\"" + name + "\": " + Json.MAPPER.getNodeFactory().textNode(t));
+        Arbitrary<String> asString = text.map(t -> "\"" + name + "\": " + Mappers.json().getNodeFactory().textNode(t));
         Arbitrary<String> other = Arbitraries.of("3", "1.5", "true", "null", "[\"INFO\"]", "{}")
                 .map(v -> "\"" + name + "\": " + v);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, asString), net.jqwik.api.Tuple.of(1, other),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Severity;
@@ -12,6 +11,7 @@ import io.paypulse.event.Topics;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -39,7 +39,7 @@ class SchemaContractTest {
                 continue;
             }
             byte[] value = plain.serialize(Topics.RAW, e.event());
-            assertThat(Schemas.RAW.problems(Json.MAPPER.readTree(value))).as(new String(value)).isNull();
+            assertThat(Schemas.RAW.problems(Mappers.json().readTree(value))).as(new String(value)).isNull();
         }
     }
 
@@ -54,27 +54,27 @@ class SchemaContractTest {
             if (e == null) {
                 continue;
             }
-            ParsedEvent parsed = parser.parse(Json.MAPPER.writeValueAsBytes(e.event()), t).event();
+            ParsedEvent parsed = parser.parse(Mappers.json().writeValueAsBytes(e.event()), t).event();
             byte[] value = Topics.PARSED_VALUE.serializer().serialize(Topics.PARSED, parsed);
-            assertThat(Schemas.PARSED.problems(Json.MAPPER.readTree(value))).as(new String(value)).isNull();
+            assertThat(Schemas.PARSED.problems(Mappers.json().readTree(value))).as(new String(value)).isNull();
         }
     }
 
     @Property(tries = 300)
     void everyAlertTheSerdeWritesValidatesAgainstTheAlertSchema(@ForAll("alerts") Alert alert) throws Exception {
         byte[] value = Topics.ALERT_VALUE.serializer().serialize(Topics.ALERTS, alert);
-        assertThat(Schemas.ALERT.problems(Json.MAPPER.readTree(value))).as(new String(value)).isNull();
+        assertThat(Schemas.ALERT.problems(Mappers.json().readTree(value))).as(new String(value)).isNull();
     }
 
     @Property(tries = 100)
     void aParsedRecordWithAnOutcomeThatContradictsItsFieldsIsInvalid(@ForAll long seed) throws Exception {
         EventFactory factory = new EventFactory(seed);
-        ParsedEvent p = new LogLineParser().parse(Json.MAPPER.writeValueAsBytes(factory.next(T0, Scenario.NORMAL).event()),
+        ParsedEvent p = new LogLineParser().parse(Mappers.json().writeValueAsBytes(factory.next(T0, Scenario.NORMAL).event()),
                 T0).event();
         ParsedEvent flipped = new ParsedEvent(p.eventTime(), p.level(), p.type(), !p.failed(), p.orderId(), p.amountCents(),
                 p.userId(), p.ipAddress(), p.paymentId(), p.failReason(), p.refundId());
         byte[] value = Topics.PARSED_VALUE.serializer().serialize(Topics.PARSED, flipped);
-        assertThat(Schemas.PARSED.problems(Json.MAPPER.readTree(value))).isNotNull();
+        assertThat(Schemas.PARSED.problems(Mappers.json().readTree(value))).isNotNull();
     }
 
     @Provide

@@ -9,10 +9,10 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.config.PaypulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Json;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
+import io.paypulse.json.Mappers;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.testing.FakeSchemaRegistry;
 import io.paypulse.testing.SharedBroker;
@@ -118,10 +118,10 @@ class SchemaRegistryIT {
                 long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
                 while ((!parsedOrders.containsAll(expectedOrders) || unknown == null) && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> r : parsed.poll(Duration.ofMillis(200))) {
-                        parsedOrders.add(Json.MAPPER.readValue(r.value(), ParsedEvent.class).orderId());
+                        parsedOrders.add(Mappers.json().readValue(r.value(), ParsedEvent.class).orderId());
                     }
                     for (ConsumerRecord<String, byte[]> r : dlq.poll(Duration.ofMillis(50))) {
-                        DeadLetter letter = Json.MAPPER.readValue(r.value(), DeadLetter.class);
+                        DeadLetter letter = Mappers.json().readValue(r.value(), DeadLetter.class);
                         if (letter.valueText() != null && letter.valueText().contains(unknownOrder)) {
                             unknown = letter;
                         }
@@ -173,7 +173,7 @@ class SchemaRegistryIT {
     }
 
     private static String orderOf(byte[] json) throws Exception {
-        String message = Json.MAPPER.readTree(json).get("message").asText();
+        String message = Mappers.json().readTree(json).get("message").asText();
         int i = message.indexOf("order_");
         return message.substring(i, i + 18);
     }

@@ -2,7 +2,7 @@ package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 
 /** Variants of the bundled raw event schema for evolution tests. */
 final class SchemaTexts {
@@ -12,7 +12,7 @@ final class SchemaTexts {
 
     static ObjectNode raw() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(Schemas.RAW.text());
+            return (ObjectNode) Mappers.json().readTree(Schemas.RAW.text());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -46,7 +46,7 @@ final class SchemaTexts {
 
     /** Requires a new property {@code channel}: the bundled schema cannot follow it. */
     static String requiringChannel() {
-        ObjectNode s = (ObjectNode) Json.MAPPER.valueToTree(raw());
+        ObjectNode s = (ObjectNode) Mappers.json().valueToTree(raw());
         ((ObjectNode) s.get("properties")).putObject("channel").put("type", "string");
         ((ArrayNode) s.get("required")).add("channel");
         return s.toString();

@@ -3,7 +3,7 @@ package io.paypulse.event.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paypulse.event.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.testing.FakeSchemaRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +12,11 @@ class SchemasTest {
 
     @Test
     void theBundledSchemasAreTheResourcesAndDeclareTheirDialect() throws Exception {
-        assertThat(Json.MAPPER.readTree(Schemas.RAW.text()).get("$schema").asText())
+        assertThat(Mappers.json().readTree(Schemas.RAW.text()).get("$schema").asText())
                 .isEqualTo("https://json-schema.org/draft/2020-12/schema");
-        assertThat(Json.MAPPER.readTree(Schemas.RAW.text()).get("required"))
-                .containsExactly(Json.MAPPER.getNodeFactory().textNode("timestamp"),
-                        Json.MAPPER.getNodeFactory().textNode("level"), Json.MAPPER.getNodeFactory().textNode("message"));
+        assertThat(Mappers.json().readTree(Schemas.RAW.text()).get("required"))
+                .containsExactly(Mappers.json().getNodeFactory().textNode("timestamp"),
+                        Mappers.json().getNodeFactory().textNode("level"), Mappers.json().getNodeFactory().textNode("message"));
         assertThat(Schemas.PARSED.text()).contains("topic 'payment-parsed'").doesNotContain("payment-alerts");
         assertThat(Schemas.ALERT.text()).contains("topic 'payment-alerts'");
         assertThat(Schemas.RAW_SUBJECT).isEqualTo("payment-value");
@@ -37,7 +37,7 @@ class SchemasTest {
                     + "\"$ref\": \"" + somewhere.url() + "/schemas/ids/1\"}";
             try {
                 EventSchema compiled = Schemas.compile(schema);
-                compiled.problems(Json.MAPPER.readTree("{}"));
+                compiled.problems(Mappers.json().readTree("{}"));
             } catch (RuntimeException expected) {
                 // refusing the schema is fine; calling out is not
             }
