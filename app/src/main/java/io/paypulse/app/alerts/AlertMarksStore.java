@@ -1,17 +1,19 @@
 package io.paypulse.app.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paypulse.files.AtomicFiles;
+import io.paypulse.files.FileModes;
 import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link AlertMarks} as a small JSON file beside the app settings ({@code alert-marks.json}). A
- * missing or unreadable file means no marks (and a log line); writes replace the file atomically.
+ * missing or unreadable file means no marks (and a log line); writes replace the file atomically
+ * ({@link AtomicFiles}, owner-only like the settings beside it).
  * File work: not on the FX thread.
  */
 public final class AlertMarksStore {
@@ -45,9 +47,7 @@ public final class AlertMarksStore {
     public void save(AlertMarks marks) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), marks);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeJson(file, marks, FileModes.PRIVATE);
         } catch (IOException e) {
             LOG.warn("Could not save the alert acknowledgements to {}: {}", file, e.toString());
         }

@@ -1,12 +1,11 @@
 package io.paypulse.app.settings;
 
+import io.paypulse.files.AtomicFiles;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -14,8 +13,8 @@ import java.util.Set;
 /**
  * Writes files that may hold a secret (settings, connection profiles, client properties): only
  * the owner can read them. On POSIX file systems a folder it creates is {@code rwx------} and each file is
- * created {@code rw-------} (as a temporary file, before any byte is written) and then moved over
- * the old one atomically, so neither a crash nor a reader ever sees half a file or a readable copy.
+ * written by {@link AtomicFiles} with {@link FileModes#PRIVATE} ({@code rw-------} from the first byte,
+ * atomic replace), so neither a crash nor a reader ever sees half a file or a readable copy.
  */
 public final class PrivateFiles {
 
@@ -51,20 +50,7 @@ public final class PrivateFiles {
     public static void write(Path file, String text, boolean tightenFolder) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         ensureFolder(dir, tightenFolder);
-        FileAttribute<?>[] attrs = posix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
-                : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", attrs);
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileModes.PRIVATE);
     }
 
     private static boolean posix(Path p) {

@@ -2,6 +2,8 @@ package io.paypulse.app.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paypulse.files.AtomicFiles;
+import io.paypulse.files.FileModes;
 import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes {@link AppSettings} as a small JSON file, by default
  * {@code $XDG_CONFIG_HOME/paypulse/app.json} (else {@code ~/.config/paypulse/app.json}). A missing
- * or unreadable file gives the defaults (and a log line). Writes go through {@link PrivateFiles}:
- * owner-only file (0600) and config folder (0700), atomic replace. A file from before connection profiles is migrated
+ * or unreadable file gives the defaults (and a log line). Writes go through {@link AtomicFiles}:
+ * owner-only file (0600) and config folder (0700, {@link PrivateFiles}), atomic replace. A file from before connection profiles is migrated
  * once by {@link LegacySettings}. File work: not on the FX thread.
  */
 public final class SettingsStore {
@@ -65,7 +67,8 @@ public final class SettingsStore {
 
     public void save(AppSettings settings) {
         try {
-            PrivateFiles.write(file, JSON.writeValueAsString(settings), ownFolder(file));
+            PrivateFiles.ensureFolder(file.toAbsolutePath().getParent(), ownFolder(file));
+            AtomicFiles.writeJson(file, settings, FileModes.PRIVATE);
         } catch (IOException e) {
             LOG.warn("Could not save the app settings to {}: {}", file, e.toString());
         }
