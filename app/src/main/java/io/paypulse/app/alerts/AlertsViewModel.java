@@ -3,13 +3,12 @@ package io.paypulse.app.alerts;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
+import io.paypulse.files.FileModes;
 import io.paypulse.notify.Inhibition;
 import io.paypulse.notify.Silence;
 import io.paypulse.process.alert.AlertRule;
+import io.paypulse.sink.CsvTable;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -431,40 +430,35 @@ public final class AlertsViewModel {
         });
     }
 
+    private static final List<String> CSV_HEADER = List.of("time", "severity", "rule", "group", "window_start",
+            "window_end", "value", "threshold", "message", "state", "occurrences", "id", "silenced_until", "delivered");
+
+    /** The sinks' CSV writing: free text defused against spreadsheet formulas, CRLF line ends, owner-only. */
     static void writeCsv(List<AlertRow> rows, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("time,severity,rule,group,window_start,window_end,value,threshold,message,state,occurrences,id,"
-                + "silenced_until,delivered\n");
-            for (AlertRow r : rows) {
-                Alert a = r.alert();
-                w.write(String.join(",",
-                        csv(r.time() == null ? "" : CSV_TIME.format(r.time())),
-                        csv(a.severity().name()),
-                        csv(a.rule()),
-                        csv(a.group()),
-                        csv(a.windowStart() == null ? "" : CSV_TIME.format(a.windowStart())),
-                        csv(a.windowEnd() == null ? "" : CSV_TIME.format(a.windowEnd())),
-                        csv(number(a.value())),
-                        csv(number(a.threshold())),
-                        csv(a.message()),
-                        csv(r.status().name()),
-                        Integer.toString(a.occurrences()),
-                        csv(a.id()),
-                        csv(r.silencedUntil() == null ? "" : CSV_TIME.format(r.silencedUntil())),
-                        csv(r.delivered())));
-                w.write("\n");
-            }
+        List<List<String>> cells = new ArrayList<>(rows.size());
+        for (AlertRow r : rows) {
+            Alert a = r.alert();
+            cells.add(List.of(
+                    csvTime(r.time()),
+                    a.severity().name(),
+                    CsvTable.text(a.rule()),
+                    CsvTable.text(a.group()),
+                    csvTime(a.windowStart()),
+                    csvTime(a.windowEnd()),
+                    number(a.value()),
+                    number(a.threshold()),
+                    CsvTable.text(a.message()),
+                    r.status().name(),
+                    Integer.toString(a.occurrences()),
+                    CsvTable.text(a.id()),
+                    csvTime(r.silencedUntil()),
+                    CsvTable.text(r.delivered())));
         }
+        CsvTable.write(file, CSV_HEADER, cells, FileModes.PRIVATE);
     }
 
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+    private static String csvTime(Instant t) {
+        return t == null ? "" : CSV_TIME.format(t);
     }
 
     /** Value texts: up to two decimals, no trailing zeros. */

@@ -4,7 +4,7 @@ import static io.paypulse.app.Fixtures.T0;
 import static io.paypulse.app.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
@@ -273,6 +273,20 @@ class AlertsViewModelTest {
         assertThat(lines.get(1)).isEqualTo("2026-11-26T10:01:00Z,CRITICAL,r,Payment,2026-11-26T10:00:00Z,"
                 + "2026-11-26T10:01:00Z,62.5,40,\"Rate \"\"high\"\", act now\",FIRING,2,\"id,1\",,");
         assertThat(vm.messageProperty().get()).startsWith("Exported 1 alerts");
+    }
+
+    @Test
+    void exportDefusesFormulasAndEndsLinesAsTheSinksCsvDoes() throws Exception {
+        Alert a = new Alert("=id", "=HYPERLINK(\"http://x\")", Severity.CRITICAL, "@group", T0, T0.plusSeconds(60),
+                -2.5, 40, "+1 failed", AlertState.FIRING, 2, T0, T0.plusSeconds(60));
+        vm.render(List.of(a));
+        Path file = dir.resolve("alerts.csv");
+        vm.exportCsv(file);
+
+        String text = Files.readString(file);
+        assertThat(text).endsWith("\r\n").doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
+        assertThat(text.split("\r\n")[1]).isEqualTo("2026-11-26T10:01:00Z,CRITICAL,\"'=HYPERLINK(\"\"http://x\"\")\","
+                + "'@group,2026-11-26T10:00:00Z,2026-11-26T10:01:00Z,-2.5,40,'+1 failed,FIRING,2,'=id,,");
     }
 
     @Test
