@@ -11,16 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -56,10 +52,7 @@ public final class HistoryLoader implements AutoCloseable {
     private final LiveData data;
     private final Clock clock;
     private final Deserializer<WindowAggregate> aggregates = Topics.AGGREGATE_VALUE.deserializer();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean stopping;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ConsumerThread thread = new ConsumerThread("history-backfill", "The history backfill");
 
     /**
      * @param clientProps bootstrap servers and client extras (see ClusterClients.base)
@@ -78,58 +71,45 @@ public final class HistoryLoader implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::run, "history-backfill");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        thread.start(this::run, e -> {
+            LOG.warn("Could not rebuild the charts' history: {}", e.toString(), e);
+            data.historyNote("History not loaded: " + e.getMessage());
+        });
     }
 
     /** True once the backfill ended (done, failed or closed). */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return thread.awaitDone(timeout);
     }
 
-    private void run() {
+    private void run() throws Exception {
         long t0 = System.nanoTime();
         Instant now = clock.instant();
         Instant from = now.minus(RANGE);
-        try {
-            data.historyNote("Loading history…");
-            Instant topicFrom = from;
-            long fileRows = 0;
-            if (csvDir != null) {
-                Instant[] newest = {null};
-                AggregateFiles.Result r = AggregateFiles.read(csvDir, from, a -> {
-                    data.onHistory(a);
-                    if (newest[0] == null || a.start().isAfter(newest[0])) {
-                        newest[0] = a.start();
-                    }
-                });
-                fileRows = r.rows();
-                if (r.skipped() > 0) {
-                    LOG.warn("History: skipped {} unreadable rows in the aggregate CSVs of {}", r.skipped(), csvDir);
+        data.historyNote("Loading history…");
+        Instant topicFrom = from;
+        long fileRows = 0;
+        if (csvDir != null) {
+            Instant[] newest = {null};
+            AggregateFiles.Result r = AggregateFiles.read(csvDir, from, a -> {
+                data.onHistory(a);
+                if (newest[0] == null || a.start().isAfter(newest[0])) {
+                    newest[0] = a.start();
                 }
-                if (newest[0] != null) {
-                    topicFrom = newest[0]; // the files hold every final window before this one
-                }
+            });
+            fileRows = r.rows();
+            if (r.skipped() > 0) {
+                LOG.warn("History: skipped {} unreadable rows in the aggregate CSVs of {}", r.skipped(), csvDir);
             }
-            long records = stopping ? 0 : readTopic(topicFrom, now.minus(TopicFeed.AGGREGATE_HISTORY).plus(OVERLAP));
-            LOG.info("History rebuilt in {} ms: {} rows from the aggregate CSVs, {} records of {} since {}",
-                    (System.nanoTime() - t0) / 1_000_000, fileRows, records, Topics.AGGREGATES, topicFrom);
-            data.historyNote(null);
-        } catch (WakeupException | InterruptedException e) {
-            // closing
-        } catch (Exception e) {
-            if (!stopping) {
-                LOG.warn("Could not rebuild the charts' history: {}", e.toString(), e);
-                data.historyNote("History not loaded: " + e.getMessage());
+            if (newest[0] != null) {
+                topicFrom = newest[0]; // the files hold every final window before this one
             }
-        } finally {
-            finished.countDown();
         }
+        long records = thread.stopping() ? 0 : readTopic(topicFrom, now.minus(TopicFeed.AGGREGATE_HISTORY).plus(OVERLAP));
+        LOG.info("History rebuilt in {} ms: {} rows from the aggregate CSVs, {} records of {} since {}",
+                (System.nanoTime() - t0) / 1_000_000, fileRows, records, Topics.AGGREGATES, topicFrom);
+        data.historyNote(null);
     }
 
     /** Reads the aggregates whose record time is in [from, to); returns how many records it read. */
@@ -138,11 +118,10 @@ public final class HistoryLoader implements AutoCloseable {
             return 0;
         }
         try (Consumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = c;
-            if (stopping) {
+            if (!thread.register(c)) {
                 return 0;
             }
-            List<TopicPartition> parts = partitions(c);
+            List<TopicPartition> parts = thread.awaitPartitions(c, List.of(Topics.AGGREGATES), () -> { });
             if (parts.isEmpty()) {
                 return 0;
             }
@@ -168,7 +147,7 @@ public final class HistoryLoader implements AutoCloseable {
             }
             c.assign(new ArrayList<>(stopAt.keySet()));
             long read = 0;
-            while (!stopAt.isEmpty() && !stopping) {
+            while (!stopAt.isEmpty() && !thread.stopping()) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     Long stop = stopAt.get(tp);
@@ -194,19 +173,6 @@ public final class HistoryLoader implements AutoCloseable {
         }
     }
 
-    private List<TopicPartition> partitions(Consumer<String, byte[]> c) throws InterruptedException {
-        while (!stopping) {
-            List<PartitionInfo> infos = c.partitionsFor(Topics.AGGREGATES, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                List<TopicPartition> out = new ArrayList<>();
-                infos.forEach(i -> out.add(new TopicPartition(i.topic(), i.partition())));
-                return out;
-            }
-            Thread.sleep(1000); // the processor creates the topic; the live feed says so meanwhile
-        }
-        return List.of();
-    }
-
     private WindowAggregate decode(ConsumerRecord<String, byte[]> r) {
         try {
             return r.value() == null ? null : aggregates.deserialize(r.topic(), r.value());
@@ -219,27 +185,6 @@ public final class HistoryLoader implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        Consumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t == null) {
-            return;
-        }
-        try {
-            if (!finished.await(5, TimeUnit.SECONDS)) {
-                t.interrupt();
-                if (!finished.await(5, TimeUnit.SECONDS)) {
-                    LOG.warn("The history backfill did not stop within 10 s");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 }

@@ -5,21 +5,16 @@ import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,12 +41,9 @@ public final class TopicFeed implements AutoCloseable {
     private final Map<String, Object> props;
     private final LiveData data;
     private final Clock clock;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final ConsumerThread thread = new ConsumerThread("topic-feed", "The live feed");
     private final Deserializer<WindowAggregate> aggregates = Topics.AGGREGATE_VALUE.deserializer();
     private final Deserializer<Alert> alerts = Topics.ALERT_VALUE.deserializer();
-    private volatile boolean stopping;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
 
     /** @param clientProps bootstrap servers and client extras (see ClusterClients.base) */
     public TopicFeed(Map<String, Object> clientProps, LiveData data, Clock clock) {
@@ -65,23 +57,20 @@ public final class TopicFeed implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::run, "topic-feed");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        thread.start(this::run, e -> {
+            LOG.error("The live feed stopped: {}", e.toString(), e);
+            data.feedError("The live feed stopped: " + e.getMessage());
+        });
     }
 
-    private void run() {
+    private void run() throws InterruptedException {
         try (Consumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = c;
-            if (stopping) {
+            if (!thread.register(c)) {
                 return;
             }
             assign(c);
-            while (!stopping) {
+            while (!thread.stopping()) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
                 long dead = 0;
                 for (ConsumerRecord<String, byte[]> r : records) {
@@ -93,40 +82,17 @@ public final class TopicFeed implements AutoCloseable {
                 }
                 data.onDeadLetters(dead);
             }
-        } catch (WakeupException | InterruptedException e) {
-            // closing
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                LOG.error("The live feed stopped: {}", e.toString(), e);
-                data.feedError("The live feed stopped: " + e.getMessage());
-            }
-        } finally {
-            finished.countDown();
         }
     }
 
     /** Waits until the topics exist (the processor creates them), then seeks back in time. */
     private void assign(Consumer<String, byte[]> c) throws InterruptedException {
-        List<TopicPartition> parts = new ArrayList<>();
-        boolean warned = false;
-        while (!stopping) {
-            parts.clear();
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
-                if (infos != null) {
-                    infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-                }
-            }
-            if (parts.stream().map(TopicPartition::topic).distinct().count() == TOPICS.size()) {
-                data.feedError(null);
-                break;
-            }
-            if (!warned) {
-                data.feedError("Waiting for the pipeline topics to appear on the cluster.");
-                warned = true;
-            }
-            Thread.sleep(1000);
+        List<TopicPartition> parts = thread.awaitPartitions(c, TOPICS,
+                () -> data.feedError("Waiting for the pipeline topics to appear on the cluster."));
+        if (thread.stopping()) {
+            return;
         }
+        data.feedError(null);
         c.assign(parts);
         long now = clock.millis();
         Map<TopicPartition, Long> when = new HashMap<>();
@@ -163,31 +129,6 @@ public final class TopicFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        Consumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t == null) {
-            return;
-        }
-        try {
-            // The wakeup ends poll() and the consumer then closes itself; interrupting at once would hit
-            // that close and make Kafka log "Failed to close fetcher" with a stack trace (seen when the
-            // packaged app got SIGTERM). Interrupt only a thread still busy after the wakeup (sleeping
-            // between topic lookups, or blocked somewhere a wakeup does not reach).
-            if (!finished.await(5, TimeUnit.SECONDS)) {
-                t.interrupt();
-                if (!finished.await(5, TimeUnit.SECONDS)) {
-                    LOG.warn("The live feed did not stop within 10 s");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 }

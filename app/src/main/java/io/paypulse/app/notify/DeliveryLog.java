@@ -1,26 +1,22 @@
 package io.paypulse.app.notify;
 
+import io.paypulse.app.feed.ConsumerThread;
 import io.paypulse.event.Topics;
 import io.paypulse.notify.DeliveryReceipt;
 import io.paypulse.notify.DeliveryReceipt.Outcome;
 import io.paypulse.notify.NotifySerdes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,11 +48,8 @@ public final class DeliveryLog implements AutoCloseable {
         }
     };
     private final Map<String, ReceiptStatus> byContactPoint = new ConcurrentHashMap<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean stopping;
+    private final ConsumerThread thread = new ConsumerThread("delivery-log", "The delivery receipts reader");
     private volatile long receiptsRead;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
 
     /** Reads {@link Topics#NOTIFICATIONS}. @param clientProps bootstrap servers and client extras */
     public DeliveryLog(Map<String, Object> clientProps) {
@@ -74,13 +67,8 @@ public final class DeliveryLog implements AutoCloseable {
         this.topic = topic;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::run, "delivery-log");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        thread.start(this::run, e -> LOG.error("Reading delivery receipts stopped: {}", e.toString(), e));
     }
 
     /** Short text per alert id for the feed's "Delivered" column; "" when nothing is known yet. */
@@ -118,15 +106,14 @@ public final class DeliveryLog implements AutoCloseable {
         receiptsRead++;
     }
 
-    private void run() {
+    private void run() throws InterruptedException {
         try (Consumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer = c;
-            if (stopping) {
+            if (!thread.register(c)) {
                 return;
             }
             assign(c);
-            while (!stopping) {
+            while (!thread.stopping()) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     if (r.value() == null) {
                         continue; // a tombstone: compaction's business, nothing to show
@@ -142,28 +129,12 @@ public final class DeliveryLog implements AutoCloseable {
                     }
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            // closing
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                LOG.error("Reading delivery receipts stopped: {}", e.toString(), e);
-            }
-        } finally {
-            finished.countDown();
         }
     }
 
     /** Waits until the topic exists (the first notifier creates it), then reads it from the start. */
     private void assign(Consumer<String, byte[]> c) throws InterruptedException {
-        List<TopicPartition> parts = new ArrayList<>();
-        while (!stopping) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-                break;
-            }
-            Thread.sleep(1000); // the topic is not there yet: look again, not in a tight loop
-        }
+        List<TopicPartition> parts = thread.awaitPartitions(c, List.of(topic), () -> { });
         c.assign(parts);
         c.seekToBeginning(parts);
         LOG.info("Delivery receipts: reading {} partitions of {}", parts.size(), topic);
@@ -171,27 +142,6 @@ public final class DeliveryLog implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        Consumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t == null) {
-            return;
-        }
-        try {
-            if (!finished.await(5, TimeUnit.SECONDS)) {
-                t.interrupt();
-                if (!finished.await(5, TimeUnit.SECONDS)) {
-                    LOG.warn("The delivery receipts reader did not stop within 10 s");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 }
