@@ -9,6 +9,7 @@ import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.Topics;
+import io.paypulse.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

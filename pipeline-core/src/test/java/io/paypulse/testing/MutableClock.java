@@ -1,4 +1,4 @@
-package io.paypulse.app;
+package io.paypulse.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand, in UTC; {@link #withZone} keeps UTC (the code under test formats with its own
+ * zone). Thread-safe. In the test-jar, so app and pipeline-core tests share it.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

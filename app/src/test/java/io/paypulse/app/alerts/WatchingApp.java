@@ -3,7 +3,7 @@ package io.paypulse.app.alerts;
 import static org.awaitility.Awaitility.await;
 
 import io.paypulse.app.AppOptions;
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.event.Alert;

@@ -5,7 +5,7 @@ import static io.paypulse.app.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import io.paypulse.app.connection.GeneratorControl;
 import io.paypulse.app.connection.Session;
 import io.paypulse.app.feed.FeedSnapshot;

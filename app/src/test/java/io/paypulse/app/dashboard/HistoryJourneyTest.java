@@ -2,7 +2,7 @@ package io.paypulse.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.feed.MinutePoint;
 import io.paypulse.app.feed.ProbeSample;

@@ -2,7 +2,7 @@ package io.paypulse.app.lag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.paypulse.app.lag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import io.paypulse.health.LagReport;
 import io.paypulse.health.PartitionLagRow;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.paypulse.app.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.app.Fixtures;
-import io.paypulse.app.MutableClock;
+import io.paypulse.testing.MutableClock;
 import io.paypulse.stack.ContainerStatus;
 import io.paypulse.stack.DockerEndpoint;
 import io.paypulse.stack.Health;
