@@ -17,4 +17,16 @@ public record GroupProgress(boolean reachable, String problem, long committed, l
     public static GroupProgress of(long committed, long lag) {
         return new GroupProgress(true, null, committed, lag);
     }
+
+    /**
+     * The same look taken from a lag sample of the same group and topic ({@link LagSampler}): committed
+     * offsets summed (a partition without one counts 0, as {@link GroupProbe} does), records behind summed.
+     */
+    public static GroupProgress of(LagReport sample) {
+        if (!sample.reachable()) {
+            return unreachable(sample.problem());
+        }
+        long committed = sample.rows().stream().mapToLong(r -> Math.max(0, r.committed())).sum();
+        return of(committed, sample.records());
+    }
 }

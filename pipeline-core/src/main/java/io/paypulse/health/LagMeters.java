@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ public final class LagMeters implements MeterBinder, AutoCloseable {
     private ScheduledExecutorService thread;
     private MultiGauge records;
     private MultiGauge seconds;
+    private volatile LagReport latest;
 
     public LagMeters(LagSampler sampler, Duration every) {
         this.sampler = sampler;
@@ -46,8 +48,17 @@ public final class LagMeters implements MeterBinder, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            thread.scheduleWithFixedDelay(() -> record(sampler.sample()), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+            thread.scheduleWithFixedDelay(() -> {
+                LagReport report = sampler.sample();
+                latest = report;
+                record(report);
+            }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The last sample taken, empty before the first; any thread. */
+    public Optional<LagReport> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /** Replaces the rows with this report's partitions. */

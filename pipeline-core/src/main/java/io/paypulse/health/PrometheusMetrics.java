@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class PrometheusMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile LagMeters lag;
 
     public PrometheusMetrics(MeterBinder... binders) {
         JvmGcMetrics gc = new JvmGcMetrics();
@@ -56,6 +58,13 @@ public final class PrometheusMetrics implements AutoCloseable {
         LagMeters binder = new LagMeters(sampler, LAG_EVERY);
         binder.bindTo(registry);
         closeables.add(binder);
+        lag = binder;
+    }
+
+    /** The lag gauges' last sample (so a health look need not ask the cluster again); empty without one. */
+    public Optional<LagReport> latestLag() {
+        LagMeters l = lag;
+        return l == null ? Optional.empty() : l.latest();
     }
 
     public MeterRegistry registry() {

@@ -6,17 +6,22 @@ import io.paypulse.event.Topics;
 import io.paypulse.health.GroupProbe;
 import io.paypulse.health.GroupProgress;
 import io.paypulse.health.HealthReport;
+import io.paypulse.health.LagReport;
 import io.paypulse.health.StallWatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The processor's health as {@code GET /health} reports it: the Streams state, and while that looks
  * fine, whether the cluster answers and whether the group's committed offsets on the raw topic
  * still move when records are waiting ({@code processor.stall-timeout}). Looks at the cluster at
- * most once per {@link #MIN_INTERVAL}; health checkers polling faster get the last answer.
+ * most once per {@link #MIN_INTERVAL}; health checkers polling faster get the last answer. With lag
+ * gauges on ({@code --http-port}), a lag sample taken within that interval serves as the look, so the
+ * cluster is not asked twice for the same offsets; an unreachable or older sample does not (the probe asks).
  */
 final class ProcessorHealth implements AutoCloseable {
 
@@ -26,18 +31,21 @@ final class ProcessorHealth implements AutoCloseable {
     private final GroupProbe probe;
     private final StallWatch watch;
     private final Clock clock;
+    private final Supplier<Optional<LagReport>> samples;
     private Instant lastLook;
     private HealthReport last;
 
-    ProcessorHealth(PaypulseConfig config, Clock clock) {
+    /** @param samples the lag gauges' last sample of the same group on the raw topic, if any */
+    ProcessorHealth(PaypulseConfig config, Clock clock, Supplier<Optional<LagReport>> samples) {
         this(new GroupProbe(ClusterClients.base(config, "paypulse-health"), config.processor().applicationId(),
-                Topics.RAW, PROBE_TIMEOUT), new StallWatch(clock, config.processor().stallTimeout()), clock);
+                Topics.RAW, PROBE_TIMEOUT), new StallWatch(clock, config.processor().stallTimeout()), clock, samples);
     }
 
-    ProcessorHealth(GroupProbe probe, StallWatch watch, Clock clock) {
+    ProcessorHealth(GroupProbe probe, StallWatch watch, Clock clock, Supplier<Optional<LagReport>> samples) {
         this.probe = probe;
         this.watch = watch;
         this.clock = clock;
+        this.samples = samples;
     }
 
     synchronized HealthReport report(KafkaStreams.State state, Throwable failure) {
@@ -50,7 +58,10 @@ final class ProcessorHealth implements AutoCloseable {
                 && Duration.between(lastLook, now).compareTo(MIN_INTERVAL) < 0) {
             return last;
         }
-        GroupProgress p = probe.look();
+        GroupProgress p = samples.get()
+                .filter(s -> s.reachable() && Duration.between(s.at(), now).compareTo(MIN_INTERVAL) <= 0)
+                .map(GroupProgress::of)
+                .orElseGet(probe::look);
         last = HealthReport.of(state, failure, p, p.reachable() ? watch.observe(p) : java.util.Optional.empty());
         lastLook = now;
         return last;

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
@@ -219,7 +220,9 @@ public final class ProcessorService implements AutoCloseable {
     public HealthReport health() {
         ProcessorHealth h = healthCheck;
         if (h == null) {
-            h = new ProcessorHealth(config, java.time.Clock.systemUTC());
+            PrometheusMetrics m = metrics;
+            h = new ProcessorHealth(config, java.time.Clock.systemUTC(),
+                    m == null ? Optional::empty : m::latestLag);
             healthCheck = h; // a racing second instance only loses its first look
         }
         return h.report(state(), failure());
