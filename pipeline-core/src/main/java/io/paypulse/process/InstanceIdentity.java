@@ -2,16 +2,14 @@ package io.paypulse.process;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
+import io.paypulse.files.ExclusiveFileLock;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -40,13 +38,11 @@ public final class InstanceIdentity implements AutoCloseable {
 
     private final String applicationId;
     private final UUID id;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ExclusiveFileLock lock;
 
-    private InstanceIdentity(String applicationId, UUID id, FileChannel channel, FileLock lock) {
+    private InstanceIdentity(String applicationId, UUID id, ExclusiveFileLock lock) {
         this.applicationId = applicationId;
         this.id = id;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -59,28 +55,14 @@ public final class InstanceIdentity implements AutoCloseable {
     public static InstanceIdentity acquire(Path stateDir, String applicationId) {
         try {
             Files.createDirectories(stateDir);
-            FileChannel ch = FileChannel.open(stateDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock l;
+            ExclusiveFileLock l = ExclusiveFileLock.tryAcquire(stateDir.resolve(LOCK_FILE), FileModes.PRIVATE)
+                    .orElseThrow(() -> new ConfigException("Another processor is already running on the data directory "
+                            + stateDir.getParent() + "; give each instance its own --data-dir (setting "
+                            + ConfigKeys.DATA_DIR + ")."));
             try {
-                l = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                l = null; // held by another processor in this JVM
+                return new InstanceIdentity(applicationId, readOrCreate(stateDir.resolve(ID_FILE)), l);
             } catch (IOException | RuntimeException e) {
-                ch.close();
-                throw e;
-            }
-            if (l == null) {
-                ch.close();
-                throw new ConfigException("Another processor is already running on the data directory "
-                        + stateDir.getParent() + "; give each instance its own --data-dir (setting "
-                        + ConfigKeys.DATA_DIR + ").");
-            }
-            try {
-                return new InstanceIdentity(applicationId, readOrCreate(stateDir.resolve(ID_FILE)), ch, l);
-            } catch (IOException | RuntimeException e) {
-                l.release();
-                ch.close();
+                l.close();
                 throw e;
             }
         } catch (IOException e) {
@@ -122,8 +104,7 @@ public final class InstanceIdentity implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            lock.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
