@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ public final class RulesFile {
             throw new RulesException("Rules file " + source + " must be a mapping with a 'rules:' list, not '"
                     + Mistake.shown(root) + "'.");
         }
-        dropEmptyKeys((ObjectNode) root);
+        nonFiniteAsText(root);
         SchemaMistakes mistakes = SchemaMistakes.of(root);
         Optional<Mistake> inFile = mistakes.inFile();
         if (inFile.isPresent()) {
@@ -114,18 +115,26 @@ public final class RulesFile {
         String where = (named ? "Rule '" + rule.get("name").asText() + "'" : "Rule #" + (index + 1)) + " in " + source;
         if (mistake.isPresent()) {
             Mistake m = mistake.get();
-            throw new RulesException(RuleReader.boundedAllowed(m.key(), rule).map(m::withAllowed).orElse(m)
-                    .sentence(where));
+            if (m.problem() == Mistake.Problem.INVALID) {
+                m = KeyChecks.boundedAllowed(m.key(), rule).map(m::withAllowed).orElse(m);
+            }
+            throw new RulesException(m.sentence(where));
         }
-        return new RuleReader(rule, where).read();
+        return new RuleReader(rule).read();
     }
 
-    /** A key written with no value ({@code for:}) counts as absent, as in the shipped file's comments. */
-    private static void dropEmptyKeys(ObjectNode root) {
-        root.properties().removeIf(e -> e.getValue().isNull());
+    /**
+     * The validator cannot compare an infinite or NaN number ({@code .inf}): as text such a value fails
+     * every number check, and reads the same in a message.
+     */
+    private static void nonFiniteAsText(JsonNode root) {
         for (JsonNode rule : root.path("rules")) {
             if (rule instanceof ObjectNode mapping) {
-                mapping.properties().removeIf(e -> e.getValue().isNull());
+                mapping.properties().forEach(e -> {
+                    if (e.getValue().isNumber() && !Double.isFinite(e.getValue().asDouble())) {
+                        e.setValue(TextNode.valueOf(e.getValue().asText()));
+                    }
+                });
             }
         }
     }

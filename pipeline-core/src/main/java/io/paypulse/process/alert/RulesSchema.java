@@ -55,7 +55,9 @@ final class RulesSchema {
         Dialect dialect = Dialect.builder(Dialects.getDraft202012()).keyword(new AnnotationKeyword(ALLOWED)).build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
                 b -> b.schemaLoader(loader -> loader.fetchRemoteResources(false))
-                        .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                // strict type: 2.0 is not a whole number (the spec's default says it is)
+                                .strict("type", true).pathType(PathType.JSON_POINTER).build()));
         Schema schema = registry.getSchema(document);
         schema.initializeValidators();
         return new RulesSchema(document, schema);
@@ -121,7 +123,8 @@ final class RulesSchema {
         return what + " of at least " + p.path("minimum").asText();
     }
 
-    private JsonNode resolved(JsonNode node) {
+    /** The node itself, or what its local {@code $ref} points at. */
+    JsonNode resolved(JsonNode node) {
         JsonNode current = node;
         while (current.has("$ref")) {
             current = document.at(current.get("$ref").asText().substring(1));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The rules schema's errors as our {@link Mistake}s, the first one a reader would fix first: the
@@ -31,7 +32,7 @@ final class SchemaMistakes {
 
     /** The first mistake in the file's top-level keys ({@code rules}, {@code notifications}). */
     Optional<Mistake> inFile() {
-        return errors.stream().filter(e -> e.getInstanceLocation().getNameCount() <= 1)
+        return errors.stream().filter(e -> e.getInstanceLocation().getNameCount() <= 1 && !isEmptyOptional(e))
                 // An unknown key, then a missing 'rules', then a 'rules' that is not a list.
                 .min(Comparator.comparingInt((Error e) -> e.getInstanceLocation().getNameCount())
                         .thenComparing(e -> !e.getKeyword().equals("additionalProperties")))
@@ -40,18 +41,34 @@ final class SchemaMistakes {
                         : mistake(e, "rules"));
     }
 
-    /** The first mistake of the rule at {@code index} (from 0). */
+    /**
+     * The first mistake of the rule at {@code index} (from 0), among the schema's and those of
+     * {@link KeyChecks}, ranked by key.
+     */
     Optional<Mistake> inRule(int index, JsonNode rule) {
         List<String> order = keysOf(rule);
-        List<Error> mine = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        rule.fieldNames().forEachRemaining(written::add);
+        List<Candidate> candidates = new ArrayList<>();
         for (Error e : errors) {
             NodePath at = e.getInstanceLocation();
             if (at.getNameCount() >= 2 && Integer.valueOf(index).equals(at.getElement(1))
-                    && !isEcho(e, order)) {
-                mine.add(e);
+                    && !isEcho(e, order) && !isEmptyOptional(e)) {
+                String key = e.getProperty() != null ? e.getProperty() : key(e);
+                candidates.add(new Candidate(rank(e, order), written.indexOf(key), () -> ruleMistake(e, order)));
             }
         }
-        return mine.stream().min(Comparator.comparingDouble(e -> rank(e, order))).map(e -> ruleMistake(e, rule, order));
+        if (rule.isObject()) {
+            for (Mistake m : KeyChecks.of(rule, schema)) {
+                candidates.add(new Candidate(order.indexOf(m.key()), written.indexOf(m.key()), () -> m));
+            }
+        }
+        // Two unknown keys: the first one written, as a reader meets them.
+        return candidates.stream().min(Comparator.comparingDouble(Candidate::rank).thenComparingInt(Candidate::written))
+                .map(c -> c.mistake().get());
+    }
+
+    private record Candidate(double rank, int written, Supplier<Mistake> mistake) {
     }
 
     /** The keys a rule of its kind may have (common keys, then the kind's), or the common keys for an unknown kind. */
@@ -74,6 +91,30 @@ final class SchemaMistakes {
         return e.getKeyword().equals("unevaluatedProperties") && kindKeys.contains(e.getProperty());
     }
 
+    /**
+     * A key written with no value ({@code for:}) counts as absent: fine when optional, "missing" when
+     * required. Its key still counts, so one the rule does not take is still unknown.
+     */
+    private boolean isEmptyOptional(Error e) {
+        return isEmpty(e) && !requiredWhere(e);
+    }
+
+    private static boolean isEmpty(Error e) {
+        return e.getInstanceNode() != null && e.getInstanceNode().isNull() && key(e) != null
+                && !List.of("false", "unevaluatedProperties", "additionalProperties", "required").contains(e.getKeyword());
+    }
+
+    /** Whether the schema object holding the key's property (…/X/properties/key/keyword) requires it. */
+    private boolean requiredWhere(Error e) {
+        NodePath fragment = e.getSchemaLocation().getFragment();
+        for (JsonNode required : schema.at(fragment, fragment.getNameCount() - 3).path("required")) {
+            if (required.asText().equals(key(e))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double rank(Error e, List<String> order) {
         String keyword = e.getKeyword();
         if (keyword.equals("unevaluatedProperties")) {
@@ -86,7 +127,7 @@ final class SchemaMistakes {
         return key == null ? -1 : order.indexOf(key);
     }
 
-    private Mistake ruleMistake(Error e, JsonNode rule, List<String> order) {
+    private Mistake ruleMistake(Error e, List<String> order) {
         return switch (e.getKeyword()) {
             case "unevaluatedProperties" -> unknown(e.getProperty(), order);
             case "false" -> {
@@ -111,8 +152,9 @@ final class SchemaMistakes {
             JsonNode property = schema.owner(e).path("properties").path(e.getProperty());
             return new Mistake(Mistake.Problem.MISSING, e.getProperty(), null, schema.allowed(property));
         }
-        String key = key(e);
-        return Mistake.invalid(key == null ? fallbackKey : key, e.getInstanceNode(), schema.allowed(schema.owner(e)));
+        String key = key(e) == null ? fallbackKey : key(e);
+        Mistake.Problem problem = isEmpty(e) ? Mistake.Problem.MISSING : Mistake.Problem.INVALID;
+        return new Mistake(problem, key, e.getInstanceNode(), schema.allowed(schema.owner(e)));
     }
 
     private static Mistake unknown(String key, List<String> allowed) {
@@ -125,6 +167,6 @@ final class SchemaMistakes {
         if (e.getKeyword().equals("required")) {
             return e.getProperty();
         }
-        return at.getNameCount() == 3 ? at.getName(2) : null;
+        return at.getNameCount() == 3 ? at.getName(2) : at.getNameCount() == 1 ? at.getName(0) : null;
     }
 }
