@@ -18,10 +18,6 @@ record Mistake(Problem problem, String key, JsonNode value, String allowed) {
         return new Mistake(Problem.INVALID, key, value, allowed);
     }
 
-    Mistake withAllowed(String words) {
-        return new Mistake(problem, key, value, words);
-    }
-
     /** The sentence, e.g. {@code Rule 'x' in rules.yaml: missing 'after' (allowed: ...).} */
     String sentence(String where) {
         String what = switch (problem) {

@@ -28,6 +28,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * purpose: an unknown key, a misspelt value or a number out of range is a {@link RulesException}
  * naming the file, the rule, the key, the value and what is allowed, because a typo in an alert rule
  * would otherwise silently never fire. The shipped file {@code default-rules.yaml} documents every key.
+ *
+ * <p>The structure is checked by {@code rules.schema.json} ({@link SchemaMistakes} words its errors),
+ * what a schema cannot say by {@link KeyChecks}; {@link RuleReader} then builds each rule. Duplicate
+ * names and YAML syntax are checked here. The format: {@code docs/rules-format.md}.
  */
 public final class RulesFile {
 
@@ -99,33 +103,29 @@ public final class RulesFile {
             AlertRule rule = read(list.get(i), i, mistakes, source);
             Integer earlier = positions.putIfAbsent(rule.name(), i + 1);
             if (earlier != null) {
-                throw new RulesException(Mistake.invalid("name", list.get(i).get("name"), "a name no other rule has; rule #"
-                        + earlier + " already has it").sentence("Rule #" + (i + 1) + " in " + source));
+                throw new RulesException(Mistake.invalid("name", list.get(i).get("name"), "a name no other rule has; "
+                        + "rule #" + earlier + " already has it").sentence("Rule #" + (i + 1) + " in " + source));
             }
             rules.add(rule);
         }
         return List.copyOf(rules);
     }
 
-    /** Rule {@code index}: its first mistake the schema found, else the rule (or a mistake between its keys). */
+    /** Rule {@code index}, or its first mistake (the schema's or {@link KeyChecks}'). */
     private static AlertRule read(JsonNode rule, int index, SchemaMistakes mistakes, String source) {
         Optional<Mistake> mistake = mistakes.inRule(index, rule);
         // Until its name is known to be good, a rule is called by its position.
         boolean named = mistake.map(m -> m.key() != null && !m.key().equals("name")).orElse(true);
         String where = (named ? "Rule '" + rule.get("name").asText() + "'" : "Rule #" + (index + 1)) + " in " + source;
         if (mistake.isPresent()) {
-            Mistake m = mistake.get();
-            if (m.problem() == Mistake.Problem.INVALID) {
-                m = KeyChecks.boundedAllowed(m.key(), rule).map(m::withAllowed).orElse(m);
-            }
-            throw new RulesException(m.sentence(where));
+            throw new RulesException(mistake.get().sentence(where));
         }
         return new RuleReader(rule).read();
     }
 
     /**
-     * The validator cannot compare an infinite or NaN number ({@code .inf}): as text such a value fails
-     * every number check, and reads the same in a message.
+     * The validator cannot compare a number too large for a double ({@code 1e400}, read as infinite):
+     * as text it fails every number check, and reads the same in a message.
      */
     private static void nonFiniteAsText(JsonNode root) {
         for (JsonNode rule : root.path("rules")) {

@@ -1,6 +1,7 @@
 package io.paypulse.process.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class SchemaMistakes {
         this.errors = errors;
     }
 
-    /** Validates a rules document (a mapping, keys with no value already removed). */
+    /** Validates a rules document (a mapping). */
     static SchemaMistakes of(JsonNode root) {
         return new SchemaMistakes(RulesSchema.INSTANCE, RulesSchema.INSTANCE.validate(root));
     }
@@ -38,7 +39,7 @@ final class SchemaMistakes {
                         .thenComparing(e -> !e.getKeyword().equals("additionalProperties")))
                 .map(e -> e.getKeyword().equals("additionalProperties")
                         ? unknown(e.getProperty(), RulesSchema.keys(schema.root()))
-                        : mistake(e, "rules"));
+                        : mistake(e, "rules", MissingNode.getInstance()));
     }
 
     /**
@@ -55,7 +56,7 @@ final class SchemaMistakes {
             if (at.getNameCount() >= 2 && Integer.valueOf(index).equals(at.getElement(1))
                     && !isEcho(e, order) && !isEmptyOptional(e)) {
                 String key = e.getProperty() != null ? e.getProperty() : key(e);
-                candidates.add(new Candidate(rank(e, order), written.indexOf(key), () -> ruleMistake(e, order)));
+                candidates.add(new Candidate(rank(e, order), written.indexOf(key), () -> ruleMistake(e, rule, order)));
             }
         }
         if (rule.isObject()) {
@@ -101,7 +102,8 @@ final class SchemaMistakes {
 
     private static boolean isEmpty(Error e) {
         return e.getInstanceNode() != null && e.getInstanceNode().isNull() && key(e) != null
-                && !List.of("false", "unevaluatedProperties", "additionalProperties", "required").contains(e.getKeyword());
+                && !List.of("false", "unevaluatedProperties", "additionalProperties", "required")
+                        .contains(e.getKeyword());
     }
 
     /** Whether the schema object holding the key's property (…/X/properties/key/keyword) requires it. */
@@ -127,7 +129,7 @@ final class SchemaMistakes {
         return key == null ? -1 : order.indexOf(key);
     }
 
-    private Mistake ruleMistake(Error e, List<String> order) {
+    private Mistake ruleMistake(Error e, JsonNode rule, List<String> order) {
         return switch (e.getKeyword()) {
             case "unevaluatedProperties" -> unknown(e.getProperty(), order);
             case "false" -> {
@@ -142,26 +144,30 @@ final class SchemaMistakes {
                 });
                 yield unknown(key(e), allowed);
             }
-            default -> mistake(e, null);
+            default -> mistake(e, null, rule);
         };
     }
 
     /** A required, type, enum, range or pattern error: missing or invalid, with the property's allowed values. */
-    private Mistake mistake(Error e, String fallbackKey) {
+    private Mistake mistake(Error e, String fallbackKey, JsonNode rule) {
         if (e.getKeyword().equals("required")) {
             JsonNode property = schema.owner(e).path("properties").path(e.getProperty());
             return new Mistake(Mistake.Problem.MISSING, e.getProperty(), null, schema.allowed(property));
         }
         String key = key(e) == null ? fallbackKey : key(e);
-        Mistake.Problem problem = isEmpty(e) ? Mistake.Problem.MISSING : Mistake.Problem.INVALID;
-        return new Mistake(problem, key, e.getInstanceNode(), schema.allowed(schema.owner(e)));
+        if (isEmpty(e)) {
+            return new Mistake(Mistake.Problem.MISSING, key, null, schema.allowed(schema.owner(e)));
+        }
+        // A key bounded by another reads the same whether the schema or KeyChecks finds it.
+        String allowed = KeyChecks.boundedAllowed(key, rule).orElseGet(() -> schema.allowed(schema.owner(e)));
+        return Mistake.invalid(key, e.getInstanceNode(), allowed);
     }
 
     private static Mistake unknown(String key, List<String> allowed) {
         return new Mistake(Mistake.Problem.UNKNOWN_KEY, key, null, String.join(", ", allowed));
     }
 
-    /** The key of the value an error is about: the third step of {@code /rules/0/threshold}, none for {@code /rules/0}. */
+    /** The key an error is about: {@code threshold} of {@code /rules/0/threshold}, none for {@code /rules/0}. */
     private static String key(Error e) {
         NodePath at = e.getInstanceLocation();
         if (e.getKeyword().equals("required")) {
