@@ -145,7 +145,32 @@ class RulesFileTest {
                 Arguments.of("same key twice", FAILURES + "    threshold: 50\n",
                         "Rules file rules.yaml is not valid YAML at line 8, column 14: Duplicate field 'threshold'."),
                 Arguments.of("broken YAML", "rules:\n  - name: [a\n",
-                        "Rules file rules.yaml is not valid YAML at line 3, column 1: expected ',' or ']', but got <stream end>."));
+                        "Rules file rules.yaml is not valid YAML at line 3, column 1: expected ',' or ']', but got <stream end>."),
+                // Where JSON Schema differs from the rules file (2.0 is an integer, null a value): the old sentences.
+                Arguments.of("empty required key", FAILURES.replace("threshold: 40", "threshold:"),
+                        "Rule 'payment-failures' in rules.yaml: missing 'threshold' (allowed: a number from 0 to 100)."),
+                Arguments.of("empty key of another metric", FAILURES + "    status:\n",
+                        "Rule 'payment-failures' in rules.yaml: unknown key 'status' (allowed: name, kind, "
+                                + "severity, description, enabled, metric, type, operator, threshold, recovery, for, "
+                                + "min-events)."),
+                Arguments.of("whole number with a point", FAILURES + "    for: 2.0\n",
+                        "Rule 'payment-failures' in rules.yaml: invalid value '2.0' for 'for' "
+                                + "(allowed: a whole number from 1 to 1440)."),
+                Arguments.of("threshold beyond a double", FAILURES.replace("failure-rate", "count")
+                        .replace("type: payment", "type: any").replace("threshold: 40", "threshold: 1e400"),
+                        "Rule 'payment-failures' in rules.yaml: invalid value 'Infinity' for 'threshold' "
+                                + "(allowed: a number of at least 0)."),
+                Arguments.of("two mistakes: the earlier key first", FAILURES + "    for: 0\n    recovery: 50\n",
+                        "Rule 'payment-failures' in rules.yaml: invalid value '50' for 'recovery' "
+                                + "(allowed: a number from 0 to the threshold 40, since the operator is above)."),
+                Arguments.of("two unknown keys: the first written", FAILURES + "    zzz: 1\n    aaa: 2\n",
+                        "Rule 'payment-failures' in rules.yaml: unknown key 'zzz' (allowed: name, kind, severity, "
+                                + "description, enabled, metric, type, status, operator, threshold, recovery, for, "
+                                + "min-events)."),
+                Arguments.of("a later rule's mistake after an earlier duplicate", FAILURES
+                        + FAILURES.substring("rules:\n".length()) + "  - name: x\n",
+                        "Rule #2 in rules.yaml: invalid value 'payment-failures' for 'name' "
+                                + "(allowed: a name no other rule has; rule #1 already has it)."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +181,14 @@ class RulesFileTest {
                 .isInstanceOf(RulesException.class)
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void anEmptyOptionalKeyTakesItsDefault() {
+        assertThat(RulesFile.parse(FAILURES + "    for:\n    description:\n", "rules.yaml"))
+                .containsExactly(new ThresholdRule("payment-failures", Severity.WARNING, "", true,
+                        ThresholdRule.Metric.FAILURE_RATE, new Selector(Selector.Type.PAYMENT, Selector.Status.ANY),
+                        ThresholdRule.Operator.ABOVE, 40, 40, 1, 0));
     }
 
     @Test
