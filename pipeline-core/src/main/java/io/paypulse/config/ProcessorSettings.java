@@ -2,6 +2,7 @@ package io.paypulse.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * @param grace          how late an event may be and still count in its window
@@ -71,27 +72,65 @@ public record ProcessorSettings(
     }
 
     public ProcessorSettings withHttpPort(int port) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port,
-                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.httpPort = port);
     }
 
     public ProcessorSettings withStallTimeout(Duration timeout) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, timeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.stallTimeout = timeout);
     }
 
     public ProcessorSettings withParsedTopic(boolean parsedTopic) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.parsedTopic = parsedTopic);
     }
 
     public ProcessorSettings withNotifyWebhookUrl(String url) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic, url);
+        return with(b -> b.notifyWebhookUrl = url);
     }
 
     public ProcessorSettings withRulesFile(Path file) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, file, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.rulesFile = file);
+    }
+
+    /** A copy with {@code change} applied: the one place a copy lists every component. */
+    public ProcessorSettings with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The components of a copy in the making (see {@link #with}). */
+    public static final class Builder {
+        public Duration grace;
+        public String guarantee;
+        public Duration commitInterval;
+        public Path rulesFile;
+        public int threads;
+        public String applicationId;
+        public boolean sinks;
+        public int httpPort;
+        public String httpHost;
+        public Duration stallTimeout;
+        public boolean parsedTopic;
+        public String notifyWebhookUrl;
+
+        private Builder(ProcessorSettings p) {
+            grace = p.grace;
+            guarantee = p.guarantee;
+            commitInterval = p.commitInterval;
+            rulesFile = p.rulesFile;
+            threads = p.threads;
+            applicationId = p.applicationId;
+            sinks = p.sinks;
+            httpPort = p.httpPort;
+            httpHost = p.httpHost;
+            stallTimeout = p.stallTimeout;
+            parsedTopic = p.parsedTopic;
+            notifyWebhookUrl = p.notifyWebhookUrl;
+        }
+
+        private ProcessorSettings build() {
+            return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks,
+                    httpPort, httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        }
     }
 }
