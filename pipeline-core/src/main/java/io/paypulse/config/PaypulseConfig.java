@@ -35,6 +35,10 @@ public record PaypulseConfig(
         String schemaRegistryUrl,
         FileModes fileModes) {
 
+    public static final Setting<Integer> BROKER_PORT = Setting.integer(ConfigKeys.BROKER_PORT, 9092, 0, 65535);
+    public static final Setting<Integer> PARTITIONS = Setting.integer(ConfigKeys.PARTITIONS, 6, 1, 1000);
+    public static final Setting<Integer> REPLICATION = Setting.integer(ConfigKeys.REPLICATION, 1, 1, 10);
+
     public PaypulseConfig {
         kafka = Map.copyOf(kafka);
         schemaRegistryUrl = schemaRegistryUrl == null ? "" : schemaRegistryUrl;
@@ -118,7 +122,8 @@ public record PaypulseConfig(
 
     /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */
     public static PaypulseConfig forCluster(String bootstrapServers, Path dataDir) {
-        return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), 9092, false, 6, (short) 1,
+        return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), BROKER_PORT.defaultValue(), false,
+                PARTITIONS.defaultValue(), REPLICATION.defaultValue().shortValue(),
                 GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of(), "");
     }
 }

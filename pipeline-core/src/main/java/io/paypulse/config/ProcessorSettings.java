@@ -34,9 +34,19 @@ public record ProcessorSettings(
         boolean parsedTopic,
         String notifyWebhookUrl) {
 
+    public static final Setting<Duration> GRACE = Setting.duration(ConfigKeys.GRACE, Duration.ofSeconds(5),
+            Duration.ZERO, Duration.ofHours(1));
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration(ConfigKeys.COMMIT_INTERVAL,
+            Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMinutes(5));
+    public static final Setting<Integer> THREADS = Setting.integer(ConfigKeys.THREADS, 1, 1, 64);
+    public static final Setting<Boolean> SINKS = Setting.bool(ConfigKeys.SINKS, true);
+    public static final Setting<Duration> STALL_TIMEOUT = Setting.duration(ConfigKeys.STALL_TIMEOUT,
+            Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofHours(1));
+    public static final Setting<Boolean> PARSED_TOPIC = Setting.bool(ConfigKeys.PARSED_TOPIC, false);
+
     /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
     public static final String LOOPBACK = "127.0.0.1";
-    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_STALL_TIMEOUT = STALL_TIMEOUT.defaultValue();
 
     public ProcessorSettings {
         httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
@@ -67,8 +77,9 @@ public record ProcessorSettings(
     }
 
     public static ProcessorSettings defaults() {
-        return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
-                "paypulse-processor", true, 0, LOOPBACK, DEFAULT_STALL_TIMEOUT, false);
+        return new ProcessorSettings(GRACE.defaultValue(), "exactly_once_v2", COMMIT_INTERVAL.defaultValue(), null,
+                THREADS.defaultValue(), "paypulse-processor", SINKS.defaultValue(), 0, LOOPBACK,
+                STALL_TIMEOUT.defaultValue(), PARSED_TOPIC.defaultValue());
     }
 
     public ProcessorSettings withHttpPort(int port) {
