@@ -2,7 +2,6 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.ClusterUnreachableException;
-import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PaypulseConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -10,14 +9,14 @@ import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Flags of the short admin commands ({@code topics ...}): which cluster, and how long to wait for it. */
 final class ClusterAdminOptions {
 
-    @SettingFlag(ConfigKeys.BOOTSTRAP)
-    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
-    String bootstrap;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
             description = "Give up when the cluster has not answered after this long. Default ${DEFAULT-VALUE}.")

@@ -24,9 +24,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @SettingFlag(ConfigKeys.BOOTSTRAP)
-    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
-    String bootstrap;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @SettingFlag(ConfigKeys.EVENTS)
     @Option(names = "--events", paramLabel = "N", description = "Stop after N events. Default: run until Ctrl-C.")

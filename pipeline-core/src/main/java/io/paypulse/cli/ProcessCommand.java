@@ -24,9 +24,8 @@ final class ProcessCommand implements Callable<Integer> {
     @Mixin
     ProcessorOptions processorOptions;
 
-    @SettingFlag(ConfigKeys.BOOTSTRAP)
-    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Kafka bootstrap servers (required here or in the config).")
-    String bootstrap;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @SettingFlag(ConfigKeys.GRACE)
     @Option(names = "--grace", paramLabel = "DURATION", description = "How late an event may be, e.g. 5s (default).")

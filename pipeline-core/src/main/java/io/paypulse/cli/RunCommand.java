@@ -44,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Embedded broker port. Default 9092 (another free port if taken).")
     String brokerPort;
 
-    @SettingFlag(ConfigKeys.BOOTSTRAP)
-    @Option(names = "--bootstrap", paramLabel = "SERVERS", description = "Use this Kafka cluster instead of the embedded broker.")
-    String bootstrap;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Option(names = "--fresh", description = "Delete the broker data, processor state and outputs first.")
     boolean fresh;

@@ -3,7 +3,6 @@ package io.paypulse.config;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
 /** Turns resolved settings text into a typed {@link PaypulseConfig}; every bad value is one sentence. */
 final class ConfigBinder {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    /** Any 64-bit seed; other settings' definitions live beside the record that holds them. */
+    private static final Setting<Long> SEED = Setting.whole(ConfigKeys.SEED, 0, Long.MIN_VALUE, Long.MAX_VALUE);
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern SERVER = Pattern.compile("(?:[A-Za-z][A-Za-z0-9_]*://)?(?:\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern HOST_NAME = Pattern.compile(
@@ -29,10 +29,10 @@ final class ConfigBinder {
         Path dataDir = directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
         Path outputDir = directory(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
         boolean portGiven = s.containsKey(ConfigKeys.BROKER_PORT) && !s.get(ConfigKeys.BROKER_PORT).isBlank();
-        int port = (int) integer(s, ConfigKeys.BROKER_PORT, 9092, 0, 65535);
+        int port = PaypulseConfig.BROKER_PORT.read(s);
         GeneratorSettings generator = new GeneratorSettings(
-                decimal(s, ConfigKeys.RATE, gd.rate(), 0, 10_000_000),
-                integer(s, ConfigKeys.EVENTS, gd.events(), 0, Long.MAX_VALUE),
+                GeneratorSettings.RATE.read(s),
+                GeneratorSettings.EVENTS.read(s),
                 seed(s, gd.seed()),
                 text(s, ConfigKeys.SCENARIO, gd.scenario()),
                 text(s, ConfigKeys.LOG_FORMAT, gd.logFormat()).trim().toLowerCase(Locale.ROOT));
@@ -48,17 +48,17 @@ final class ConfigBinder {
             throw ConfigException.invalid(ConfigKeys.APPLICATION_ID, appId, "allowed: letters, digits, '.', '_' and '-'");
         }
         ProcessorSettings processor = new ProcessorSettings(
-                duration(s, ConfigKeys.GRACE, pd.grace(), Duration.ZERO, Duration.ofHours(1)),
+                ProcessorSettings.GRACE.read(s),
                 guarantee,
-                duration(s, ConfigKeys.COMMIT_INTERVAL, pd.commitInterval(), Duration.ofMillis(10), Duration.ofMinutes(5)),
+                ProcessorSettings.COMMIT_INTERVAL.read(s),
                 rulesFile(s),
-                (int) integer(s, ConfigKeys.THREADS, pd.threads(), 1, 64),
+                ProcessorSettings.THREADS.read(s),
                 appId,
-                bool(s, ConfigKeys.SINKS, pd.sinks()),
+                ProcessorSettings.SINKS.read(s),
                 httpPort(s),
                 httpHost(s),
-                duration(s, ConfigKeys.STALL_TIMEOUT, pd.stallTimeout(), Duration.ofSeconds(5), Duration.ofHours(1)),
-                bool(s, ConfigKeys.PARSED_TOPIC, pd.parsedTopic()),
+                ProcessorSettings.STALL_TIMEOUT.read(s),
+                ProcessorSettings.PARSED_TOPIC.read(s),
                 notifyWebhookUrl(s));
         Map<String, String> kafka = kafka(s);
         String bootstrap = bootstrap(s, kafka);
@@ -68,8 +68,8 @@ final class ConfigBinder {
                 outputDir,
                 port,
                 portGiven,
-                (int) integer(s, ConfigKeys.PARTITIONS, 6, 1, 1000),
-                (short) integer(s, ConfigKeys.REPLICATION, 1, 1, 10),
+                PaypulseConfig.PARTITIONS.read(s),
+                PaypulseConfig.REPLICATION.read(s).shortValue(),
                 generator,
                 processor,
                 kafka,
@@ -227,7 +227,7 @@ final class ConfigBinder {
 
     private static Long seed(Map<String, String> s, Long def) {
         String v = s.get(ConfigKeys.SEED);
-        return v == null || v.isBlank() ? def : Long.valueOf(integer(s, ConfigKeys.SEED, 0, Long.MIN_VALUE, Long.MAX_VALUE));
+        return v == null || v.isBlank() ? def : SEED.read(s);
     }
 
     private static String text(Map<String, String> s, String key, String def) {
@@ -248,78 +248,5 @@ final class ConfigBinder {
         } catch (InvalidPathException e) {
             throw ConfigException.invalid(key, v, "allowed: a file system path");
         }
-    }
-
-    static long integer(Map<String, String> s, String key, long def, long min, long max) {
-        String v = s.get(key);
-        if (v == null || v.isBlank()) {
-            return def;
-        }
-        try {
-            long n = Long.parseLong(v.trim().replace("_", ""));
-            if (n < min || n > max) {
-                throw ConfigException.invalid(key, v, "allowed: a whole number from " + min + " to " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ConfigException.invalid(key, v, "allowed: a whole number from " + min + " to " + max);
-        }
-    }
-
-    private static double decimal(Map<String, String> s, String key, double def, double min, double max) {
-        String v = s.get(key);
-        if (v == null || v.isBlank()) {
-            return def;
-        }
-        try {
-            double n = Double.parseDouble(v.trim());
-            if (!(n >= min && n <= max)) {
-                throw ConfigException.invalid(key, v, "allowed: a number from " + fmt(min) + " to " + fmt(max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ConfigException.invalid(key, v, "allowed: a number from " + fmt(min) + " to " + fmt(max));
-        }
-    }
-
-    private static boolean bool(Map<String, String> s, String key, boolean def) {
-        String v = s.get(key);
-        if (v == null || v.isBlank()) {
-            return def;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw ConfigException.invalid(key, v, "allowed: true, false");
-        };
-    }
-
-    /** {@code 5s}, {@code 500ms}, {@code 2m}, {@code 1h}; a bare number means seconds. */
-    static Duration duration(Map<String, String> s, String key, Duration def, Duration min, Duration max) {
-        String v = s.get(key);
-        if (v == null || v.isBlank()) {
-            return def;
-        }
-        Matcher m = DURATION.matcher(v.trim());
-        String allowed = "allowed: a duration such as 500ms, 5s, 2m from " + min.toMillis() + "ms to " + max.toMinutes() + "m";
-        if (!m.matches()) {
-            throw ConfigException.invalid(key, v, allowed);
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw ConfigException.invalid(key, v, allowed);
-        }
-        return d;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -9,7 +9,23 @@ package io.paypulse.config;
  */
 public record GeneratorSettings(double rate, long events, Long seed, String scenario, String logFormat) {
 
+    /** Events per second; 0 = as fast as possible. The app's rate spinner takes its bounds from here. */
+    public static final Setting<Double> RATE = Setting.decimal(ConfigKeys.RATE, 100, 0, 10_000_000);
+    /** Events to send; 0 = unbounded. */
+    public static final Setting<Long> EVENTS = Setting.whole(ConfigKeys.EVENTS, 0, 0, Long.MAX_VALUE);
+
     public static final String DEFAULT_LOG_FORMAT = "compact";
+
+    /** @throws ConfigException for a rate or event count outside its {@link Setting}'s range */
+    public GeneratorSettings {
+        RATE.require(rate);
+        EVENTS.require(events);
+    }
+
+    /** With a rate changed, e.g. by the app's spinner; checked against {@link #RATE}. */
+    public GeneratorSettings withRate(double eventsPerSecond) {
+        return new GeneratorSettings(eventsPerSecond, events, seed, scenario, logFormat);
+    }
 
     /** With the default log format. */
     public GeneratorSettings(double rate, long events, Long seed, String scenario) {
@@ -17,6 +33,6 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
     }
 
     public static GeneratorSettings defaults() {
-        return new GeneratorSettings(100, 0, null, "normal");
+        return new GeneratorSettings(RATE.defaultValue(), EVENTS.defaultValue(), null, "normal");
     }
 }

@@ -3,6 +3,7 @@ package io.paypulse.config;
 import io.paypulse.files.FileModes;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one immutable configuration of a PayPulse process, resolved from
@@ -34,6 +35,10 @@ public record PaypulseConfig(
         String schemaRegistryUrl,
         FileModes fileModes) {
 
+    public static final Setting<Integer> BROKER_PORT = Setting.integer(ConfigKeys.BROKER_PORT, 9092, 0, 65535);
+    public static final Setting<Integer> PARTITIONS = Setting.integer(ConfigKeys.PARTITIONS, 6, 1, 1000);
+    public static final Setting<Integer> REPLICATION = Setting.integer(ConfigKeys.REPLICATION, 1, 1, 10);
+
     public PaypulseConfig {
         kafka = Map.copyOf(kafka);
         schemaRegistryUrl = schemaRegistryUrl == null ? "" : schemaRegistryUrl;
@@ -53,8 +58,7 @@ public record PaypulseConfig(
     }
 
     public PaypulseConfig withSchemaRegistryUrl(String url) {
-        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, processor, kafka, url, fileModes);
+        return with(b -> b.schemaRegistryUrl = url);
     }
 
     public boolean embedded() {
@@ -62,23 +66,64 @@ public record PaypulseConfig(
     }
 
     public PaypulseConfig withBootstrapServers(String servers) {
-        return new PaypulseConfig(servers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, processor, kafka, schemaRegistryUrl, fileModes);
+        return with(b -> b.bootstrapServers = servers);
     }
 
     public PaypulseConfig withGenerator(GeneratorSettings settings) {
-        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, settings, processor, kafka, schemaRegistryUrl, fileModes);
+        return with(b -> b.generator = settings);
     }
 
     public PaypulseConfig withProcessor(ProcessorSettings settings) {
-        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
-                replication, generator, settings, kafka, schemaRegistryUrl, fileModes);
+        return with(b -> b.processor = settings);
+    }
+
+    /** A copy with {@code change} applied: the one place a copy lists every component. */
+    public PaypulseConfig with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The components of a copy in the making (see {@link #with}). */
+    public static final class Builder {
+        public String bootstrapServers;
+        public Path dataDir;
+        public Path outputDir;
+        public int brokerPort;
+        public boolean brokerPortExplicit;
+        public int partitions;
+        public short replication;
+        public GeneratorSettings generator;
+        public ProcessorSettings processor;
+        public Map<String, String> kafka;
+        public String schemaRegistryUrl;
+        public FileModes fileModes;
+
+        private Builder(PaypulseConfig c) {
+            bootstrapServers = c.bootstrapServers;
+            dataDir = c.dataDir;
+            outputDir = c.outputDir;
+            brokerPort = c.brokerPort;
+            brokerPortExplicit = c.brokerPortExplicit;
+            partitions = c.partitions;
+            replication = c.replication;
+            generator = c.generator;
+            processor = c.processor;
+            kafka = c.kafka;
+            schemaRegistryUrl = c.schemaRegistryUrl;
+            fileModes = c.fileModes;
+        }
+
+        private PaypulseConfig build() {
+            return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+                    replication, generator, processor, kafka, schemaRegistryUrl, fileModes);
+        }
     }
 
     /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */
     public static PaypulseConfig forCluster(String bootstrapServers, Path dataDir) {
-        return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), 9092, false, 6, (short) 1,
+        return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), BROKER_PORT.defaultValue(), false,
+                PARTITIONS.defaultValue(), REPLICATION.defaultValue().shortValue(),
                 GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of(), "");
     }
 }

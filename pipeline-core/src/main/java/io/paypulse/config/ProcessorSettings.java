@@ -2,6 +2,7 @@ package io.paypulse.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * @param grace          how late an event may be and still count in its window
@@ -33,9 +34,19 @@ public record ProcessorSettings(
         boolean parsedTopic,
         String notifyWebhookUrl) {
 
+    public static final Setting<Duration> GRACE = Setting.duration(ConfigKeys.GRACE, Duration.ofSeconds(5),
+            Duration.ZERO, Duration.ofHours(1));
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration(ConfigKeys.COMMIT_INTERVAL,
+            Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMinutes(5));
+    public static final Setting<Integer> THREADS = Setting.integer(ConfigKeys.THREADS, 1, 1, 64);
+    public static final Setting<Boolean> SINKS = Setting.bool(ConfigKeys.SINKS, true);
+    public static final Setting<Duration> STALL_TIMEOUT = Setting.duration(ConfigKeys.STALL_TIMEOUT,
+            Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofHours(1));
+    public static final Setting<Boolean> PARSED_TOPIC = Setting.bool(ConfigKeys.PARSED_TOPIC, false);
+
     /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
     public static final String LOOPBACK = "127.0.0.1";
-    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_STALL_TIMEOUT = STALL_TIMEOUT.defaultValue();
 
     public ProcessorSettings {
         httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
@@ -66,32 +77,71 @@ public record ProcessorSettings(
     }
 
     public static ProcessorSettings defaults() {
-        return new ProcessorSettings(Duration.ofSeconds(5), "exactly_once_v2", Duration.ofMillis(100), null, 1,
-                "paypulse-processor", true, 0, LOOPBACK, DEFAULT_STALL_TIMEOUT, false);
+        return new ProcessorSettings(GRACE.defaultValue(), "exactly_once_v2", COMMIT_INTERVAL.defaultValue(), null,
+                THREADS.defaultValue(), "paypulse-processor", SINKS.defaultValue(), 0, LOOPBACK,
+                STALL_TIMEOUT.defaultValue(), PARSED_TOPIC.defaultValue());
     }
 
     public ProcessorSettings withHttpPort(int port) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, port,
-                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.httpPort = port);
     }
 
     public ProcessorSettings withStallTimeout(Duration timeout) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, timeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.stallTimeout = timeout);
     }
 
     public ProcessorSettings withParsedTopic(boolean parsedTopic) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.parsedTopic = parsedTopic);
     }
 
     public ProcessorSettings withNotifyWebhookUrl(String url) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic, url);
+        return with(b -> b.notifyWebhookUrl = url);
     }
 
     public ProcessorSettings withRulesFile(Path file) {
-        return new ProcessorSettings(grace, guarantee, commitInterval, file, threads, applicationId, sinks, httpPort,
-                httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        return with(b -> b.rulesFile = file);
+    }
+
+    /** A copy with {@code change} applied: the one place a copy lists every component. */
+    public ProcessorSettings with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The components of a copy in the making (see {@link #with}). */
+    public static final class Builder {
+        public Duration grace;
+        public String guarantee;
+        public Duration commitInterval;
+        public Path rulesFile;
+        public int threads;
+        public String applicationId;
+        public boolean sinks;
+        public int httpPort;
+        public String httpHost;
+        public Duration stallTimeout;
+        public boolean parsedTopic;
+        public String notifyWebhookUrl;
+
+        private Builder(ProcessorSettings p) {
+            grace = p.grace;
+            guarantee = p.guarantee;
+            commitInterval = p.commitInterval;
+            rulesFile = p.rulesFile;
+            threads = p.threads;
+            applicationId = p.applicationId;
+            sinks = p.sinks;
+            httpPort = p.httpPort;
+            httpHost = p.httpHost;
+            stallTimeout = p.stallTimeout;
+            parsedTopic = p.parsedTopic;
+            notifyWebhookUrl = p.notifyWebhookUrl;
+        }
+
+        private ProcessorSettings build() {
+            return new ProcessorSettings(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks,
+                    httpPort, httpHost, stallTimeout, parsedTopic, notifyWebhookUrl);
+        }
     }
 }

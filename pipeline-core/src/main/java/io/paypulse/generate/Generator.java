@@ -82,7 +82,8 @@ public final class Generator implements AutoCloseable {
      * @param producerProps {@code bootstrap.servers} plus any client extras; extras may tune
      *                      batching and compression, but idempotence, {@code acks=all} and the
      *                      serializers are always ours
-     * @throws ConfigException for a negative rate or event count, or an unknown scenario
+     * @throws ConfigException for an unknown scenario or log format (rate and events are checked by
+     *                         {@link GeneratorSettings})
      */
     public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock) {
         this(settings, clock, () -> new KafkaProducer<>(producerConfig(producerProps),
@@ -103,14 +104,7 @@ public final class Generator implements AutoCloseable {
 
     /** For tests: the producer comes from {@code producerFactory}, called once by start(). */
     Generator(GeneratorSettings settings, Clock clock, Supplier<Producer<String, LogEvent>> producerFactory) {
-        if (!(settings.rate() >= 0) || Double.isInfinite(settings.rate())) {
-            throw ConfigException.invalid("generator.rate", String.valueOf(settings.rate()),
-                    "a number of events per second, 0 or more (0 = as fast as possible)");
-        }
-        if (settings.events() < 0) {
-            throw ConfigException.invalid("generator.events", String.valueOf(settings.events()),
-                    "a number of events, 0 or more (0 = unbounded)");
-        }
+        // Rate and event count were checked by GeneratorSettings against their one definition.
         this.settings = settings;
         this.clock = clock;
         this.producerFactory = producerFactory;

@@ -33,7 +33,8 @@ public final class RequestBuilder {
     /**
      * For a Custom cluster, the client properties are those of {@code clientConfigFile} (read now, at
      * connect time, so secrets stay in that file), then the inline ones over them. A blank
-     * {@code bootstrapServers} takes the file's {@code bootstrap.servers}.
+     * {@code bootstrapServers} takes the file's {@code bootstrap.servers}. {@code rate} is checked against
+     * {@link io.paypulse.config.GeneratorSettings#RATE}, the range every layer of settings meets.
      *
      * @throws ConfigException one sentence naming what is wrong
      */
@@ -59,12 +60,17 @@ public final class RequestBuilder {
         } else {
             flags.put(ConfigKeys.BOOTSTRAP, "");
         }
-        flags.put(ConfigKeys.RATE, String.valueOf(rate));
+        // The rate is the app's typed choice, applied after binding (below). A blank flag keeps a
+        // config file's or environment's rate from being read: the app's choice wins, as a flag's would.
+        flags.put(ConfigKeys.RATE, "");
         if (rulesFile != null && !rulesFile.isBlank()) {
             flags.put(ConfigKeys.RULES, rulesFile.trim());
         }
         flags.putAll(overrides);
-        PaypulseConfig config = ConfigLoader.load(null, env, flags);
+        PaypulseConfig loaded = ConfigLoader.load(null, env, flags);
+        // A launch override (--set generator.rate=N, benchmarks) wins over the app's choice, as it always has.
+        PaypulseConfig config = overrides.containsKey(ConfigKeys.RATE) ? loaded
+                : loaded.withGenerator(loaded.generator().withRate(rate));
         Path rules = config.processor().rulesFile();
         List<AlertRule> ruleList = rules == null ? RulesFile.defaults() : RulesFile.load(rules);
         return new ConnectionRequest(mode, config, ruleList);

@@ -1,5 +1,6 @@
 package io.paypulse.app.dashboard;
 
+import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.generate.Scenario;
@@ -163,7 +164,8 @@ public final class DashboardController {
 
     private void setupGenerator() {
         SpinnerValueFactory.DoubleSpinnerValueFactory f =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 100_000, vm.rateProperty().get(), 10);
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(GeneratorSettings.RATE.min(),
+                        GeneratorSettings.RATE.max(), vm.rateProperty().get(), 10); // the rate's one range
         f.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double d) {

@@ -31,6 +31,21 @@ class RequestBuilderTest {
     }
 
     @Test
+    void theAppsTypedRateWinsOverTheEnvironmentAndMeetsTheSettingsOneRange() {
+        RequestBuilder withEnvRate = new RequestBuilder(Map.of("XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
+                ConfigKeys.envName(ConfigKeys.RATE), "fast"), Map.of(ConfigKeys.DATA_DIR, dir.toString()));
+        assertThat(withEnvRate.build(ConnectionMode.EMBEDDED, "", "", "", 750, "").config().generator().rate())
+                .isEqualTo(750);
+        assertThatThrownBy(() -> builder().build(ConnectionMode.EMBEDDED, "", "", "", -1, ""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value '-1' for generator.rate: allowed: a number from 0 to 10000000.");
+        RequestBuilder launchRate = new RequestBuilder(Map.of("XDG_CONFIG_HOME", dir.resolve("cfg").toString()),
+                Map.of(ConfigKeys.DATA_DIR, dir.toString(), ConfigKeys.RATE, "42"));
+        assertThat(launchRate.build(ConnectionMode.EMBEDDED, "", "", "", 750, "").config().generator().rate())
+                .as("a launch override still wins").isEqualTo(42);
+    }
+
+    @Test
     void customNeedsServersAndPassesClientProperties() {
         assertThatThrownBy(() -> builder().build(ConnectionMode.CUSTOM, " ", "", "", 100, ""))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("Enter the bootstrap servers");
