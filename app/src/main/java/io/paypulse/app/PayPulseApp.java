@@ -49,10 +49,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -103,7 +100,7 @@ public class PayPulseApp extends Application {
     private NotificationsController notificationsWindow;
     private Stage stage;
     private AppDirs dirs;
-    private final AtomicBoolean exiting = new AtomicBoolean();
+    private AppShutdown shutdown;
 
     public PayPulseApp() {
         this(null);
@@ -143,6 +140,7 @@ public class PayPulseApp extends Application {
                 (mode, servers, file, props) -> requests.build(mode, servers, file, props,
                         dashboard.rateProperty().get(), settings.rulesFile()),
                 background, FxThread.INSTANCE, clock);
+        shutdown = new AppShutdown(connection);
         profiles = new ProfilesViewModel(connection, settings.profiles(), settings.activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
@@ -227,7 +225,7 @@ public class PayPulseApp extends Application {
         }));
         primary.setOnCloseRequest(e -> {
             e.consume();
-            exit();
+            shutdown.exit();
         });
 
         ticker = new Ticker<>(tickThread, tickExecutor(), TICK, () -> {
@@ -255,12 +253,14 @@ public class PayPulseApp extends Application {
         profiles.revisionProperty().addListener((o, a, b) -> saveSettings());
         dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
 
+        shutdown.closeFirst(primary, this::saveSettings, settingsWriter, ticker::close, this::closeLag,
+                () -> FxThread.run(events::close), this::closeStack, notify::close,
+                alertSessions::close); // queued on pipeline-ops before the pipeline stops
         primary.show();
         LOG.info("Window open ({} x {}), mode {}", (int) primary.getWidth(), (int) primary.getHeight(),
                 connection.modeProperty().get());
         if (presetOptions == null) {
-            exitOnSignals();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmExit, "paypulse-shutdown"));
+            shutdown.exitOnSignals();
         }
         if (options.autostart()) {
             connection.start();
@@ -278,38 +278,6 @@ public class PayPulseApp extends Application {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not create the PayPulse folders or default files: {}", e.toString());
-        }
-    }
-
-    /**
-     * SIGTERM (kill, logout, a service manager), SIGINT (Ctrl-C) and SIGHUP take the same path as closing
-     * the window: {@link #exit()} stops the pipeline in order, then the JVM ends normally (exit code 0).
-     * Left to the JVM, a signal runs the shutdown hooks at once, and JavaFX's own hook disposes the
-     * renderer while the FX thread still paints (a RejectedExecutionException trace, seen in test-deb.sh).
-     */
-    private void exitOnSignals() {
-        for (String name : java.util.List.of("TERM", "INT", "HUP")) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
-                    LOG.info("SIG{} received: stopping", sig.getName());
-                    FxThread.run(this::exit);
-                });
-            } catch (IllegalArgumentException e) {
-                LOG.debug("Signal {} not handled here: {}", name, e.getMessage()); // e.g. no SIGHUP on Windows
-            }
-        }
-    }
-
-    /** Fallback for a JVM exit that did not go through {@link #exit()}: close the session, bounded. */
-    private void stopOnJvmExit() {
-        if (exiting.get()) {
-            return; // exit() closed everything before the JVM ended
-        }
-        try {
-            connection.shutdown().get(60, TimeUnit.SECONDS);
-            LOG.info("PayPulse stopped at JVM shutdown");
-        } catch (Exception e) {
-            LOG.warn("Stopping on JVM shutdown did not finish cleanly: {}", e.toString());
         }
     }
 
@@ -397,45 +365,14 @@ public class PayPulseApp extends Application {
         settingsWriter.execute(() -> store.save(toWrite));
     }
 
-    /** Window close or the Quit action: stop everything in the background, then leave. */
+    /** Window close or the Quit action: see {@link AppShutdown#exit()}. FX thread. */
     void exit() {
-        if (!exiting.compareAndSet(false, true)) {
-            return;
-        }
-        saveSettings();
-        ticker.close();
-        closeLag();
-        events.close();
-        closeStack();
-        notify.close();
-        alertSessions.close(); // queued on pipeline-ops before the pipeline stops
-        connection.stop();
-        stage.setTitle("PayPulse — stopping…");
-        long t0 = System.nanoTime();
-        connection.shutdown().whenComplete((v, e) -> {
-            LOG.info("PayPulse stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            settingsWriter.shutdown();
-            try {
-                settingsWriter.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-            Platform.runLater(() -> {
-                stage.hide();
-                Platform.exit();
-            });
-        });
+        shutdown.exit();
     }
 
     /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
     public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
-        ticker.close();
-        closeLag();
-        FxThread.run(events::close);
-        closeStack();
-        notify.close();
-        alertSessions.close();
-        return connection.shutdown();
+        return shutdown.closeForTest();
     }
 
     /** Stops lag sampling; the history file is closed on the tick thread, after any update in progress. */
@@ -454,13 +391,8 @@ public class PayPulseApp extends Application {
 
     @Override
     public void stop() {
-        // Reached after Platform.exit(); if the window was not closed through exit(), close here.
-        if (connection != null && !exiting.get()) {
-            try {
-                connection.shutdown().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("Shutdown did not finish cleanly: {}", e.toString());
-            }
+        if (shutdown != null) {
+            shutdown.stopFromToolkit();
         }
     }
 
