@@ -40,8 +40,6 @@ import io.paypulse.app.stack.StackViewModel;
 import io.paypulse.notify.TopicSilences;
 import io.paypulse.stack.PaypulseStack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -54,9 +52,6 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.TextArea;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -116,7 +111,7 @@ public class PayPulseApp extends Application {
         this.stage = primary;
         options = presetOptions != null ? presetOptions
                 : AppOptions.parse(getParameters().getRaw(), System.getenv());
-        installErrorHandler();
+        ErrorDialog.install();
         Clock clock = clock();
         store = new SettingsStore(options.settingsFile());
         settings = store.load();
@@ -394,27 +389,5 @@ public class PayPulseApp extends Application {
         if (shutdown != null) {
             shutdown.stopFromToolkit();
         }
-    }
-
-    private void installErrorHandler() {
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            LOG.error("Uncaught exception on thread {}", thread.getName(), e);
-            FxThread.run(() -> showErrorDialog(e));
-        });
-    }
-
-    static void showErrorDialog(Throwable e) {
-        Alert dialog = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
-        dialog.setTitle("PayPulse — unexpected error");
-        dialog.setHeaderText(e.getMessage() == null ? "Something went wrong (" + e.getClass().getSimpleName() + ")."
-                : e.getMessage());
-        dialog.setContentText("PayPulse keeps running. The details below are also in the log.");
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        TextArea text = new TextArea(trace.toString());
-        text.setEditable(false);
-        text.setPrefRowCount(12);
-        dialog.getDialogPane().setExpandableContent(text);
-        dialog.show();
     }
 }
