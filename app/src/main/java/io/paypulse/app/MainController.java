@@ -5,6 +5,7 @@ import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.ProfilesViewModel;
 import io.paypulse.app.connection.SecretKeys;
+import io.paypulse.app.settings.SettingsViewModel;
 import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -36,6 +37,7 @@ public final class MainController {
     private final ConnectionViewModel connection;
     private final ProfilesViewModel profiles;
     private final AlertsViewModel alerts;
+    private final SettingsViewModel settings;
     private final PayPulseApp app;
 
     @FXML private ComboBox<String> profileBox;
@@ -64,10 +66,11 @@ public final class MainController {
     @FXML private Tab stackTab;
 
     MainController(ConnectionViewModel connection, ProfilesViewModel profiles, AlertsViewModel alerts,
-                   PayPulseApp app) {
+                   SettingsViewModel settings, PayPulseApp app) {
         this.connection = connection;
         this.profiles = profiles;
         this.alerts = alerts;
+        this.settings = settings;
         this.app = app;
     }
 
@@ -126,8 +129,7 @@ public final class MainController {
         alertsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> "Alerts (" + alerts.totalCountProperty().get() + ")", alerts.totalCountProperty()));
 
-        darkItem.setSelected(app.darkTheme());
-        darkItem.selectedProperty().addListener((o, a, dark) -> app.setDarkTheme(dark));
+        darkItem.selectedProperty().bindBidirectional(settings.darkProperty());
     }
 
     private void bindProfiles(javafx.beans.binding.BooleanBinding busy) {
@@ -286,13 +288,13 @@ public final class MainController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
         File f = chooser.showOpenDialog(startButton.getScene().getWindow());
         if (f != null) {
-            app.setRulesFile(f.getAbsolutePath());
+            settings.chooseRulesFile(f.getAbsolutePath());
         }
     }
 
     @FXML
     private void onDefaultRules() {
-        app.setRulesFile("");
+        settings.useShippedRules();
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.paypulse.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import io.paypulse.app.alerts.AlertMarksStore;
 import io.paypulse.app.alerts.AlertsController;
 import io.paypulse.app.alerts.AlertsViewModel;
@@ -33,8 +31,10 @@ import io.paypulse.app.lag.LagPanelController;
 import io.paypulse.app.lag.LagViewModel;
 import io.paypulse.app.notify.AppNotifications;
 import io.paypulse.app.notify.NotificationsController;
-import io.paypulse.app.settings.AppSettings;
+import io.paypulse.app.settings.AppTheme;
 import io.paypulse.app.settings.SettingsStore;
+import io.paypulse.app.settings.SettingsViewModel;
+import io.paypulse.app.settings.WindowPlacement;
 import io.paypulse.app.stack.StackController;
 import io.paypulse.app.stack.StackViewModel;
 import io.paypulse.notify.TopicSilences;
@@ -49,10 +49,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +70,7 @@ public class PayPulseApp extends Application {
 
     private final AppOptions presetOptions;
     private AppOptions options;
-    private SettingsStore store;
-    private volatile AppSettings settings;
+    private SettingsViewModel settings;
     private ExecutorService background;
     private ExecutorService settingsWriter;
     private ScheduledExecutorService tickThread;
@@ -113,10 +110,9 @@ public class PayPulseApp extends Application {
                 : AppOptions.parse(getParameters().getRaw(), System.getenv());
         ErrorDialog.install();
         Clock clock = clock();
-        store = new SettingsStore(options.settingsFile());
-        settings = store.load();
         background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
         settingsWriter = Executors.newSingleThreadExecutor(Threads.daemon("settings-writer"));
+        settings = new SettingsViewModel(new SettingsStore(options.settingsFile()), settingsWriter);
         tickThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ui-tick"));
         dirs = AppDirs.resolve(options.env(), options.overrides(), options.settingsFile());
         background.execute(this::firstRun); // before any queued Start: same single thread
@@ -124,7 +120,7 @@ public class PayPulseApp extends Application {
         RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
         dashboard = new DashboardViewModel(clock);
         lag = new LagViewModel(dirs.dataDir().resolve(LagHistoryStore.FILE), clock, tickThread, FxThread.INSTANCE);
-        dashboard.rateProperty().set(settings.rate());
+        dashboard.rateProperty().set(settings.current().rate());
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
         stack = new io.paypulse.stack.StackController(
@@ -136,7 +132,8 @@ public class PayPulseApp extends Application {
                         dashboard.rateProperty().get(), settings.rulesFile()),
                 background, FxThread.INSTANCE, clock);
         shutdown = new AppShutdown(connection);
-        profiles = new ProfilesViewModel(connection, settings.profiles(), settings.activeProfile());
+        profiles = new ProfilesViewModel(connection, settings.current().profiles(),
+                settings.current().activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
         alertSessions = new SessionSilences(alerts, clock, background, FxThread.INSTANCE);
@@ -172,7 +169,7 @@ public class PayPulseApp extends Application {
             }
         });
 
-        MainController main = new MainController(connection, profiles, alerts, this);
+        MainController main = new MainController(connection, profiles, alerts, settings, this);
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
         // Events windows (issue 13): from an alert row (and, via events(), a chart point) to its raw events.
@@ -197,8 +194,8 @@ public class PayPulseApp extends Application {
         Parent root = loader.load();
         main.onStackTabShown(stackView::activate);
 
-        applyTheme(settings.dark());
-        Scene scene = new Scene(root, settings.width(), settings.height());
+        AppTheme.follow(settings.darkProperty());
+        Scene scene = new Scene(root, settings.current().width(), settings.current().height());
         scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("PayPulse");
@@ -206,7 +203,7 @@ public class PayPulseApp extends Application {
                 HelpController.class.getResource("paypulse.png").toExternalForm()));
         primary.setMinWidth(960);
         primary.setMinHeight(640);
-        placeWindow(primary);
+        WindowPlacement.restore(primary, settings.current());
         java.util.concurrent.atomic.AtomicBoolean focused = new java.util.concurrent.atomic.AtomicBoolean();
         primary.focusedProperty().addListener((o, a, now) -> focused.set(now));
         notify.startTray(focused::get);
@@ -244,11 +241,13 @@ public class PayPulseApp extends Application {
         stackTicker = new Ticker<>(tickThread, FxThread.INSTANCE, Duration.ofMillis(500), stackView::logSnapshot,
                 stackView::render);
 
-        // Persist connection choices as they change.
-        profiles.revisionProperty().addListener((o, a, b) -> saveSettings());
-        dashboard.rateProperty().addListener((o, a, b) -> saveSettings());
+        // Each save takes the profiles, the rate and the window as they are; connection choices save as they change.
+        settings.collect(s -> s.withProfiles(profiles.profiles(), profiles.activeProperty().get())
+                .withRate(dashboard.rateProperty().get()));
+        settings.collect(s -> WindowPlacement.remember(primary, s));
+        settings.saveWhenChanged(profiles.revisionProperty(), dashboard.rateProperty());
 
-        shutdown.closeFirst(primary, this::saveSettings, settingsWriter, ticker::close, this::closeLag,
+        shutdown.closeFirst(primary, settings::save, settingsWriter, ticker::close, this::closeLag,
                 () -> FxThread.run(events::close), this::closeStack, notify::close,
                 alertSessions::close); // queued on pipeline-ops before the pipeline stops
         primary.show();
@@ -291,30 +290,6 @@ public class PayPulseApp extends Application {
         return current;
     }
 
-    private void placeWindow(Stage s) {
-        double x = settings.x();
-        double y = settings.y();
-        boolean onScreen = !Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
-        if (onScreen) {
-            s.setX(x);
-            s.setY(y);
-        } else {
-            s.centerOnScreen();
-        }
-        s.setMaximized(settings.maximized());
-    }
-
-    boolean darkTheme() {
-        return settings.dark();
-    }
-
-    void setDarkTheme(boolean dark) {
-        applyTheme(dark);
-        settings = settings.withTheme(dark ? "dark" : "light");
-        saveSettings();
-    }
-
     /** ⚙ ▸ Notifications…: the contact points window. */
     void showNotifications() {
         notificationsWindow.show(stage, stage.getScene().getStylesheets());
@@ -328,36 +303,6 @@ public class PayPulseApp extends Application {
     /** The app's alert delivery (for the feed's "Delivered" column: {@code deliveredTo()}). */
     public AppNotifications notifications() {
         return notify;
-    }
-
-    String rulesFile() {
-        return settings.rulesFile();
-    }
-
-    void setRulesFile(String file) {
-        settings = settings.withRulesFile(file == null ? "" : file);
-        saveSettings();
-    }
-
-    private static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-    }
-
-    /** Collects the current choices and writes them off the FX thread. */
-    private void saveSettings() {
-        AppSettings s = settings.withProfiles(profiles.profiles(), profiles.activeProperty().get())
-                .withRate(dashboard.rateProperty().get());
-        if (stage != null && stage.isShowing() && !stage.isIconified()) {
-            if (stage.isMaximized()) {
-                s = s.withWindow(s.x(), s.y(), s.width(), s.height(), true);
-            } else {
-                s = s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
-            }
-        }
-        settings = s;
-        AppSettings toWrite = s;
-        settingsWriter.execute(() -> store.save(toWrite));
     }
 
     /** Window close or the Quit action: see {@link AppShutdown#exit()}. FX thread. */
