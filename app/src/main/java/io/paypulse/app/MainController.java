@@ -30,7 +30,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The window frame: connection toolbar (profiles, mode, servers, client configuration), banners, tabs.
- * Binds to the view models; no logic of its own.
+ * Binds to the view models (connection, profiles, alerts, settings); no logic of its own. Quit and the
+ * notifications window are actions the composition root hands in ({@link #setOnQuit}, {@link #setOnNotifications}).
  */
 public final class MainController {
 
@@ -38,7 +39,8 @@ public final class MainController {
     private final ProfilesViewModel profiles;
     private final AlertsViewModel alerts;
     private final SettingsViewModel settings;
-    private final PayPulseApp app;
+    private Runnable onQuit = () -> { };
+    private Runnable onNotifications = () -> { };
 
     @FXML private ComboBox<String> profileBox;
     @FXML private MenuButton profileMenu;
@@ -66,12 +68,11 @@ public final class MainController {
     @FXML private Tab stackTab;
 
     MainController(ConnectionViewModel connection, ProfilesViewModel profiles, AlertsViewModel alerts,
-                   SettingsViewModel settings, PayPulseApp app) {
+                   SettingsViewModel settings) {
         this.connection = connection;
         this.profiles = profiles;
         this.alerts = alerts;
         this.settings = settings;
-        this.app = app;
     }
 
     @FXML
@@ -157,6 +158,16 @@ public final class MainController {
         secretText.textProperty().bind(profiles.secretHintProperty());
         secretBanner.visibleProperty().bind(showSecret);
         secretBanner.managedProperty().bind(showSecret);
+    }
+
+    /** ⚙ ▸ Quit: {@code quit} stops the app (FX thread). */
+    void setOnQuit(Runnable quit) {
+        this.onQuit = quit;
+    }
+
+    /** ⚙ ▸ Notifications…: {@code show} opens the contact points window (FX thread). */
+    void setOnNotifications(Runnable show) {
+        this.onNotifications = show;
     }
 
     /** Runs {@code onShow} each time the Stack tab is selected (the tab connects to Docker lazily). */
@@ -268,7 +279,7 @@ public final class MainController {
 
     @FXML
     private void onNotifications() {
-        app.showNotifications();
+        onNotifications.run();
     }
 
     /** A desktop notification was clicked: show the Alerts tab (the alert's row is selected by its feed). */
@@ -278,7 +289,7 @@ public final class MainController {
 
     @FXML
     private void onQuit() {
-        app.exit();
+        onQuit.run();
     }
 
     @FXML

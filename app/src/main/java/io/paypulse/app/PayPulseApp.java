@@ -169,7 +169,7 @@ public class PayPulseApp extends Application {
             }
         });
 
-        MainController main = new MainController(connection, profiles, alerts, settings, this);
+        MainController main = new MainController(connection, profiles, alerts, settings);
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
         // Events windows (issue 13): from an alert row (and, via events(), a chart point) to its raw events.
@@ -193,6 +193,8 @@ public class PayPulseApp extends Application {
         });
         Parent root = loader.load();
         main.onStackTabShown(stackView::activate);
+        main.setOnQuit(shutdown::exit);
+        main.setOnNotifications(() -> notificationsWindow.show(stage, stage.getScene().getStylesheets()));
 
         AppTheme.follow(settings.darkProperty());
         Scene scene = new Scene(root, settings.current().width(), settings.current().height());
@@ -290,11 +292,6 @@ public class PayPulseApp extends Application {
         return current;
     }
 
-    /** ⚙ ▸ Notifications…: the contact points window. */
-    void showNotifications() {
-        notificationsWindow.show(stage, stage.getScene().getStylesheets());
-    }
-
     /** Events windows: {@code events().open(EventsRequest.forMinute(series, minute))} for a chart point. FX thread. */
     public EventsWindows events() {
         return events;
@@ -303,11 +300,6 @@ public class PayPulseApp extends Application {
     /** The app's alert delivery (for the feed's "Delivered" column: {@code deliveredTo()}). */
     public AppNotifications notifications() {
         return notify;
-    }
-
-    /** Window close or the Quit action: see {@link AppShutdown#exit()}. FX thread. */
-    void exit() {
-        shutdown.exit();
     }
 
     /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
