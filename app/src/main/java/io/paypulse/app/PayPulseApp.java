@@ -14,18 +14,15 @@ import io.paypulse.app.connection.RequestBuilder;
 import io.paypulse.app.connection.Session;
 import io.paypulse.app.dashboard.DashboardController;
 import io.paypulse.app.dashboard.DashboardViewModel;
-import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.dlq.DlqClients;
 import io.paypulse.app.dlq.DlqController;
 import io.paypulse.app.dlq.DlqViewModel;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
-import io.paypulse.app.fx.Ticker;
 import io.paypulse.app.help.AppDirs;
 import io.paypulse.app.help.FirstRun;
 import io.paypulse.app.help.HelpController;
 import io.paypulse.app.help.LogFile;
-import io.paypulse.app.lag.LagFrame;
 import io.paypulse.app.lag.LagHistoryStore;
 import io.paypulse.app.lag.LagPanelController;
 import io.paypulse.app.lag.LagViewModel;
@@ -48,9 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +61,6 @@ import org.slf4j.LoggerFactory;
 public class PayPulseApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(PayPulseApp.class);
-    static final Duration TICK = Duration.ofMillis(250);
 
     private final AppOptions presetOptions;
     private AppOptions options;
@@ -74,18 +68,16 @@ public class PayPulseApp extends Application {
     private ExecutorService background;
     private ExecutorService settingsWriter;
     private ScheduledExecutorService tickThread;
-    private Ticker<FeedSnapshot> ticker;
+    private LiveTicks ticks;
     private ConnectionViewModel connection;
     private ProfilesViewModel profiles;
     private DashboardViewModel dashboard;
     private LagViewModel lag;
-    private Ticker<LagFrame> lagTicker;
     private AlertsViewModel alerts;
     private SessionSilences alertSessions;
     private io.paypulse.stack.StackController stack;
     private ExecutorService stackOps;
     private StackViewModel stackView;
-    private Ticker<String> stackTicker;
     private volatile Session current;
     private AppNotifications notify;
     private EventsWindows events;
@@ -183,37 +175,19 @@ public class PayPulseApp extends Application {
                 AlertsController.class, alertView, StackController.class, stackPanel, HelpController.class, help,
                 LagPanelController.class, new LagPanelController(lag),
                 DlqController.class, new DlqController(deadLetters, clock.getZone()));
-        FXMLLoader loader = new FXMLLoader(PayPulseApp.class.getResource("main.fxml"));
-        loader.setControllerFactory(type -> {
-            Object c = controllers.get(type);
-            if (c == null) {
-                throw new IllegalStateException("No controller for " + type);
-            }
-            return c;
-        });
-        Parent root = loader.load();
+        Parent root = MainWindow.load(controllers);
         main.onStackTabShown(stackView::activate);
         main.setOnQuit(shutdown::exit);
         main.setOnNotifications(() -> notificationsWindow.show(stage, stage.getScene().getStylesheets()));
 
         AppTheme.follow(settings.darkProperty());
-        Scene scene = new Scene(root, settings.current().width(), settings.current().height());
-        scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
-        primary.setScene(scene);
-        primary.setTitle("PayPulse");
-        primary.getIcons().add(new javafx.scene.image.Image(
-                HelpController.class.getResource("paypulse.png").toExternalForm()));
-        primary.setMinWidth(960);
-        primary.setMinHeight(640);
-        WindowPlacement.restore(primary, settings.current());
+        MainWindow.dress(primary, root, settings.current());
         java.util.concurrent.atomic.AtomicBoolean focused = new java.util.concurrent.atomic.AtomicBoolean();
         primary.focusedProperty().addListener((o, a, now) -> focused.set(now));
         notify.startTray(focused::get);
         // A click on a desktop notification: the window comes up on the Alerts tab.
         notify.onOpenAlert(alertId -> FxThread.run(() -> {
-            primary.setIconified(false);
-            primary.show();
-            primary.toFront();
+            MainWindow.raise(primary);
             main.showAlert(alertId);
             alertView.reveal(alertId); // and on that alert's row
         }));
@@ -222,26 +196,7 @@ public class PayPulseApp extends Application {
             shutdown.exit();
         });
 
-        ticker = new Ticker<>(tickThread, tickExecutor(), TICK, () -> {
-            Session s = current;
-            return s == null ? null : s.data().snapshot();
-        }, snap -> {
-            if (snap != null) {
-                dashboard.render(snap);
-                alerts.render(snap.alerts());
-                main.feedStatus(snap.feedError());
-            }
-        });
-
-        // Lag history: sampled, stored and cut to the chosen range on the tick thread; shown on the FX thread.
-        lagTicker = new Ticker<>(tickThread, FxThread.INSTANCE, Duration.ofSeconds(1), () -> {
-            Session s = current;
-            return lag.prepare(s == null ? null : s.data().snapshot().probe().lag());
-        }, lag::show);
-
-        // Container log lines and uptimes: snapshot on the tick thread, one render on the FX thread.
-        stackTicker = new Ticker<>(tickThread, FxThread.INSTANCE, Duration.ofMillis(500), stackView::logSnapshot,
-                stackView::render);
+        ticks = new LiveTicks(tickThread, tickExecutor(), () -> current, dashboard, alerts, main, lag, stackView);
 
         // Each save takes the profiles, the rate and the window as they are; connection choices save as they change.
         settings.collect(s -> s.withProfiles(profiles.profiles(), profiles.activeProperty().get())
@@ -249,7 +204,7 @@ public class PayPulseApp extends Application {
         settings.collect(s -> WindowPlacement.remember(primary, s));
         settings.saveWhenChanged(profiles.revisionProperty(), dashboard.rateProperty());
 
-        shutdown.closeFirst(primary, settings::save, settingsWriter, ticker::close, this::closeLag,
+        shutdown.closeFirst(primary, settings::save, settingsWriter, ticks::closeFeed, ticks::closeLag,
                 () -> FxThread.run(events::close), this::closeStack, notify::close,
                 alertSessions::close); // queued on pipeline-ops before the pipeline stops
         primary.show();
@@ -307,15 +262,9 @@ public class PayPulseApp extends Application {
         return shutdown.closeForTest();
     }
 
-    /** Stops lag sampling; the history file is closed on the tick thread, after any update in progress. */
-    private void closeLag() {
-        lagTicker.close();
-        tickThread.execute(lag::close);
-    }
-
     /** Ends the Stack tab's Docker streams and client; the stack's containers keep running. */
     private void closeStack() {
-        stackTicker.close();
+        ticks.closeStackLogs();
         stackView.close();
         stackOps.execute(stack::close);
         stackOps.shutdown();
