@@ -20,27 +20,23 @@ import io.paypulse.app.dlq.DlqViewModel;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.app.help.AppDirs;
-import io.paypulse.app.help.FirstRun;
 import io.paypulse.app.help.HelpController;
-import io.paypulse.app.help.LogFile;
 import io.paypulse.app.lag.LagHistoryStore;
 import io.paypulse.app.lag.LagPanelController;
 import io.paypulse.app.lag.LagViewModel;
 import io.paypulse.app.notify.AppNotifications;
 import io.paypulse.app.notify.NotificationsController;
+import io.paypulse.app.notify.ProcessorSilences;
 import io.paypulse.app.settings.AppTheme;
 import io.paypulse.app.settings.SettingsStore;
 import io.paypulse.app.settings.SettingsViewModel;
 import io.paypulse.app.settings.WindowPlacement;
 import io.paypulse.app.stack.StackController;
 import io.paypulse.app.stack.StackViewModel;
-import io.paypulse.notify.TopicSilences;
 import io.paypulse.stack.PaypulseStack;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,7 +103,7 @@ public class PayPulseApp extends Application {
         settings = new SettingsViewModel(new SettingsStore(options.settingsFile()), settingsWriter);
         tickThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ui-tick"));
         dirs = AppDirs.resolve(options.env(), options.overrides(), options.settingsFile());
-        background.execute(this::firstRun); // before any queued Start: same single thread
+        background.execute(() -> FirstStart.run(dirs, options.env())); // before any queued Start: same single thread
 
         RequestBuilder requests = new RequestBuilder(options.env(), options.overrides());
         dashboard = new DashboardViewModel(clock);
@@ -136,17 +132,7 @@ public class PayPulseApp extends Application {
         notificationsWindow = new NotificationsController(notify.viewModel());
         alerts.setDeliveredTo(notify.deliveredTo()); // the feed's "Delivered" column
         // The desktop notifier honours the same silences as the processors (payment-silences).
-        notify.silences(client -> {
-            Properties p = new Properties();
-            p.putAll(client);
-            TopicSilences view = new TopicSilences().start(p);
-            try {
-                view.awaitLoaded(Duration.ofSeconds(15)); // known before the notifier delivers
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return view;
-        });
+        notify.silences(new ProcessorSilences());
         // Dead letters tab (issue 13 §3): reads and re-drives on its own thread, clients from the session's config.
         DlqViewModel deadLetters = new DlqViewModel(Executors.newSingleThreadExecutor(Threads.daemon("dlq-ops")),
                 FxThread.INSTANCE, clock);
@@ -215,20 +201,6 @@ public class PayPulseApp extends Application {
         }
         if (options.autostart()) {
             connection.start();
-        }
-    }
-
-    /** First start: data and config directories, commented config, rules copy; the log file. */
-    private void firstRun() {
-        if (LogFile.attach(dirs.logDir())) {
-            LOG.info("PayPulse {} logging to {}", getClass().getPackage().getImplementationVersion(), dirs.logFile());
-        }
-        try {
-            for (var created : FirstRun.ensure(dirs, options.env())) {
-                LOG.info("First run: created {}", created);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not create the PayPulse folders or default files: {}", e.toString());
         }
     }
 
