@@ -1,10 +1,10 @@
 package io.paypulse.app;
 
 import io.paypulse.app.alerts.AlertsViewModel;
+import io.paypulse.app.connection.ClientConfigDialog;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.ProfilesViewModel;
-import io.paypulse.app.connection.SecretKeys;
 import io.paypulse.app.settings.SettingsViewModel;
 import java.io.File;
 import java.util.List;
@@ -16,13 +16,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
@@ -39,6 +37,7 @@ public final class MainController {
     private final ProfilesViewModel profiles;
     private final AlertsViewModel alerts;
     private final SettingsViewModel settings;
+    private final ClientConfigDialog clientConfig;
     private Runnable onQuit = () -> { };
     private Runnable onNotifications = () -> { };
 
@@ -73,6 +72,7 @@ public final class MainController {
         this.profiles = profiles;
         this.alerts = alerts;
         this.settings = settings;
+        this.clientConfig = new ClientConfigDialog(connection, profiles);
     }
 
     @FXML
@@ -238,7 +238,7 @@ public final class MainController {
 
     @FXML
     private void onImport() {
-        chooseClientConfig().ifPresent(profiles::importFile);
+        clientConfig.chooseFile(startButton.getScene().getWindow()).ifPresent(profiles::importFile);
     }
 
     private java.util.Optional<String> askName(String title, String header, String initial) {
@@ -248,23 +248,6 @@ public final class MainController {
         d.getEditor().setId("profileNameField");
         d.initOwner(startButton.getScene().getWindow());
         return d.showAndWait();
-    }
-
-    private java.util.Optional<java.nio.file.Path> chooseClientConfig() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Kafka client properties file");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Properties files", "*.properties", "*.conf", "*.cfg"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        String current = connection.clientConfigFileProperty().get();
-        if (current != null && !current.isBlank()) {
-            File dir = new File(current).getParentFile();
-            if (dir != null && dir.isDirectory()) {
-                chooser.setInitialDirectory(dir);
-            }
-        }
-        File f = chooser.showOpenDialog(startButton.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
     @FXML
@@ -308,74 +291,9 @@ public final class MainController {
         settings.useShippedRules();
     }
 
-    /**
-     * The Custom cluster's client configuration: a properties file the profile refers to (read at
-     * each connect; where secrets belong) and inline properties (saved in app.json, for the rest).
-     */
+    /** The Custom cluster's client configuration: file and inline properties (see {@link ClientConfigDialog}). */
     @FXML
     private void onEditProperties() {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Kafka client configuration");
-        d.setHeaderText("Client configuration of the profile '" + profiles.activeProperty().get() + "'");
-        d.initOwner(startButton.getScene().getWindow());
-
-        javafx.beans.property.StringProperty file = new javafx.beans.property.SimpleStringProperty(
-                connection.clientConfigFileProperty().get());
-        Label fileLabel = new Label();
-        file.addListener((o, a, now) -> {
-            fileLabel.getStyleClass().removeAll("client-config-file", "muted");
-            fileLabel.getStyleClass().add(now.isBlank() ? "muted" : "client-config-file");
-        });
-        fileLabel.getStyleClass().add(file.get().isBlank() ? "muted" : "client-config-file");
-        fileLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> file.get().isBlank() ? "No file: only the inline properties below" : file.get(), file));
-        fileLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(fileLabel, javafx.scene.layout.Priority.ALWAYS);
-        Button importButton = new Button("Import…");
-        importButton.setOnAction(e -> chooseClientConfig().ifPresent(p -> file.set(p.toAbsolutePath().toString())));
-        Button clearButton = new Button("Remove");
-        clearButton.disableProperty().bind(file.isEmpty());
-        clearButton.setOnAction(e -> file.set(""));
-        HBox fileRow = new HBox(8, fileLabel, importButton, clearButton);
-        fileRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-
-        TextArea area = new TextArea(connection.clientPropertiesProperty().get());
-        area.setId("inlinePropertiesArea");
-        area.setPrefRowCount(7);
-        area.setPrefColumnCount(56);
-        area.setPromptText("security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nclient.id=paypulse-app");
-        Label hint = new Label();
-        hint.getStyleClass().add("secret-hint");
-        hint.setWrapText(true);
-        hint.setMaxWidth(560);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> SecretKeys.hint(area.getText()),
-                area.textProperty()));
-        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
-
-        Label fileTitle = new Label("Client properties file (a standard Kafka client .properties file, read at "
-                + "each connect: the place for passwords and keys)");
-        fileTitle.setWrapText(true);
-        fileTitle.setMaxWidth(560);
-        Label inlineTitle = new Label("Inline properties, over the file's (saved in the app's settings: "
-                + "non-secret settings only)");
-        inlineTitle.setWrapText(true);
-        inlineTitle.setMaxWidth(560);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, fileTitle, fileRow,
-                new javafx.scene.control.Separator(), inlineTitle, area, hint);
-        content.setPrefWidth(600);
-        d.getDialogPane().setContent(content);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            connection.clientPropertiesProperty().set(area.getText());
-            String chosen = file.get();
-            if (!chosen.equals(connection.clientConfigFileProperty().get())) {
-                if (chosen.isBlank()) {
-                    profiles.clearFile();
-                } else {
-                    profiles.importFile(java.nio.file.Path.of(chosen));
-                }
-            }
-        });
+        clientConfig.edit(startButton.getScene().getWindow());
     }
 }
