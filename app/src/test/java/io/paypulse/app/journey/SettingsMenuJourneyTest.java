@@ -1,17 +1,13 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.paypulse.app.journey.JourneyApp.onFx;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
-import io.paypulse.config.ConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
@@ -82,12 +78,7 @@ class SettingsMenuJourneyTest {
     }
 
     private void launch(Path settings) throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
-                false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        app = JourneyApp.launch(dir, settings);
     }
 
     /** ⚙ ▸ {@code item}, as a user clicks it. */
@@ -99,13 +90,5 @@ class SettingsMenuJourneyTest {
 
     private Stage mainWindow() {
         return (Stage) robot.lookup("#startButton").queryAs(Button.class).getScene().getWindow();
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
