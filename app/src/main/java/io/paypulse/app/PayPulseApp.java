@@ -47,8 +47,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that wires the app: executors, view models, views, the 250 ms ticker, settings
- * and shutdown. Start through {@link Launcher}.
+ * The composition root: creates the executors, view models and views, connects them and shows the
+ * window. The parts live beside it: {@link MainWindow} (frame), {@link LiveTicks} (tick loops),
+ * {@link AppShutdown} (every way out), {@link ErrorDialog}, {@link FirstStart}, and the settings in
+ * {@link io.paypulse.app.settings.SettingsViewModel}. Start through {@link Launcher}.
  *
  * <p>Threads: the FX thread only renders. {@code pipeline-ops} (one thread) starts and stops
  * sessions; {@code ui-tick} snapshots {@link io.paypulse.app.feed.LiveData} and hands it to the FX
