@@ -1,10 +1,11 @@
 package io.paypulse.app;
 
 import io.paypulse.app.alerts.AlertsViewModel;
+import io.paypulse.app.connection.ClientConfigDialog;
 import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.ProfilesViewModel;
-import io.paypulse.app.connection.SecretKeys;
+import io.paypulse.app.settings.SettingsViewModel;
 import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -15,13 +16,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
@@ -29,14 +28,18 @@ import javafx.stage.FileChooser;
 
 /**
  * The window frame: connection toolbar (profiles, mode, servers, client configuration), banners, tabs.
- * Binds to the view models; no logic of its own.
+ * Binds to the view models (connection, profiles, alerts, settings); no logic of its own. Quit and the
+ * notifications window are actions the composition root hands in ({@link #setOnQuit}, {@link #setOnNotifications}).
  */
 public final class MainController {
 
     private final ConnectionViewModel connection;
     private final ProfilesViewModel profiles;
     private final AlertsViewModel alerts;
-    private final PayPulseApp app;
+    private final SettingsViewModel settings;
+    private final ClientConfigDialog clientConfig;
+    private Runnable onQuit = () -> { };
+    private Runnable onNotifications = () -> { };
 
     @FXML private ComboBox<String> profileBox;
     @FXML private MenuButton profileMenu;
@@ -64,11 +67,12 @@ public final class MainController {
     @FXML private Tab stackTab;
 
     MainController(ConnectionViewModel connection, ProfilesViewModel profiles, AlertsViewModel alerts,
-                   PayPulseApp app) {
+                   SettingsViewModel settings) {
         this.connection = connection;
         this.profiles = profiles;
         this.alerts = alerts;
-        this.app = app;
+        this.settings = settings;
+        this.clientConfig = new ClientConfigDialog(connection, profiles);
     }
 
     @FXML
@@ -126,8 +130,7 @@ public final class MainController {
         alertsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> "Alerts (" + alerts.totalCountProperty().get() + ")", alerts.totalCountProperty()));
 
-        darkItem.setSelected(app.darkTheme());
-        darkItem.selectedProperty().addListener((o, a, dark) -> app.setDarkTheme(dark));
+        darkItem.selectedProperty().bindBidirectional(settings.darkProperty());
     }
 
     private void bindProfiles(javafx.beans.binding.BooleanBinding busy) {
@@ -155,6 +158,16 @@ public final class MainController {
         secretText.textProperty().bind(profiles.secretHintProperty());
         secretBanner.visibleProperty().bind(showSecret);
         secretBanner.managedProperty().bind(showSecret);
+    }
+
+    /** ⚙ ▸ Quit: {@code quit} stops the app (FX thread). */
+    void setOnQuit(Runnable quit) {
+        this.onQuit = quit;
+    }
+
+    /** ⚙ ▸ Notifications…: {@code show} opens the contact points window (FX thread). */
+    void setOnNotifications(Runnable show) {
+        this.onNotifications = show;
     }
 
     /** Runs {@code onShow} each time the Stack tab is selected (the tab connects to Docker lazily). */
@@ -225,7 +238,7 @@ public final class MainController {
 
     @FXML
     private void onImport() {
-        chooseClientConfig().ifPresent(profiles::importFile);
+        clientConfig.chooseFile(startButton.getScene().getWindow()).ifPresent(profiles::importFile);
     }
 
     private java.util.Optional<String> askName(String title, String header, String initial) {
@@ -235,23 +248,6 @@ public final class MainController {
         d.getEditor().setId("profileNameField");
         d.initOwner(startButton.getScene().getWindow());
         return d.showAndWait();
-    }
-
-    private java.util.Optional<java.nio.file.Path> chooseClientConfig() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Kafka client properties file");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Properties files", "*.properties", "*.conf", "*.cfg"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        String current = connection.clientConfigFileProperty().get();
-        if (current != null && !current.isBlank()) {
-            File dir = new File(current).getParentFile();
-            if (dir != null && dir.isDirectory()) {
-                chooser.setInitialDirectory(dir);
-            }
-        }
-        File f = chooser.showOpenDialog(startButton.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
     @FXML
@@ -266,7 +262,7 @@ public final class MainController {
 
     @FXML
     private void onNotifications() {
-        app.showNotifications();
+        onNotifications.run();
     }
 
     /** A desktop notification was clicked: show the Alerts tab (the alert's row is selected by its feed). */
@@ -276,7 +272,7 @@ public final class MainController {
 
     @FXML
     private void onQuit() {
-        app.exit();
+        onQuit.run();
     }
 
     @FXML
@@ -286,83 +282,18 @@ public final class MainController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
         File f = chooser.showOpenDialog(startButton.getScene().getWindow());
         if (f != null) {
-            app.setRulesFile(f.getAbsolutePath());
+            settings.chooseRulesFile(f.getAbsolutePath());
         }
     }
 
     @FXML
     private void onDefaultRules() {
-        app.setRulesFile("");
+        settings.useShippedRules();
     }
 
-    /**
-     * The Custom cluster's client configuration: a properties file the profile refers to (read at
-     * each connect; where secrets belong) and inline properties (saved in app.json, for the rest).
-     */
+    /** The Custom cluster's client configuration: file and inline properties (see {@link ClientConfigDialog}). */
     @FXML
     private void onEditProperties() {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Kafka client configuration");
-        d.setHeaderText("Client configuration of the profile '" + profiles.activeProperty().get() + "'");
-        d.initOwner(startButton.getScene().getWindow());
-
-        javafx.beans.property.StringProperty file = new javafx.beans.property.SimpleStringProperty(
-                connection.clientConfigFileProperty().get());
-        Label fileLabel = new Label();
-        file.addListener((o, a, now) -> {
-            fileLabel.getStyleClass().removeAll("client-config-file", "muted");
-            fileLabel.getStyleClass().add(now.isBlank() ? "muted" : "client-config-file");
-        });
-        fileLabel.getStyleClass().add(file.get().isBlank() ? "muted" : "client-config-file");
-        fileLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> file.get().isBlank() ? "No file: only the inline properties below" : file.get(), file));
-        fileLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(fileLabel, javafx.scene.layout.Priority.ALWAYS);
-        Button importButton = new Button("Import…");
-        importButton.setOnAction(e -> chooseClientConfig().ifPresent(p -> file.set(p.toAbsolutePath().toString())));
-        Button clearButton = new Button("Remove");
-        clearButton.disableProperty().bind(file.isEmpty());
-        clearButton.setOnAction(e -> file.set(""));
-        HBox fileRow = new HBox(8, fileLabel, importButton, clearButton);
-        fileRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-
-        TextArea area = new TextArea(connection.clientPropertiesProperty().get());
-        area.setId("inlinePropertiesArea");
-        area.setPrefRowCount(7);
-        area.setPrefColumnCount(56);
-        area.setPromptText("security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nclient.id=paypulse-app");
-        Label hint = new Label();
-        hint.getStyleClass().add("secret-hint");
-        hint.setWrapText(true);
-        hint.setMaxWidth(560);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> SecretKeys.hint(area.getText()),
-                area.textProperty()));
-        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
-
-        Label fileTitle = new Label("Client properties file (a standard Kafka client .properties file, read at "
-                + "each connect: the place for passwords and keys)");
-        fileTitle.setWrapText(true);
-        fileTitle.setMaxWidth(560);
-        Label inlineTitle = new Label("Inline properties, over the file's (saved in the app's settings: "
-                + "non-secret settings only)");
-        inlineTitle.setWrapText(true);
-        inlineTitle.setMaxWidth(560);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, fileTitle, fileRow,
-                new javafx.scene.control.Separator(), inlineTitle, area, hint);
-        content.setPrefWidth(600);
-        d.getDialogPane().setContent(content);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            connection.clientPropertiesProperty().set(area.getText());
-            String chosen = file.get();
-            if (!chosen.equals(connection.clientConfigFileProperty().get())) {
-                if (chosen.isBlank()) {
-                    profiles.clearFile();
-                } else {
-                    profiles.importFile(java.nio.file.Path.of(chosen));
-                }
-            }
-        });
+        clientConfig.edit(startButton.getScene().getWindow());
     }
 }

@@ -1,18 +1,14 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.paypulse.app.journey.JourneyApp.onFx;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
-import io.paypulse.config.ConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -98,12 +94,7 @@ class ProfilesJourneyTest {
     }
 
     private void launch(Path settings) throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
-                false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        app = JourneyApp.launch(dir, settings);
     }
 
     /** Opens the profile list and clicks the entry, as a user does. */
@@ -124,13 +115,5 @@ class ProfilesJourneyTest {
 
     private TextField bootstrapField() {
         return robot.lookup("#bootstrapField").queryAs(TextField.class);
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

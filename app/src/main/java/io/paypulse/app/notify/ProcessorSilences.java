@@ -1,0 +1,26 @@
+package io.paypulse.app.notify;
+
+import io.paypulse.notify.TopicSilences;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The desktop notifier's silences: the same {@code payment-silences} topic the processors honour, read to
+ * the end before the notifier delivers (at most 15 s).
+ */
+public final class ProcessorSilences implements AppNotifications.SilenceSource {
+
+    @Override
+    public TopicSilences open(Map<String, Object> client) {
+        Properties p = new Properties();
+        p.putAll(client);
+        TopicSilences view = new TopicSilences().start(p);
+        try {
+            view.awaitLoaded(Duration.ofSeconds(15)); // known before the notifier delivers
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return view;
+    }
+}
