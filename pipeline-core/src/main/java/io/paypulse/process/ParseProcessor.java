@@ -94,6 +94,8 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
         KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS_STORE);
         KeyValueStore<Bytes, byte[]> userStore = context.getStateStore(USERS_STORE);
         this.windows = new PartitionWindows(windowStore, userStore, graceMs);
+        PreCommitStore.of(windowStore).beforeCommit(windows::writeWindows);
+        PreCommitStore.of(userStore).beforeCommit(windows::writeUsers);
         this.redriven = new RedriveLedger(context.getStateStore(REDRIVE_STORE), graceMs);
         context.schedule(TopologyOptions.IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onIdleCheck);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);

@@ -18,10 +18,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * time seen, or the wall-clock time of its latest idle mark). Lateness is per partition: an event
  * is late when its window's end + grace is at or before this partition's own progress.
  *
- * <p>Every accepted event updates the stores (changelogged, cached so that the changelog sees about
- * one write per window per commit), so a crash restores exactly what the committed offsets cover.
- * A HashMap mirror serves reads. Each window record also carries the progress at its latest write,
- * so the restored progress is exact without a second write per event. {@link #drain} hands out the
+ * <p>Events are counted in memory; the windows and users that changed are written to the stores
+ * (changelogged) once each, just before each commit ({@link #writeWindows}, {@link #writeUsers},
+ * called by {@link PreCommitStore}), so a crash restores exactly what the committed offsets cover
+ * (docs/decisions/0015). Each window record also carries the progress at its write, so the restored
+ * progress is exact without a second write per event. {@link #drain} hands out the
  * changed windows and users (cumulative values) for a {@link Partial}; a window is forgotten once the
  * partition's progress is past its end + grace: nothing from this partition can change it anymore.
  * Not thread-safe: owned by one stream task.
@@ -37,6 +38,9 @@ final class PartitionWindows {
     private final long graceMs;
     private final Map<Long, Window> windows = new HashMap<>();
     private final List<Window> changed = new ArrayList<>();
+    /** Windows (counts) and windows with users changed since the stores were last written. */
+    private final List<Window> unwritten = new ArrayList<>();
+    private final List<Window> unwrittenUsers = new ArrayList<>();
     private Window last;
     private long progress = Long.MIN_VALUE;
     private boolean progressChanged;
@@ -111,14 +115,39 @@ final class PartitionWindows {
             progress = reached;
             progressChanged = true;
         }
-        windowStore.put(w.key, w.encode(progress));
         markChanged(w);
+        if (!w.unwritten) {
+            w.unwritten = true;
+            unwritten.add(w);
+        }
         if (failedPaymentUser != null) {
             long[] n = w.users().computeIfAbsent(failedPaymentUser, u -> new long[1]);
             n[0]++;
             w.changedUsers().add(failedPaymentUser);
-            userStore.put(userKey(start, failedPaymentUser), longBytes(n[0]));
+            if (w.unwrittenUsers().add(failedPaymentUser) && w.unwrittenUsers.size() == 1) {
+                unwrittenUsers.add(w);
+            }
         }
+    }
+
+    /** Writes the windows counted since the previous call (with the progress now) into the windows store. */
+    void writeWindows() {
+        for (Window w : unwritten) {
+            windowStore.put(w.key, w.encode(progress));
+            w.unwritten = false;
+        }
+        unwritten.clear();
+    }
+
+    /** Writes the users' failed payments counted since the previous call into the users store. */
+    void writeUsers() {
+        for (Window w : unwrittenUsers) {
+            for (String user : w.unwrittenUsers) {
+                userStore.put(userKey(w.start, user), longBytes(w.users.get(user)[0]));
+            }
+            w.unwrittenUsers.clear();
+        }
+        unwrittenUsers.clear();
     }
 
     /** Moves progress to {@code wallMs} (an idle mark); returns true when it moved. */
@@ -195,6 +224,13 @@ final class PartitionWindows {
         for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
             Window w = it.next();
             if (w.start + WINDOW_MS + graceMs <= progress) {
+                // Not written again before the commit: the delete is its last word.
+                if (w.unwritten) {
+                    unwritten.remove(w);
+                }
+                if (w.unwrittenUsers != null && !w.unwrittenUsers.isEmpty()) {
+                    unwrittenUsers.remove(w);
+                }
                 windowStore.delete(w.key);
                 if (w.users != null) {
                     for (String user : w.users.keySet()) {
@@ -247,7 +283,9 @@ final class PartitionWindows {
         final long[] sums = new long[4];
         Map<String, long[]> users;
         java.util.Set<String> changedUsers;
+        java.util.Set<String> unwrittenUsers;
         boolean changed;
+        boolean unwritten;
 
         Window(long start) {
             this.start = start;
@@ -266,6 +304,13 @@ final class PartitionWindows {
                 changedUsers = new java.util.HashSet<>();
             }
             return changedUsers;
+        }
+
+        java.util.Set<String> unwrittenUsers() {
+            if (unwrittenUsers == null) {
+                unwrittenUsers = new java.util.HashSet<>();
+            }
+            return unwrittenUsers;
         }
 
         byte[] encode(long progress) {

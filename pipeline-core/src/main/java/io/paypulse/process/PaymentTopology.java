@@ -45,9 +45,9 @@ public final class PaymentTopology {
     /** @param reader how raw values are validated and parsed; shared by all parse tasks (thread-safe) */
     public static Topology build(TopologyOptions options, ProcessorStats stats, RawEventReader reader) {
         StreamsBuilder builder = new StreamsBuilder();
-        // In memory, changelogged, cached: per-event puts reach the changelog about once per key per commit.
-        builder.addStateStore(binaryStore(ParseProcessor.WINDOWS_STORE));
-        builder.addStateStore(binaryStore(ParseProcessor.USERS_STORE));
+        // Counted in memory, written once per changed key just before each commit (decision 0015).
+        builder.addStateStore(parseStore(ParseProcessor.WINDOWS_STORE));
+        builder.addStateStore(parseStore(ParseProcessor.USERS_STORE));
         builder.addStateStore(binaryStore(ParseProcessor.REDRIVE_STORE)); // re-drives counted (decision 0014)
         KStream<String, Routed> routed = builder
                 .stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
@@ -87,6 +87,11 @@ public final class PaymentTopology {
                 .mapValues(WindowOutput::late, Named.as("late-letter"))
                 .to(Topics.DLQ, Produced.with(Topics.KEY, Topics.DLQ_VALUE).withName("write-late"));
         return builder.build();
+    }
+
+    /** A parse task's count store: in memory, changelogged, written by its owner before each commit. */
+    static StoreBuilder<KeyValueStore<Bytes, byte[]>> parseStore(String name) {
+        return PreCommitStore.builder(binaryStore(name));
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> binaryStore(String name) {

@@ -39,7 +39,7 @@ final class CsvCells {
 
     /** ISO-8601 in UTC, e.g. {@code 2024-05-01T10:15:30Z}; null is empty. */
     static String instant(Instant value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : InstantText.of(value);
     }
 
     static String amount(long cents) {

@@ -44,6 +44,7 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
 
     private final RawEventReader reader;
     private final Clock clock;
+    private final HourlyName names = new HourlyName(PREFIX, "eventTime");
 
     ParsedFormat(RawEventReader reader) {
         this(reader, Clock.systemUTC());
@@ -105,7 +106,7 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
 
     @Override
     public String fileName(ParsedEvent e) {
-        return FileNames.hourly(PREFIX, e.eventTime(), "eventTime");
+        return names.of(e.eventTime());
     }
 
     @Override

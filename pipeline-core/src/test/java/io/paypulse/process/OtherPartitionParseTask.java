@@ -49,8 +49,11 @@ final class OtherPartitionParseTask {
         }
         context.setCurrentSystemTimeMs(windowStage.wallClock().toEpochMilli());
         for (String name : List.of(ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE, ParseProcessor.REDRIVE_STORE)) {
-            KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store = Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
+            // The count stores as production builds them (the parse task writes them before commits).
+            KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store = name.equals(ParseProcessor.REDRIVE_STORE)
+                    ? Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                            .withLoggingDisabled().build()
+                    : PaymentTopology.parseStore(name).withLoggingDisabled().withCachingDisabled().build();
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
         }

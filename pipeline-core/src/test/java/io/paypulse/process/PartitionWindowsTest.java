@@ -79,6 +79,8 @@ class PartitionWindowsTest {
         before.add(T0 + 2_000, 1, 700, "user_1", Long.MAX_VALUE);
         before.drain(0, ParseProcessor.MAX_PARTIAL_BYTES);
         before.add(T0 + 70_000, 2, 300, null, Long.MAX_VALUE); // after the last partial: only the stores know it
+        before.writeWindows(); // the commit (PreCommitStore runs these just before it)
+        before.writeUsers();
 
         PartitionWindows after = new PartitionWindows(windowStore, userStore, GRACE);
         assertThat(after.progress()).isEqualTo(T0 + 70_000);
