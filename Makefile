@@ -26,6 +26,7 @@ jar: $(JAR)
 build: jar
 
 run:
+	@bash mk/check-gtk.sh
 	$(MVN) -q -pl app -am -DskipTests install
 	$(MVN) -q -pl app exec:exec
 
@@ -35,8 +36,11 @@ run-cli: $(JAR)
 screenshot:
 	bash app/screenshot.sh
 
+# The machine first (Docker engine, local images, Xvfb/GTK/fakeroot, busybox, trayer: each step says
+# what it found and skips what is there; see mk/setup-test-env.sh), then every test with the tray up.
 test:
-	$(MVN) verify
+	bash mk/setup-test-env.sh
+	bash mk/with-tray.sh $(MVN) verify
 
 # Only the SIGKILL/restart test (also part of `make test`), for running it repeatedly.
 test-crash:
