@@ -9,7 +9,7 @@ help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
 	@echo "make run-cli run the pipeline on the command line (embedded broker, processor, generator) until Ctrl-C"
 	@echo "make screenshot  run the app under Xvfb for ~75 s and save docs/screenshot.png"
-	@echo "make test    run all tests (unit, topology, integration on a real embedded broker)"
+	@echo "make test    set up what the tests need (mk/setup-test-env.sh), then run all tests (unit, topology, integration)"
 	@echo "make jar     build $(JAR)"
 	@echo "make bench   run the pipeline benchmarks and the users' shape (issue 11), print figures"
 	@echo "make bench-users  only the users' shape: broker and processor JVMs, 1M events in the original format"
