@@ -19,21 +19,6 @@ cd "$(dirname "$0")/.."
 ALL_STEPS=(system-packages docker-engine docker-images desktop-deps tray-deps)
 say() { echo "setup: $*"; }
 
-has_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
-
-# Installs the Debian packages given, or stops with the command a non-root user has to run.
-apt_install() {
-  local name=$1; shift
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "setup: $name: missing $*; install with: sudo apt-get install -y --no-install-recommends $*" >&2
-    exit 1
-  fi
-  say "$name: installing $*"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
 # One step: a line saying what is missing and being installed, or that all is there.
 packages_step() {
   local name=$1; shift
@@ -46,7 +31,7 @@ packages_step() {
   if [ ${#need[@]} -eq 0 ]; then
     say "$name: already there"
   else
-    apt_install "$name" "${need[@]}"
+    bash mk/apt-install.sh "$name" "${need[@]}"
   fi
 }
 
@@ -56,15 +41,21 @@ system_packages() {
     python3 "command -v python3"
 }
 
-docker_engine() {
-  # ensure-engine.sh installs and starts only what is missing and prints one line when ready.
-  local out
-  if ! out=$(bash packaging/docker/ensure-engine.sh 2>&1); then
+# Runs a set-up script quietly into $out; on failure shows its output and what to do, and stops.
+quietly() {
+  local what=$1 hint=$2; shift 2
+  if ! out=$("$@" 2>&1); then
     echo "$out" >&2
-    say "docker engine: not ready (above); without Docker, skip its tests with: make test MVN='mvn -B -Dpaypulse.docker.tests=false'" >&2
+    say "$what: $* failed (above)${hint:+; $hint}" >&2
     exit 1
   fi
-  if grep -q "ensure-engine: installing\|ensure-engine: starting" <<<"$out"; then
+}
+
+docker_engine() {
+  # ensure-engine.sh installs and starts only what is missing and prints one line when ready.
+  quietly "docker engine" "without Docker, skip its tests with: make test MVN='mvn -B -Dpaypulse.docker.tests=false'" \
+    bash packaging/docker/ensure-engine.sh
+  if grep -q "installing\|ensure-engine: starting" <<<"$out"; then
     say "docker engine: $(grep -o 'installing.*\|starting dockerd' <<<"$out" | tr '\n' ' ')-> ${out##*ensure-engine: }"
   else
     say "docker engine: already running (engine $(sed -n 's/.*ensure-engine: engine \(.*\) ready in.*/\1/p' <<<"$out"))"
@@ -72,12 +63,7 @@ docker_engine() {
 }
 
 docker_images() {
-  local out
-  if ! out=$(bash packaging/local-images/build.sh 2>&1); then
-    echo "$out" >&2
-    say "docker images: packaging/local-images/build.sh failed (above)" >&2
-    exit 1
-  fi
+  quietly "docker images" "" bash packaging/local-images/build.sh
   if grep -q ": built \|: loaded " <<<"$out"; then
     say "docker images: built or loaded from cache ($(grep -o 'ready in [0-9.]* s' <<<"$out"))"
   else
