@@ -9,7 +9,7 @@ help:
 	@echo "make run     open the desktop app (Start runs the embedded broker, processor and generator)"
 	@echo "make run-cli run the pipeline on the command line (embedded broker, processor, generator) until Ctrl-C"
 	@echo "make screenshot  run the app under Xvfb for ~75 s and save docs/screenshot.png"
-	@echo "make test    run all tests (unit, topology, integration on a real embedded broker)"
+	@echo "make test    set up what the tests need (mk/setup-test-env.sh), then run all tests (unit, topology, integration)"
 	@echo "make jar     build $(JAR)"
 	@echo "make bench   run the pipeline benchmarks and the users' shape (issue 11), print figures"
 	@echo "make bench-users  only the users' shape: broker and processor JVMs, 1M events in the original format"
@@ -26,6 +26,7 @@ jar: $(JAR)
 build: jar
 
 run:
+	@bash mk/check-gtk.sh
 	$(MVN) -q -pl app -am -DskipTests install
 	$(MVN) -q -pl app exec:exec
 
@@ -35,8 +36,11 @@ run-cli: $(JAR)
 screenshot:
 	bash app/screenshot.sh
 
+# The machine first (Docker engine, local images, Xvfb/GTK/fakeroot, busybox, trayer: each step says
+# what it found and skips what is there; see mk/setup-test-env.sh), then every test with the tray up.
 test:
-	$(MVN) verify
+	bash mk/setup-test-env.sh
+	bash mk/with-tray.sh $(MVN) verify
 
 # Only the SIGKILL/restart test (also part of `make test`), for running it repeatedly.
 test-crash:

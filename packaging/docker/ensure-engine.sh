@@ -16,14 +16,8 @@ have_compose() {
 
 # A docker CLI alone (e.g. a static client in /usr/local/bin) is not an engine: look for dockerd.
 if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1 || ! have_compose; then
-    if [ "$(id -u)" -ne 0 ]; then
-        log "Docker engine or docker-compose missing and not root: install docker.io and docker-compose." >&2
-        exit 1
-    fi
-    log "installing docker.io docker-compose with apt"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends docker.io docker-compose >/dev/null
+    # Not root: it says which sudo apt-get line to run, and fails.
+    bash "$(dirname "$0")/../../mk/apt-install.sh" "Docker engine" docker.io docker-compose
 fi
 
 if ! docker info >/dev/null 2>&1; then
