@@ -1,8 +1,8 @@
 package io.paypulse.app;
 
-import io.paypulse.app.help.AppDirs;
-import io.paypulse.app.help.FirstRun;
-import io.paypulse.app.help.LogFile;
+import io.paypulse.app.startup.AppDirs;
+import io.paypulse.app.startup.FirstRun;
+import io.paypulse.app.startup.LogFile;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,13 +1,13 @@
 package io.paypulse.app;
 
 import io.paypulse.app.alerts.AlertsViewModel;
-import io.paypulse.app.connection.Session;
 import io.paypulse.app.dashboard.DashboardViewModel;
 import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Ticker;
 import io.paypulse.app.lag.LagFrame;
 import io.paypulse.app.lag.LagViewModel;
+import io.paypulse.app.session.Session;
 import io.paypulse.app.stack.StackViewModel;
 import java.time.Duration;
 import java.util.concurrent.Executor;

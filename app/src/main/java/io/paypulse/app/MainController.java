@@ -2,14 +2,17 @@ package io.paypulse.app;
 
 import io.paypulse.app.alerts.AlertsViewModel;
 import io.paypulse.app.connection.ClientConfigDialog;
-import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.ProfilesViewModel;
+import io.paypulse.app.session.ConnectionMode;
 import io.paypulse.app.settings.SettingsViewModel;
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -23,6 +26,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
@@ -79,14 +83,6 @@ public final class MainController {
     private void initialize() {
         modeBox.setItems(FXCollections.observableArrayList(List.of(ConnectionMode.values())));
         modeBox.valueProperty().bindBidirectional(connection.modeProperty());
-        modeBox.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(ConnectionMode m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : m.available() ? m.label() : m.label() + " (coming soon)");
-                setDisable(!empty && m != null && !m.available());
-            }
-        });
         var busy = connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STARTING)
                 .or(connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STOPPING));
         modeBox.disableProperty().bind(busy);
@@ -103,7 +99,7 @@ public final class MainController {
         startButton.disableProperty().bind(connection.canStartBinding().not());
         stopButton.disableProperty().bind(connection.canStopBinding().not());
         progressLabel.textProperty().bind(connection.progressProperty());
-        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
+        Tooltip progressTip = new Tooltip();
         progressTip.textProperty().bind(connection.progressProperty()); // the label gives way on a narrow window
         progressLabel.setTooltip(progressTip);
         connection.statusProperty().addListener((o, a, s) -> paintStatus(s));
@@ -133,7 +129,7 @@ public final class MainController {
         darkItem.selectedProperty().bindBidirectional(settings.darkProperty());
     }
 
-    private void bindProfiles(javafx.beans.binding.BooleanBinding busy) {
+    private void bindProfiles(BooleanBinding busy) {
         profileBox.setItems(profiles.names());
         profileBox.setValue(profiles.activeProperty().get());
         // The view model decides (it may refuse a switch while starting): the box follows it back.
@@ -147,7 +143,7 @@ public final class MainController {
         });
         profiles.activeProperty().addListener((o, a, name) -> profileBox.setValue(name));
         // A rename replaces the selected item: the box may drop its value; put the active name back.
-        profiles.names().addListener((javafx.collections.ListChangeListener<String>) c ->
+        profiles.names().addListener((ListChangeListener<String>) c ->
                 profileBox.setValue(profiles.activeProperty().get()));
         profileBox.disableProperty().bind(busy);
         profileMenu.disableProperty().bind(busy);
@@ -241,7 +237,7 @@ public final class MainController {
         clientConfig.chooseFile(startButton.getScene().getWindow()).ifPresent(profiles::importFile);
     }
 
-    private java.util.Optional<String> askName(String title, String header, String initial) {
+    private Optional<String> askName(String title, String header, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.setTitle(title);
         d.setHeaderText(header);

@@ -6,12 +6,9 @@ import io.paypulse.app.alerts.AlertsViewModel;
 import io.paypulse.app.events.EventsRequest;
 import io.paypulse.app.events.EventsWindows;
 import io.paypulse.app.alerts.SessionSilences;
-import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
-import io.paypulse.app.connection.PipelineSession;
 import io.paypulse.app.connection.ProfilesViewModel;
 import io.paypulse.app.connection.RequestBuilder;
-import io.paypulse.app.connection.Session;
 import io.paypulse.app.dashboard.DashboardController;
 import io.paypulse.app.dashboard.DashboardViewModel;
 import io.paypulse.app.dlq.DlqClients;
@@ -19,7 +16,6 @@ import io.paypulse.app.dlq.DlqController;
 import io.paypulse.app.dlq.DlqViewModel;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
-import io.paypulse.app.help.AppDirs;
 import io.paypulse.app.help.HelpController;
 import io.paypulse.app.lag.LagHistoryStore;
 import io.paypulse.app.lag.LagPanelController;
@@ -27,19 +23,30 @@ import io.paypulse.app.lag.LagViewModel;
 import io.paypulse.app.notify.AppNotifications;
 import io.paypulse.app.notify.NotificationsController;
 import io.paypulse.app.notify.ProcessorSilences;
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.PipelineSession;
+import io.paypulse.app.session.Session;
 import io.paypulse.app.settings.AppTheme;
 import io.paypulse.app.settings.SettingsStore;
 import io.paypulse.app.settings.SettingsViewModel;
 import io.paypulse.app.settings.WindowPlacement;
 import io.paypulse.app.stack.StackController;
 import io.paypulse.app.stack.StackViewModel;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.app.startup.AppDirs;
+import io.paypulse.stack.ComposeStack;
+import io.paypulse.stack.PayPulseStack;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
@@ -73,7 +80,7 @@ public class PayPulseApp extends Application {
     private LagViewModel lag;
     private AlertsViewModel alerts;
     private SessionSilences alertSessions;
-    private io.paypulse.stack.StackController stack;
+    private ComposeStack stack;
     private ExecutorService stackOps;
     private StackViewModel stackView;
     private volatile Session current;
@@ -113,8 +120,8 @@ public class PayPulseApp extends Application {
         dashboard.rateProperty().set(settings.current().rate());
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
-        stack = new io.paypulse.stack.StackController(
-                PaypulseStack.settings(options.env(), java.nio.file.Path.of("").toAbsolutePath()));
+        stack = new ComposeStack(
+                PayPulseStack.settings(options.env(), Path.of("").toAbsolutePath()));
         stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
         stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);
         connection = new ConnectionViewModel(PipelineSession.factory(clock, stack),
@@ -153,8 +160,8 @@ public class PayPulseApp extends Application {
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
         // Events windows (issue 13): from an alert row (and, via events(), a chart point) to its raw events.
-        events = new EventsWindows(() -> current == null ? java.util.Optional.empty() : current.config(),
-                () -> stage, () -> stage.getScene() == null ? java.util.List.of() : stage.getScene().getStylesheets());
+        events = new EventsWindows(() -> current == null ? Optional.empty() : current.config(),
+                () -> stage, () -> stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
         alertView.setOnShowEvents(alert -> events.open(EventsRequest.forAlert(alert)));
         dash.setOnMinuteOpened((series, minute) -> events.open(EventsRequest.forChartPoint(series, minute)));
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
@@ -170,7 +177,7 @@ public class PayPulseApp extends Application {
 
         AppTheme.follow(settings.darkProperty());
         MainWindow.dress(primary, root, settings.current());
-        java.util.concurrent.atomic.AtomicBoolean focused = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean focused = new AtomicBoolean();
         primary.focusedProperty().addListener((o, a, now) -> focused.set(now));
         notify.startTray(focused::get);
         // A click on a desktop notification: the window comes up on the Alerts tab.
@@ -212,7 +219,7 @@ public class PayPulseApp extends Application {
     }
 
     /** Where the ticker runs its render task: the FX thread. A hook for the UI benchmark (timing). */
-    protected java.util.concurrent.Executor tickExecutor() {
+    protected Executor tickExecutor() {
         return FxThread.INSTANCE;
     }
 
@@ -232,7 +239,7 @@ public class PayPulseApp extends Application {
     }
 
     /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
-    public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
+    public CompletableFuture<Void> shutdownForTest() {
         return shutdown.closeForTest();
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class ErrorDialogTest {
     private Optional<DialogPane> errorPane() {
         return robot.lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
                 .filter(p -> p.getScene().getWindow().isShowing())
-                .filter(p -> "PayPulse — unexpected error".equals(((javafx.stage.Stage) p.getScene().getWindow()).getTitle()))
+                .filter(p -> "PayPulse — unexpected error".equals(((Stage) p.getScene().getWindow()).getTitle()))
                 .findFirst();
     }
 }

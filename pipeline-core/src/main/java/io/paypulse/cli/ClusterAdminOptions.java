@@ -2,7 +2,8 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.ClusterUnreachableException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.cluster.ConnectionDiagnosis;
+import io.paypulse.config.PayPulseConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,7 +32,7 @@ final class ClusterAdminOptions {
      * becomes one sentence naming it (the admin gives up a little after our own deadline, so the
      * deadline is what the user sees).
      */
-    <T> T withAdmin(PaypulseConfig config, Function<Admin, T> work) {
+    <T> T withAdmin(PayPulseConfig config, Function<Admin, T> work) {
         GenerateCommand.requireBootstrap(config);
         Map<String, Object> props = ClusterClients.base(config, "paypulse-topics");
         int ms = (int) timeout().toMillis();
@@ -49,7 +50,7 @@ final class ClusterAdminOptions {
             return work.apply(admin);
         } catch (ClusterUnreachableException e) {
             // A timeout or an error code may hide a refused login or a TLS/listener mismatch: say which.
-            io.paypulse.cluster.ConnectionDiagnosis.likelyCause(props, e.getCause(), timeout()).ifPresent(c -> {
+            ConnectionDiagnosis.likelyCause(props, e.getCause(), timeout()).ifPresent(c -> {
                 throw c;
             });
             if (e.getCause() instanceof java.util.concurrent.TimeoutException

@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.DlqFilter;
@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,7 +60,7 @@ final class DlqListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         if (!format.equals("table") && !format.equals("json")) {
             throw ConfigException.invalid("--format", format, "table or json");
         }
@@ -96,7 +97,7 @@ final class DlqListCommand implements Callable<Integer> {
         List<List<String>> minutes = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("MINUTE (UTC)"));
         for (DeadLetterCategory c : DeadLetterCategory.values()) {
-            header.add(c.word().toUpperCase(java.util.Locale.ROOT));
+            header.add(c.word().toUpperCase(Locale.ROOT));
         }
         minutes.add(header);
         s.byMinute().forEach((m, counts) -> {

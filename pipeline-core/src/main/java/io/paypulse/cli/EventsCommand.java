@@ -2,11 +2,9 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.Topics;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.investigate.Dollars;
 import io.paypulse.investigate.EventFilter;
 import io.paypulse.investigate.EventsOutput;
@@ -14,12 +12,15 @@ import io.paypulse.investigate.EventsQuery;
 import io.paypulse.investigate.Masker;
 import io.paypulse.investigate.QueryStats;
 import io.paypulse.investigate.TimeArgument;
+import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.sink.ParsedRows;
+import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,7 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         EventFilter filter = filter(Clock.systemUTC());
         EventsOutput.Format shape = format();
         GenerateCommand.requireBootstrap(config);
@@ -197,7 +198,7 @@ final class EventsCommand implements Callable<Integer> {
         if (type == null) {
             return null;
         }
-        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
             case "payment" -> PaymentType.PAYMENT;
             case "refund" -> PaymentType.REFUND;
             default -> throw ConfigException.invalid("--type", type, "payment or refund");

@@ -1,5 +1,8 @@
 package io.paypulse.config;
 
+import io.paypulse.files.FileModes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns resolved settings text into a typed {@link PaypulseConfig}; every bad value is one sentence. */
+/** Turns resolved settings text into a typed {@link PayPulseConfig}; every bad value is one sentence. */
 final class ConfigBinder {
 
     /** Any 64-bit seed; other settings' definitions live beside the record that holds them. */
@@ -23,13 +26,13 @@ final class ConfigBinder {
     private ConfigBinder() {
     }
 
-    static PaypulseConfig bind(Map<String, String> s, Map<String, String> env) {
+    static PayPulseConfig bind(Map<String, String> s, Map<String, String> env) {
         ProcessorSettings pd = ProcessorSettings.defaults();
         GeneratorSettings gd = GeneratorSettings.defaults();
         Path dataDir = directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
         Path outputDir = directory(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
         boolean portGiven = s.containsKey(ConfigKeys.BROKER_PORT) && !s.get(ConfigKeys.BROKER_PORT).isBlank();
-        int port = PaypulseConfig.BROKER_PORT.read(s);
+        int port = PayPulseConfig.BROKER_PORT.read(s);
         GeneratorSettings generator = new GeneratorSettings(
                 GeneratorSettings.RATE.read(s),
                 GeneratorSettings.EVENTS.read(s),
@@ -62,14 +65,14 @@ final class ConfigBinder {
                 notifyWebhookUrl(s));
         Map<String, String> kafka = kafka(s);
         String bootstrap = bootstrap(s, kafka);
-        return new PaypulseConfig(
+        return new PayPulseConfig(
                 bootstrap,
                 dataDir,
                 outputDir,
                 port,
                 portGiven,
-                PaypulseConfig.PARTITIONS.read(s),
-                PaypulseConfig.REPLICATION.read(s).shortValue(),
+                PayPulseConfig.PARTITIONS.read(s),
+                PayPulseConfig.REPLICATION.read(s).shortValue(),
                 generator,
                 processor,
                 kafka,
@@ -77,13 +80,13 @@ final class ConfigBinder {
                 fileModes(s));
     }
 
-    private static io.paypulse.files.FileModes fileModes(Map<String, String> s) {
+    private static FileModes fileModes(Map<String, String> s) {
         String v = s.get(ConfigKeys.FILE_MODE);
         if (v == null || v.isBlank()) {
-            return io.paypulse.files.FileModes.PRIVATE;
+            return FileModes.PRIVATE;
         }
         try {
-            return io.paypulse.files.FileModes.ofFileMode(v);
+            return FileModes.ofFileMode(v);
         } catch (IllegalArgumentException e) {
             throw ConfigException.invalid(ConfigKeys.FILE_MODE, v,
                     "allowed: an octal file mode that lets the owner read and write and grants no execute, e.g. 600 (default) or 640");
@@ -176,12 +179,12 @@ final class ConfigBinder {
         }
         String url = v.trim();
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
                 return url;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw ConfigException.invalid(ConfigKeys.NOTIFY_WEBHOOK_URL, v,
@@ -196,13 +199,13 @@ final class ConfigBinder {
         }
         String url = v.trim();
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getQuery() == null
                     && uri.getFragment() == null && uri.getUserInfo() == null) {
                 return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw ConfigException.invalid(ConfigKeys.SCHEMA_REGISTRY_URL, v,

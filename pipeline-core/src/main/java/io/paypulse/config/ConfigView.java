@@ -1,12 +1,13 @@
 package io.paypulse.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A {@link PaypulseConfig} as settings text again ({@code --show-config}): what the process will
+ * A {@link PayPulseConfig} as settings text again ({@code --show-config}): what the process will
  * really use, in the notation a config file takes. Secrets in client properties are hidden.
  */
 public final class ConfigView {
@@ -18,16 +19,16 @@ public final class ConfigView {
     }
 
     /** Every {@link ConfigKeys#ALL} setting (in that order), then each client property as {@code kafka.NAME}. */
-    public static Map<String, String> of(PaypulseConfig c, String clientConfig) {
+    public static Map<String, String> of(PayPulseConfig c, String clientConfig) {
         ProcessorSettings p = c.processor();
         GeneratorSettings g = c.generator();
         Map<String, String> out = new LinkedHashMap<>();
         out.put(ConfigKeys.BOOTSTRAP, c.bootstrapServers());
         out.put(ConfigKeys.DATA_DIR, c.dataDir().toString());
         out.put(ConfigKeys.OUTPUT_DIR, c.outputDir().toString());
-        out.put(ConfigKeys.BROKER_PORT, PaypulseConfig.BROKER_PORT.show(c.brokerPort()));
-        out.put(ConfigKeys.PARTITIONS, PaypulseConfig.PARTITIONS.show(c.partitions()));
-        out.put(ConfigKeys.REPLICATION, PaypulseConfig.REPLICATION.show((int) c.replication()));
+        out.put(ConfigKeys.BROKER_PORT, PayPulseConfig.BROKER_PORT.show(c.brokerPort()));
+        out.put(ConfigKeys.PARTITIONS, PayPulseConfig.PARTITIONS.show(c.partitions()));
+        out.put(ConfigKeys.REPLICATION, PayPulseConfig.REPLICATION.show((int) c.replication()));
         out.put(ConfigKeys.RATE, GeneratorSettings.RATE.show(g.rate()));
         out.put(ConfigKeys.EVENTS, GeneratorSettings.EVENTS.show(g.events()));
         out.put(ConfigKeys.SEED, g.seed() == null ? "" : g.seed().toString());
@@ -58,7 +59,7 @@ public final class ConfigView {
         if (url.isEmpty()) {
             return url;
         }
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         boolean more = (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                 || uri.getRawQuery() != null || uri.getRawUserInfo() != null;

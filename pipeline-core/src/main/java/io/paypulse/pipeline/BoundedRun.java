@@ -2,14 +2,16 @@ package io.paypulse.pipeline;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
-import io.paypulse.event.Topics;
+import io.paypulse.config.GeneratorSettings;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.RunMarker;
 import io.paypulse.generate.SentOnTopic;
+import io.paypulse.topic.Topics;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -39,13 +41,13 @@ public final class BoundedRun implements RunHooks {
 
     private static final long TIMEOUT_SECONDS = 30;
 
-    private final PaypulseConfig config;
+    private final PayPulseConfig config;
     private final Optional<RunMarker> previous;
     private Map<Integer, Long> committedAtStart = Map.of();
     private long resumedFrom;
     private long needed;
 
-    private BoundedRun(PaypulseConfig config, Optional<RunMarker> previous) {
+    private BoundedRun(PayPulseConfig config, Optional<RunMarker> previous) {
         this.config = config;
         this.previous = previous;
         this.needed = config.generator().events();
@@ -58,7 +60,7 @@ public final class BoundedRun implements RunHooks {
      *         a new one when none was given, so that a restart can resume the same sequence)
      * @throws ConfigException when another run is in progress there
      */
-    public static BoundedRun plan(PaypulseConfig requested) {
+    public static BoundedRun plan(PayPulseConfig requested) {
         Path dataDir = requested.dataDir();
         var g = requested.generator();
         Optional<RunMarker> marker = RunMarker.read(dataDir);
@@ -72,12 +74,12 @@ public final class BoundedRun implements RunHooks {
             return new BoundedRun(requested, Optional.empty());
         }
         long seed = marker.map(RunMarker::seed).orElse(g.seed() != null ? g.seed() : new SecureRandom().nextLong());
-        var withSeed = new io.paypulse.config.GeneratorSettings(g.rate(), g.events(), seed, g.scenario());
+        var withSeed = new GeneratorSettings(g.rate(), g.events(), seed, g.scenario());
         return new BoundedRun(requested.withGenerator(withSeed), marker);
     }
 
     /** The configuration to run with (seed filled in). */
-    public PaypulseConfig config() {
+    public PayPulseConfig config() {
         return config;
     }
 
@@ -100,14 +102,14 @@ public final class BoundedRun implements RunHooks {
     }
 
     @Override
-    public void clusterReady(PaypulseConfig effective) {
+    public void clusterReady(PayPulseConfig effective) {
         if (previous.isPresent()) {
             committedAtStart = committedRawOffsets(effective);
         }
     }
 
     @Override
-    public void beforeGenerator(PaypulseConfig effective, Generator generator) {
+    public void beforeGenerator(PayPulseConfig effective, Generator generator) {
         if (config.generator().events() == 0) {
             return;
         }
@@ -141,9 +143,9 @@ public final class BoundedRun implements RunHooks {
         RunMarker.delete(config.dataDir());
     }
 
-    private static Map<Integer, Long> rawEndOffsets(PaypulseConfig effective) {
+    private static Map<Integer, Long> rawEndOffsets(PayPulseConfig effective) {
         try (Admin admin = Admin.create(ClusterClients.base(effective, "paypulse-resume"))) {
-            int partitions = admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames()
+            int partitions = admin.describeTopics(List.of(Topics.RAW)).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(Topics.RAW).partitions().size();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
@@ -162,7 +164,7 @@ public final class BoundedRun implements RunHooks {
         }
     }
 
-    private static Map<Integer, Long> committedRawOffsets(PaypulseConfig effective) {
+    private static Map<Integer, Long> committedRawOffsets(PayPulseConfig effective) {
         try (Admin admin = Admin.create(ClusterClients.base(effective, "paypulse-resume"))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets(effective.processor().applicationId())

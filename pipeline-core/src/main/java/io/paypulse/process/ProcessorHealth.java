@@ -1,13 +1,13 @@
 package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
-import io.paypulse.event.Topics;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.health.GroupProbe;
 import io.paypulse.health.GroupProgress;
 import io.paypulse.health.HealthReport;
 import io.paypulse.health.LagReport;
 import io.paypulse.health.StallWatch;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ final class ProcessorHealth implements AutoCloseable {
     private HealthReport last;
 
     /** @param samples the lag gauges' last sample of the same group on the raw topic, if any */
-    ProcessorHealth(PaypulseConfig config, Clock clock, Supplier<Optional<LagReport>> samples) {
+    ProcessorHealth(PayPulseConfig config, Clock clock, Supplier<Optional<LagReport>> samples) {
         this(new GroupProbe(ClusterClients.base(config, "paypulse-health"), config.processor().applicationId(),
                 Topics.RAW, PROBE_TIMEOUT), new StallWatch(clock, config.processor().stallTimeout()), clock, samples);
     }
@@ -62,7 +62,7 @@ final class ProcessorHealth implements AutoCloseable {
                 .filter(s -> s.reachable() && Duration.between(s.at(), now).compareTo(MIN_INTERVAL) <= 0)
                 .map(GroupProgress::of)
                 .orElseGet(probe::look);
-        last = HealthReport.of(state, failure, p, p.reachable() ? watch.observe(p) : java.util.Optional.empty());
+        last = HealthReport.of(state, failure, p, p.reachable() ? watch.observe(p) : Optional.empty());
         lastLook = now;
         return last;
     }

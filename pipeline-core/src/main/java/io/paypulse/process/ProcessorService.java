@@ -1,11 +1,10 @@
 package io.paypulse.process;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicsReady;
-import io.paypulse.config.PaypulseConfig;
-import io.paypulse.event.Topics;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
+import io.paypulse.config.PayPulseConfig;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.health.HealthReport;
 import io.paypulse.health.HealthServer;
 import io.paypulse.health.LagSampler;
@@ -18,14 +17,17 @@ import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotifierOptions;
 import io.paypulse.notify.SilenceView;
 import io.paypulse.notify.TopicSilences;
-import io.paypulse.process.alert.AlertRule;
+import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.sink.CsvSink;
+import io.paypulse.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -46,7 +48,7 @@ public final class ProcessorService implements AutoCloseable {
     private static final Duration SILENCES_WAIT = Duration.ofSeconds(15);
     private static final Duration LAG_TIMEOUT = Duration.ofSeconds(3);
 
-    private final PaypulseConfig config;
+    private final PayPulseConfig config;
     private final List<AlertRule> rules;
     private final Notifications notifications;
     private final SilenceView silences;
@@ -57,7 +59,7 @@ public final class ProcessorService implements AutoCloseable {
     private final List<CsvSink> sinks = new ArrayList<>();
     private SinkTakeover sinkTakeover;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> failureListeners = new CopyOnWriteArrayList<>();
     private volatile KafkaStreams streams;
     private StreamsConsumerLag lag;
     private InstanceIdentity identity;
@@ -68,9 +70,9 @@ public final class ProcessorService implements AutoCloseable {
      * A processor that delivers the notifications of its rules file (plus {@code notify.webhook-url}),
      * honouring the silences of its cluster ({@code payment-silences}).
      *
-     * @throws io.paypulse.process.alert.RulesException when the notifications section is wrong
+     * @throws io.paypulse.alert.RulesException when the notifications section is wrong
      */
-    public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
+    public ProcessorService(PayPulseConfig config, List<AlertRule> rules) {
         this(config, rules, NotificationsFile.forProcessor(config.processor()), null);
     }
 
@@ -79,7 +81,7 @@ public final class ProcessorService implements AutoCloseable {
      *                      points (desktop ones are the app's, see {@link AlertNotifier#httpSenders()})
      * @param silences      the silences delivery respects; null: the cluster's, read from {@code payment-silences}
      */
-    public ProcessorService(PaypulseConfig config, List<AlertRule> rules, Notifications notifications,
+    public ProcessorService(PayPulseConfig config, List<AlertRule> rules, Notifications notifications,
             SilenceView silences) {
         this.config = config;
         this.rules = List.copyOf(rules);
@@ -108,13 +110,13 @@ public final class ProcessorService implements AutoCloseable {
         if (metrics != null) {
             metrics.bindStreams(streams);
             metrics.bindLag(new LagSampler(ClusterClients.base(config, "paypulse-lag-meters"),
-                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, java.time.Clock.systemUTC()));
+                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, Clock.systemUTC()));
         }
         // Records that throw are dead-lettered by the exception handlers (StreamsSettings); what still
         // reaches here is not a record's fault. A thread that lost its transaction (a broker bounce)
         // is replaced; anything else (registry down, fenced for good, broken state) stops the client
         // and tells whoever waits (process/run exit non-zero at once, with one sentence).
-        StreamThreadRecovery recovery = new StreamThreadRecovery(java.time.Clock.systemUTC());
+        StreamThreadRecovery recovery = new StreamThreadRecovery(Clock.systemUTC());
         streams.setUncaughtExceptionHandler(e -> {
             if (recovery.replaceThreadFor(e)) {
                 LOG.warn("A stream thread stopped on a cluster error ({}); replacing it", e.toString());
@@ -159,7 +161,7 @@ public final class ProcessorService implements AutoCloseable {
         try {
             notifier = AlertNotifier.start(ClusterClients.base(config, "paypulse-notify"),
                     NotifierOptions.of(config.processor().applicationId()), notifications, rules, silenceView(),
-                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), java.time.Clock.systemUTC());
+                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), Clock.systemUTC());
         } catch (RuntimeException e) {
             // Processing goes on without delivery rather than not at all; the log says why.
             LOG.error("Alerts will not be delivered to contact points: {}", e.getMessage(), e);
@@ -200,7 +202,7 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /** The topology's shape as the settings ask for it ({@code processor.parsed-topic} included). */
-    static TopologyOptions topologyOptions(PaypulseConfig config, int rawPartitions, List<AlertRule> rules) {
+    static TopologyOptions topologyOptions(PayPulseConfig config, int rawPartitions, List<AlertRule> rules) {
         return TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
                 .withParsedTopic(config.processor().parsedTopic());
     }
@@ -221,7 +223,7 @@ public final class ProcessorService implements AutoCloseable {
         ProcessorHealth h = healthCheck;
         if (h == null) {
             PrometheusMetrics m = metrics;
-            h = new ProcessorHealth(config, java.time.Clock.systemUTC(),
+            h = new ProcessorHealth(config, Clock.systemUTC(),
                     m == null ? Optional::empty : m::latestLag);
             healthCheck = h; // a racing second instance only loses its first look
         }

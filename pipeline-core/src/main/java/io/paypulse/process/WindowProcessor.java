@@ -1,21 +1,22 @@
 package io.paypulse.process;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.Group;
-import io.paypulse.event.Json;
 import io.paypulse.event.Money;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.process.alert.AlertEngine;
 import io.paypulse.process.alert.AlertEngineState;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.WindowSummary;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +244,7 @@ final class WindowProcessor implements Processor<String, Partial, String, Window
         partials.close(start, p -> !watermark.holds(p));
         dirty.remove(start);
         publish(start, t, true);
-        stats.windowClosed(java.util.Arrays.stream(t.counts).sum());
+        stats.windowClosed(Arrays.stream(t.counts).sum());
         WindowSummary summary = new WindowSummary(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + WINDOW_MS),
                 t.counts.clone(), t.sums.clone(), users);
         emit(engine.onFinalWindow(summary));

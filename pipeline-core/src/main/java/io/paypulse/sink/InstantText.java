@@ -1,5 +1,6 @@
 package io.paypulse.sink;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -56,7 +57,7 @@ final class InstantText {
             i += fraction;
         }
         b[i] = 'Z';
-        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     private static void digits(byte[] b, int at, int value, int count) {

@@ -1,10 +1,11 @@
 package io.paypulse.sink;
 
-import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.files.DiskErrors;
 import io.paypulse.files.ExclusiveFileLock;
 import io.paypulse.files.FileModes;
+import io.paypulse.schema.SchemaRegistryException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -326,7 +328,7 @@ final class SinkLoop<T> {
         retryDelayNanos = 0;
         double seconds = Duration.between(s.since(), Instant.now()).toMillis() / 1000.0;
         LOG.info("CSV sink '{}' writes to {} again after {} s; no row was lost or written twice.", format.name(), dir,
-                String.format(java.util.Locale.ROOT, "%.1f", seconds));
+                String.format(Locale.ROOT, "%.1f", seconds));
     }
 
     /**
@@ -393,7 +395,7 @@ final class SinkLoop<T> {
                 try {
                     Recovery.restore(dir, format.fileNames(), cp);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         } catch (IOException | RuntimeException e) {

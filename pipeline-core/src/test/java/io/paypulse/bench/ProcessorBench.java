@@ -1,20 +1,23 @@
 package io.paypulse.bench;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.alert.RulesFile;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
-import io.paypulse.event.Topics;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.process.ProcessorStats;
-import io.paypulse.process.alert.RulesFile;
+import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +59,7 @@ final class ProcessorBench {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final boolean DEBUG = Boolean.getBoolean("bench.debug");
-    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private ProcessorBench() {
     }
@@ -64,14 +67,14 @@ final class ProcessorBench {
     static Result run(BenchEnv env, String guarantee, long events) throws Exception {
         env.truncate(List.of(Topics.PARSED, Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ));
         int run = RUNS.incrementAndGet();
-        PaypulseConfig base = env.config("processor-" + run + "-" + guarantee);
+        PayPulseConfig base = env.config("processor-" + run + "-" + guarantee);
         ProcessorSettings d = base.processor();
-        PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), guarantee, d.commitInterval(),
+        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), guarantee, d.commitInterval(),
                 null, Integer.getInteger("bench.streamThreads", d.threads()), "bench-" + run + "-" + guarantee.replace('_', '-'),
                 !"false".equals(System.getProperty("bench.sinks")), d.httpPort())); // sinks false only for experiments
 
         Map<String, Long> latestCounts = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicLong lastWindowEnd = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong lastWindowEnd = new AtomicLong();
         AggregateFollower follower = new AggregateFollower(env.bootstrap(), (at, a) -> {
             latestCounts.put(a.start() + "|" + a.group().key(), a.eventCount());
             lastWindowEnd.accumulateAndGet(a.end().toEpochMilli(), Math::max);
@@ -90,7 +93,7 @@ final class ProcessorBench {
         long windowedWallMs = -1;
         long closedWallMs;
         ResourceMonitor.Usage usage = null;
-        List<long[]> timeline = new java.util.ArrayList<>(); // {nanos, parsed} once a second
+        List<long[]> timeline = new ArrayList<>(); // {nanos, parsed} once a second
         try {
             processor.start();
             long deadline = t0 + TIMEOUT.toNanos();

@@ -5,27 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.dlq.DeadLetterHeaders;
-import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.Topics;
+import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.WindowAggregate;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.Schemas;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.Schemas;
 import io.paypulse.json.Mappers;
 import io.paypulse.process.ProcessorService;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,7 +121,7 @@ class DlqCommandIT {
     @Test
     void aFixedUpRecordReDrivenTwiceCountsOnceInItsFinalWindow() throws Exception {
         // The window must stay open through a processor restart (~15 s): start early in a minute.
-        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().atZone(java.time.ZoneOffset.UTC).getSecond() < 35);
+        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().atZone(ZoneOffset.UTC).getSecond() < 35);
         Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant at = since.truncatedTo(ChronoUnit.SECONDS);
         Instant window = at.truncatedTo(ChronoUnit.MINUTES);
@@ -219,10 +220,10 @@ class DlqCommandIT {
         return all;
     }
 
-    private PaypulseConfig config(String applicationId, String registryUrl) {
-        PaypulseConfig base = PaypulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
+    private PayPulseConfig config(String applicationId, String registryUrl) {
+        PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PaypulseConfig c = base.withProcessor(new ProcessorSettings(Duration.ofSeconds(1), d.guarantee(),
+        PayPulseConfig c = base.withProcessor(new ProcessorSettings(Duration.ofSeconds(1), d.guarantee(),
                 d.commitInterval(), null, 1, applicationId, false, 0));
         return registryUrl == null ? c : c.withSchemaRegistryUrl(registryUrl);
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.config.ConfigException;
-import io.paypulse.event.ParseOutcome;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.event.parse.ParseOutcome;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,18 +3,19 @@ package io.paypulse.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.Level;
-import io.paypulse.event.Topics;
-import io.paypulse.event.schema.RawEventSerializer;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.SchemaRegistryException;
-import io.paypulse.event.schema.Schemas;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.RawEventSerializer;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.SchemaRegistryException;
+import io.paypulse.schema.Schemas;
 import io.paypulse.json.Mappers;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ class GeneratorSchemaRegistryTest {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readRaw() {
+    private static JsonNode readRaw() {
         try {
             return Mappers.json().readTree(Schemas.RAW.text());
         } catch (Exception e) {

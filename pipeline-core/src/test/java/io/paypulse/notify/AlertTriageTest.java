@@ -2,12 +2,13 @@ package io.paypulse.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.notify.AlertTriage.Verdict;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class AlertTriageTest {
 
     private final List<Silence> silences = new ArrayList<>();
     private final ContactPoint hook = new ContactPoint("hook", ContactPoint.Kind.WEBHOOK,
-            java.net.URI.create("http://127.0.0.1:9/h"), Map.of(), 10, true);
+            URI.create("http://127.0.0.1:9/h"), Map.of(), 10, true);
 
     private AlertTriage triage(ContactPoint cp, Notifications notifications) {
         return new AlertTriage(cp, notifications, Inhibition.of(RULES), now -> List.copyOf(silences),

@@ -1,11 +1,12 @@
 package io.paypulse.process;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.Topics;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.topic.Topics;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,18 +61,18 @@ public final class BrokerThroughput {
         boolean parsed = Boolean.getBoolean("parsed");
         for (int run = 1; run <= 2; run++) {
             ProcessorStats stats = new ProcessorStats();
-            PaypulseConfig config = PaypulseConfig.forCluster(bootstrap, Files.createTempDirectory("throughput"));
+            PayPulseConfig config = PayPulseConfig.forCluster(bootstrap, Files.createTempDirectory("throughput"));
             Properties props = StreamsSettings.of(config, stats);
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "throughput-" + UUID.randomUUID());
             // Behind until all is parsed, then caught up: stands in for the brokers' lag (StreamsConsumerLag), so
             // a parse task not yet handed its backlog at a cold start sends no idle mark.
             TopologyOptions options = TopologyOptions.of(3, Duration.ofSeconds(5), List.of())
-                    .withLag((topic, partition) -> java.util.OptionalLong.of(stats.parsedCount() >= events ? 0 : 1));
+                    .withLag((topic, partition) -> OptionalLong.of(stats.parsedCount() >= events ? 0 : 1));
             if (parsed) {
                 options = (TopologyOptions) TopologyOptions.class.getMethod("withParsedTopic", boolean.class)
                         .invoke(options, true);
             }
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long start = System.nanoTime();
             double parsedAt = -1;

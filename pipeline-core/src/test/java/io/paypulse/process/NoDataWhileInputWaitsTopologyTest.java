@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.NoDataRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Level;
@@ -9,13 +10,13 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
-import io.paypulse.event.Topics;
-import io.paypulse.process.alert.NoDataRule;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class NoDataWhileInputWaitsTopologyTest {
             h.wallClockTo(T0.plusSeconds(166));
             List<Alert> alerts = h.alerts();
             assertThat(alerts).extracting(Alert::rule, Alert::state).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("no-data", AlertState.FIRING));
+                    Tuple.tuple("no-data", AlertState.FIRING));
         }
     }
 

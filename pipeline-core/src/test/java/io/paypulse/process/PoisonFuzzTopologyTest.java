@@ -2,12 +2,13 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Json;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ class PoisonFuzzTopologyTest {
     private static byte[] json(Object event) {
         try {
             return Json.MAPPER.writeValueAsBytes(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,16 +3,18 @@ package io.paypulse.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paypulse.event.Json;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
+import io.paypulse.topic.Topics;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,7 +44,7 @@ class PreCommitStoreTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        TopologyOptions options = TopologyOptions.of(1, Duration.ofSeconds(5), java.util.List.of());
+        TopologyOptions options = TopologyOptions.of(1, Duration.ofSeconds(5), List.of());
         try (TopologyTestDriver driver = new TopologyTestDriver(PaymentTopology.build(options, new ProcessorStats()), p, T0)) {
             TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
@@ -78,7 +80,7 @@ class PreCommitStoreTest {
                 assertThat(v.getLong()).as("progress committed with it").isEqualTo(at.toEpochMilli());
                 if (failed > 0) {
                     byte[] user = userLog.get(Bytes.wrap(ByteBuffer.allocate(8 + 11).putLong(T0.toEpochMilli())
-                            .put("user_000001".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).array()));
+                            .put("user_000001".getBytes(StandardCharsets.US_ASCII)).array()));
                     assertThat(user).as("committed user record after event %d", i).isNotNull();
                     assertThat(ByteBuffer.wrap(user).getLong()).as("failed payments committed after event %d", i)
                             .isEqualTo(failed);

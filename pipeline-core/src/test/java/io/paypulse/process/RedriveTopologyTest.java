@@ -2,14 +2,15 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Json;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.serde.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +142,7 @@ class RedriveTopologyTest {
     private static byte[] bytes(LogEvent e) {
         try {
             return Json.MAPPER.writeValueAsBytes(e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+        } catch (JsonProcessingException x) {
             throw new IllegalStateException(x);
         }
     }

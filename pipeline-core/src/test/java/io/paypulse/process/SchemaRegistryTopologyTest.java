@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.broker.PortProbe;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.SchemaRegistryException;
-import io.paypulse.event.schema.Schemas;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.SchemaRegistryException;
+import io.paypulse.schema.Schemas;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class SchemaRegistryTopologyTest {
     }
 
     private static List<Throwable> causes(Throwable e) {
-        List<Throwable> out = new java.util.ArrayList<>();
+        List<Throwable> out = new ArrayList<>();
         for (Throwable t = e; t != null && !out.contains(t); t = t.getCause()) {
             out.add(t);
         }

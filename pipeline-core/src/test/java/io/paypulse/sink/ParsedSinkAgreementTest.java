@@ -2,13 +2,11 @@ package io.paypulse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.event.LogLineParser;
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.Topics;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.Schemas;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.event.parse.LogLineParser;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.Schemas;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
@@ -17,7 +15,9 @@ import io.paypulse.process.PaymentTopology;
 import io.paypulse.process.ProcessorStats;
 import io.paypulse.process.StreamsSettings;
 import io.paypulse.process.TopologyOptions;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

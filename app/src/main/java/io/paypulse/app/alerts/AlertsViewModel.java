@@ -1,12 +1,14 @@
 package io.paypulse.app.alerts;
 
+import io.paypulse.app.fx.Numbers;
+import io.paypulse.alert.AlertRule;
+import io.paypulse.app.feed.LiveData;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.files.FileModes;
 import io.paypulse.notify.Inhibition;
 import io.paypulse.notify.Silence;
-import io.paypulse.process.alert.AlertRule;
 import io.paypulse.sink.CsvTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -120,7 +122,7 @@ public final class AlertsViewModel {
                     notificationCount.set(notificationCount.get() + 1);
                 }
             }
-            if (announced.size() > 4 * io.paypulse.app.feed.LiveData.MAX_ALERTS) {
+            if (announced.size() > 4 * LiveData.MAX_ALERTS) {
                 announced.retainAll(alerts.stream().map(Alert::id).toList());
             }
         }
@@ -445,8 +447,8 @@ public final class AlertsViewModel {
                     CsvTable.text(a.group()),
                     csvTime(a.windowStart()),
                     csvTime(a.windowEnd()),
-                    number(a.value()),
-                    number(a.threshold()),
+                    Numbers.plain(a.value()),
+                    Numbers.plain(a.threshold()),
                     CsvTable.text(a.message()),
                     r.status().name(),
                     Integer.toString(a.occurrences()),
@@ -461,18 +463,10 @@ public final class AlertsViewModel {
         return t == null ? "" : CSV_TIME.format(t);
     }
 
-    /** Value texts: up to two decimals, no trailing zeros. */
-    public static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-    }
 
     /** e.g. "62.5 > 40". */
     public static String valueVsThreshold(Alert a) {
-        return number(a.value()) + " vs " + number(a.threshold());
+        return Numbers.plain(a.value()) + " vs " + Numbers.plain(a.threshold());
     }
 
     /** Local time of day of the window, e.g. "14:03–14:04". */

@@ -1,12 +1,14 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.config.PayPulseConfig;
+import io.paypulse.stack.PayPulseStack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class RequestBuilder {
             flags.put(ConfigKeys.BOOTSTRAP, servers.strip());
             client.forEach((k, v) -> flags.put(ConfigKeys.KAFKA_PREFIX + k, v));
         } else if (mode == ConnectionMode.DOCKER) {
-            flags.put(ConfigKeys.BOOTSTRAP, PaypulseStack.BROKERS);
+            flags.put(ConfigKeys.BOOTSTRAP, PayPulseStack.BROKERS);
         } else {
             flags.put(ConfigKeys.BOOTSTRAP, "");
         }
@@ -67,9 +69,9 @@ public final class RequestBuilder {
             flags.put(ConfigKeys.RULES, rulesFile.trim());
         }
         flags.putAll(overrides);
-        PaypulseConfig loaded = ConfigLoader.load(null, env, flags);
+        PayPulseConfig loaded = ConfigLoader.load(null, env, flags);
         // A launch override (--set generator.rate=N, benchmarks) wins over the app's choice, as it always has.
-        PaypulseConfig config = overrides.containsKey(ConfigKeys.RATE) ? loaded
+        PayPulseConfig config = overrides.containsKey(ConfigKeys.RATE) ? loaded
                 : loaded.withGenerator(loaded.generator().withRate(rate));
         Path rules = config.processor().rulesFile();
         List<AlertRule> ruleList = rules == null ? RulesFile.defaults() : RulesFile.load(rules);

@@ -1,13 +1,14 @@
 package io.paypulse.app.feed;
 
 import io.paypulse.event.Alert;
-import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,12 +119,12 @@ public final class TopicFeed implements AutoCloseable {
         LOG.info("Live feed reading {} partitions", parts.size());
     }
 
-    private <T> java.util.Optional<T> decode(ConsumerRecord<String, byte[]> r, Deserializer<T> d) {
+    private <T> Optional<T> decode(ConsumerRecord<String, byte[]> r, Deserializer<T> d) {
         try {
-            return java.util.Optional.ofNullable(d.deserialize(r.topic(), r.value()));
+            return Optional.ofNullable(d.deserialize(r.topic(), r.value()));
         } catch (RuntimeException e) {
             LOG.warn("Skipping an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

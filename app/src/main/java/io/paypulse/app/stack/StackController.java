@@ -1,10 +1,11 @@
 package io.paypulse.app.stack;
 
 import io.paypulse.stack.Health;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.PayPulseStack;
 import java.io.File;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
@@ -88,9 +89,9 @@ public final class StackController {
         busyIndicator.managedProperty().bind(vm.busyProperty());
         stackProgress.textProperty().bind(vm.progressProperty());
 
-        link(kafkaUiLink, PaypulseStack.KAFKA_UI_URL);
-        link(airflowLink, PaypulseStack.AIRFLOW_URL);
-        link(registryLink, PaypulseStack.SCHEMA_REGISTRY_URL);
+        link(kafkaUiLink, PayPulseStack.KAFKA_UI_URL);
+        link(airflowLink, PayPulseStack.AIRFLOW_URL);
+        link(registryLink, PayPulseStack.SCHEMA_REGISTRY_URL);
 
         stackErrorText.textProperty().bind(vm.errorProperty());
         var hasError = vm.errorProperty().isNotEmpty();
@@ -164,7 +165,7 @@ public final class StackController {
         vm.busyProperty().addListener((o, a, b) -> updateButtons());
         updateButtons();
 
-        logTarget.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        logTarget.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.logTargetProperty().get().isEmpty() ? "select a container" : vm.logTargetProperty().get(),
                 vm.logTargetProperty()));
         followToggle.selectedProperty().bindBidirectional(vm.followProperty());

@@ -2,14 +2,21 @@ package io.paypulse.app.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.app.Fixtures;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.app.feed.LiveData;
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
+import io.paypulse.app.session.GeneratorControl;
+import io.paypulse.app.session.Session;
+import io.paypulse.config.PayPulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +40,17 @@ class ProfilesViewModelTest {
                 }
 
                 @Override
-                public io.paypulse.app.feed.LiveData data() {
-                    return new io.paypulse.app.feed.LiveData(Clock.systemUTC());
+                public LiveData data() {
+                    return new LiveData(Clock.systemUTC());
                 }
 
                 @Override
-                public java.util.Optional<GeneratorControl> generator() {
-                    return java.util.Optional.empty();
+                public Optional<GeneratorControl> generator() {
+                    return Optional.empty();
                 }
 
                 @Override
-                public List<io.paypulse.process.alert.AlertRule> rules() {
+                public List<AlertRule> rules() {
                     return List.of();
                 }
 
@@ -54,7 +61,7 @@ class ProfilesViewModelTest {
             },
             (mode, servers, file, inline) -> {
                 requested.add(mode.name() + "|" + servers + "|" + file + "|" + inline);
-                return new ConnectionRequest(mode, PaypulseConfig.forCluster(servers, Path.of("/tmp/x")), List.of());
+                return new ConnectionRequest(mode, PayPulseConfig.forCluster(servers, Path.of("/tmp/x")), List.of());
             },
             SAME_THREAD, SAME_THREAD, Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
 

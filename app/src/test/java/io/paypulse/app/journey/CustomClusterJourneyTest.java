@@ -3,19 +3,20 @@ package io.paypulse.app.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.pipeline.LocalPipeline;
-import io.paypulse.process.alert.RulesFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -64,7 +65,7 @@ class CustomClusterJourneyTest {
         flags.put(ConfigKeys.DATA_DIR, dir.resolve("server").toString());
         flags.put(ConfigKeys.BROKER_PORT, "0");
         flags.put(ConfigKeys.RATE, "300");
-        PaypulseConfig server = ConfigLoader.load(null, Map.of(), flags);
+        PayPulseConfig server = ConfigLoader.load(null, Map.of(), flags);
         pipeline = new LocalPipeline(server, RulesFile.defaults(), Clock.systemUTC(), step -> { });
         pipeline.start();
         String bootstrap = pipeline.config().bootstrapServers();
@@ -118,7 +119,7 @@ class CustomClusterJourneyTest {
         return onFx(() -> ((Label) n).getText() == null ? "" : ((Label) n).getText());
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+    private static <T> T onFx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +84,7 @@ class SettingsMenuJourneyTest {
 
     /** ⚙ ▸ {@code item}, as a user clicks it. */
     private void menu(String item) {
-        robot.clickOn(robot.lookup("⚙").queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup("⚙").queryAs(Node.class));
         robot.clickOn(item);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -10,7 +10,7 @@ import io.paypulse.app.PayPulseApp;
 import io.paypulse.app.stack.StackRow;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.stack.Health;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.PayPulseStack;
 import io.paypulse.stack.TestDocker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -198,9 +199,9 @@ class StackJourneyTest {
     /** The texts of the Service column's rendered cells. */
     private List<String> renderedServiceCells() {
         return onFx(() -> robot.lookup("#stackTable .table-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
                         && "Service".equals(c.getTableColumn().getText()))
-                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
+                .map(n -> ((TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
     }
 
     private void launch() throws Exception {
@@ -208,8 +209,8 @@ class StackJourneyTest {
         Files.writeString(settings, "{\"width\": 1280, \"height\": 800}");
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put(PaypulseStack.COMPOSE_FILE_ENV, composeFile.toString());
-        env.put(PaypulseStack.PROJECT_ENV, project);
+        env.put(PayPulseStack.COMPOSE_FILE_ENV, composeFile.toString());
+        env.put(PayPulseStack.PROJECT_ENV, project);
         AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
                 false, env);
         app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));

@@ -3,11 +3,11 @@ package io.paypulse.app.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
-import io.paypulse.event.Topics;
 import io.paypulse.notify.AlertNotifier;
 import io.paypulse.notify.ContactPoint;
 import io.paypulse.notify.Message;
@@ -17,9 +17,10 @@ import io.paypulse.notify.NotificationsFile;
 import io.paypulse.notify.Route;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceView;
-import io.paypulse.process.alert.RulesFile;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.topic.Topics;
 import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class DesktopNotifierIT {
         Map<String, Object> client = ClusterClients.base(SharedBroker.bootstrapServers(), Map.of(), "desktop-notifier-it");
         ContactPoint desktop = NotificationsFile.defaults().contactPoints().get(0);
         ContactPoint hook = new ContactPoint("ops-hook", ContactPoint.Kind.WEBHOOK,
-                java.net.URI.create("http://127.0.0.1:9/hook"), Map.of(), 10, true);
+                URI.create("http://127.0.0.1:9/hook"), Map.of(), 10, true);
         Notifications notifications = new Notifications(List.of(desktop, hook),
                 List.of(new Route(Set.of(), Set.of(), List.of("desktop", "ops-hook"))));
         Instant window = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60);

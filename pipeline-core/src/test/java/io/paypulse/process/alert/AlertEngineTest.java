@@ -13,10 +13,15 @@ import static io.paypulse.process.alert.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
+import io.paypulse.alert.Selector;
+import io.paypulse.alert.ThresholdRule;
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
+import io.paypulse.event.serde.Json;
 import io.paypulse.process.alert.Traffic.Mix;
 import java.time.Instant;
 import java.util.ArrayList;
