@@ -93,7 +93,7 @@ public class PayPulseApp extends Application {
     private Ticker<LagFrame> lagTicker;
     private AlertsViewModel alerts;
     private SessionSilences alertSessions;
-    private io.paypulse.stack.StackController stack;
+    private io.paypulse.stack.ComposeStack stack;
     private ExecutorService stackOps;
     private StackViewModel stackView;
     private Ticker<String> stackTicker;
@@ -135,7 +135,7 @@ public class PayPulseApp extends Application {
         dashboard.rateProperty().set(settings.rate());
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
-        stack = new io.paypulse.stack.StackController(
+        stack = new io.paypulse.stack.ComposeStack(
                 PaypulseStack.settings(options.env(), java.nio.file.Path.of("").toAbsolutePath()));
         stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
         stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);

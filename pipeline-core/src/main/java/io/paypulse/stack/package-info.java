@@ -6,7 +6,7 @@
  * ({@link io.paypulse.stack.ComposeCli}). Everything per container (list, inspect, health, start,
  * stop, restart, logs, events) goes through docker-java ({@link io.paypulse.stack.ProjectContainers}),
  * and only ever touches containers labelled {@code com.docker.compose.project=<our project>}.
- * {@link io.paypulse.stack.StackController} puts both behind the {@link io.paypulse.stack.Stack}
+ * {@link io.paypulse.stack.ComposeStack} puts both behind the {@link io.paypulse.stack.Stack}
  * interface the app uses. Every failure a user can cause is a {@link io.paypulse.stack.StackException}
  * whose message is one plain sentence saying what to do.
  */

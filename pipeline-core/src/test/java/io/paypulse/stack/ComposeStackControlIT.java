@@ -20,17 +20,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@link StackController} on the real Docker engine with a two-service compose project of a local
+ * {@link ComposeStack} on the real Docker engine with a two-service compose project of a local
  * busybox image (see {@link TestDocker}), under a project name of its own so the real stack and
  * other runs are never touched. One stack for the class; tests run in order. ~30 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StackControllerIT {
+class ComposeStackControlIT {
 
     private final String project = "ppstackit" + ProcessHandle.current().pid();
     private Path dir;
-    private StackController stack;
+    private ComposeStack stack;
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -39,7 +39,7 @@ class StackControllerIT {
         TestDocker.ensureImage();
         dir = Files.createTempDirectory("paypulse-stack-it");
         Path compose = TestDocker.resource("test-stack.yml", dir);
-        stack = new StackController(StackSettings.of(compose, project).withHealthTimeout(Duration.ofSeconds(60))
+        stack = new ComposeStack(StackSettings.of(compose, project).withHealthTimeout(Duration.ofSeconds(60))
                 .withEnv(java.util.Map.of("TEST_IMAGE", TestDocker.IMAGE)));
     }
 
@@ -190,7 +190,7 @@ class StackControllerIT {
     @Order(8)
     void noEngineIsOneSentence() {
         DockerEndpoint nowhere = new DockerEndpoint("unix:///tmp/paypulse-no-docker-" + project + ".sock");
-        try (StackController none = new StackController(stack.settings().withEndpoint(nowhere))) {
+        try (ComposeStack none = new ComposeStack(stack.settings().withEndpoint(nowhere))) {
             assertThatThrownBy(none::status).isInstanceOf(StackException.class)
                     .hasMessage(StackErrors.noEngine(nowhere))
                     .hasMessage("Docker is not running at " + nowhere + ": start the Docker engine (dockerd) and try again.");
@@ -201,7 +201,7 @@ class StackControllerIT {
     @Test
     @Order(9)
     void aMissingComposeCliIsOneSentence() {
-        try (StackController noCompose = new StackController(stack.settings()
+        try (ComposeStack noCompose = new ComposeStack(stack.settings()
                 .withComposeCommand(List.of("paypulse-no-such-compose")))) {
             assertThatThrownBy(() -> noCompose.startStack(l -> { })).isInstanceOf(StackException.class)
                     .hasMessage(StackErrors.COMPOSE_MISSING);
@@ -213,7 +213,7 @@ class StackControllerIT {
     @Order(10)
     void anImageThatCannotBePulledIsNamed() {
         Path compose = TestDocker.resource("unpullable-stack.yml", dir);
-        try (StackController ghost = new StackController(StackSettings.of(compose, project + "ghost"))) {
+        try (ComposeStack ghost = new ComposeStack(StackSettings.of(compose, project + "ghost"))) {
             try {
                 assertThatThrownBy(() -> ghost.startStack(l -> { })).isInstanceOf(StackException.class)
                         .hasMessage(StackErrors.imageNotPullable("registry.invalid/nope:1"));

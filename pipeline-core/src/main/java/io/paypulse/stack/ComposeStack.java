@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * container through {@link ProjectContainers}, plus the wait for health after {@code up -d}.
  * Construction does not contact Docker; the first call does.
  */
-public final class StackController implements Stack {
+public final class ComposeStack implements Stack {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StackController.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ComposeStack.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final StackSettings settings;
@@ -28,11 +28,11 @@ public final class StackController implements Stack {
     private final ProjectContainers containers;
     private final Clock clock;
 
-    public StackController(StackSettings settings) {
+    public ComposeStack(StackSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    public StackController(StackSettings settings, Clock clock) {
+    public ComposeStack(StackSettings settings, Clock clock) {
         this.settings = settings;
         this.compose = new ComposeCli(settings);
         this.containers = new ProjectContainers(settings.project(), settings.endpoint());
