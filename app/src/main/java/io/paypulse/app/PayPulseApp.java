@@ -38,7 +38,7 @@ import io.paypulse.app.settings.SettingsStore;
 import io.paypulse.app.stack.StackController;
 import io.paypulse.app.stack.StackViewModel;
 import io.paypulse.notify.TopicSilences;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.PayPulseStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -136,7 +136,7 @@ public class PayPulseApp extends Application {
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
         stack = new io.paypulse.stack.ComposeStack(
-                PaypulseStack.settings(options.env(), java.nio.file.Path.of("").toAbsolutePath()));
+                PayPulseStack.settings(options.env(), java.nio.file.Path.of("").toAbsolutePath()));
         stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
         stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);
         connection = new ConnectionViewModel(PipelineSession.factory(clock, stack),

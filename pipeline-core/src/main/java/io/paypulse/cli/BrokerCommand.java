@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         if (fresh) {
             DataDir.wipe(config.dataDir());
         }

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ final class ClusterAdminOptions {
      * becomes one sentence naming it (the admin gives up a little after our own deadline, so the
      * deadline is what the user sees).
      */
-    <T> T withAdmin(PaypulseConfig config, Function<Admin, T> work) {
+    <T> T withAdmin(PayPulseConfig config, Function<Admin, T> work) {
         GenerateCommand.requireBootstrap(config);
         Map<String, Object> props = ClusterClients.base(config, "paypulse-topics");
         int ms = (int) timeout().toMillis();

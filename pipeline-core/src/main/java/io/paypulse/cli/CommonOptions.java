@@ -4,7 +4,7 @@ import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.ConfigView;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.Settings;
 import io.paypulse.generate.Scenario;
 import java.io.PrintWriter;
@@ -54,11 +54,11 @@ final class CommonOptions {
      * Resolves the configuration: defaults &lt; config file &lt; environment &lt; {@code --set} &lt;
      * the command's given flags. With {@code --show-config}, prints it and ends the command.
      */
-    PaypulseConfig load() {
+    PayPulseConfig load() {
         Logging.verbose(verbose);
         Map<String, String> env = Main.environment(command);
         Settings resolved = ConfigLoader.resolve(configFile, env, sets(), givenFlags(command));
-        PaypulseConfig config = resolved.bind();
+        PayPulseConfig config = resolved.bind();
         resolved.check(() -> Scenario.parse(config.generator().scenario()));
         if (showConfig) {
             show(config, resolved, command.commandLine().getOut());
@@ -104,7 +104,7 @@ final class CommonOptions {
         return option.userObject() instanceof Field field ? field.getAnnotation(SettingFlag.class) : null;
     }
 
-    private static void show(PaypulseConfig config, Settings resolved, PrintWriter out) {
+    private static void show(PayPulseConfig config, Settings resolved, PrintWriter out) {
         Settings.Given clientConfig = resolved.given().get(ConfigKeys.CLIENT_CONFIG);
         ConfigView.of(config, clientConfig == null ? null : clientConfig.value()).forEach((key, value) -> {
             Settings.Given g = resolved.given().get(key);

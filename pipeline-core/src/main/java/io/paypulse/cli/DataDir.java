@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.files.DiskErrors;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class DataDir {
      *
      * @throws ConfigException naming the folder, what is wrong with it and the setting to change
      */
-    static void requireUsable(PaypulseConfig config, FileModes modes) {
+    static void requireUsable(PayPulseConfig config, FileModes modes) {
         Path data = config.dataDir();
         requireWritable(data, "data directory", "--data-dir (setting " + ConfigKeys.DATA_DIR + ")", modes);
         requireWritable(data.resolve("streams"), "processor state folder", "--data-dir (setting " + ConfigKeys.DATA_DIR

@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.Redriver;
 import io.paypulse.investigate.TimeArgument;
@@ -21,15 +21,15 @@ final class DlqAccess {
     private DlqAccess() {
     }
 
-    static DeadLetterQueue reader(PaypulseConfig config, ClusterAdminOptions cluster) {
+    static DeadLetterQueue reader(PayPulseConfig config, ClusterAdminOptions cluster) {
         return new DeadLetterQueue(props(config), cluster.timeout());
     }
 
-    static Redriver redriver(PaypulseConfig config, ClusterAdminOptions cluster) {
+    static Redriver redriver(PayPulseConfig config, ClusterAdminOptions cluster) {
         return new Redriver(props(config), cluster.timeout());
     }
 
-    private static Map<String, Object> props(PaypulseConfig config) {
+    private static Map<String, Object> props(PayPulseConfig config) {
         GenerateCommand.requireBootstrap(config);
         return ClusterClients.base(config, "paypulse-dlq");
     }

@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.DlqFilter;
@@ -59,7 +59,7 @@ final class DlqListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         if (!format.equals("table") && !format.equals("json")) {
             throw ConfigException.invalid("--format", format, "table or json");
         }

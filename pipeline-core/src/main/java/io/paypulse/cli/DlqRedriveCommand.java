@@ -1,7 +1,7 @@
 package io.paypulse.cli;
 
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.DlqFilter;
@@ -61,7 +61,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         int ways = (all ? 1 : 0) + (reason != null ? 1 : 0) + (positions.isEmpty() ? 0 : 1);
         if (ways != 1) {
             throw new ConfigException("Say which dead letters to re-drive: --all, --reason CATEGORY, or their "

@@ -1,6 +1,6 @@
 package io.paypulse.cli;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.DlqRecord;
 import io.paypulse.dlq.SafeText;
@@ -38,7 +38,7 @@ final class DlqShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         long[] at = DlqAccess.position(position);
         DlqRecord r;
         try (DeadLetterQueue dlq = DlqAccess.reader(config, cluster)) {

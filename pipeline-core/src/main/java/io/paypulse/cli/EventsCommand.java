@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
@@ -107,7 +107,7 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         EventFilter filter = filter(Clock.systemUTC());
         EventsOutput.Format shape = format();
         GenerateCommand.requireBootstrap(config);

@@ -4,7 +4,7 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicsReady;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         requireBootstrap(config);
         TopicsReady.ensure(ClusterClients.base(config, "paypulse-setup"), Topics.partitionsByTopic(config.partitions()),
                 config.replication(), Duration.ofSeconds(30), Topics.RAW);
@@ -72,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void requireBootstrap(PaypulseConfig config) {
+    static void requireBootstrap(PayPulseConfig config) {
         if (config.embedded()) {
             throw new ConfigException("This command needs a Kafka cluster: give --bootstrap HOST:PORT "
                     + "(or set " + ConfigKeys.BOOTSTRAP + " in the config or " + ConfigKeys.envName(ConfigKeys.BOOTSTRAP) + ").");

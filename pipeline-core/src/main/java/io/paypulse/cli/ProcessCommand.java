@@ -1,7 +1,7 @@
 package io.paypulse.cli;
 
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.process.ProcessorStoppedException;
 import java.util.concurrent.Callable;
@@ -59,7 +59,7 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         GenerateCommand.requireBootstrap(config);
         DataDir.requireUsable(config, config.fileModes());
         var alertRules = Rules.of(config);

@@ -1,6 +1,6 @@
 package io.paypulse.cli;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.NotificationsFile;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.process.alert.RulesFile;
@@ -16,7 +16,7 @@ final class Rules {
      * The rules; the file's notifications section (and {@code notify.webhook-url}) is checked too, so a
      * mistake there stops the command with one sentence before it starts a broker or a processor.
      */
-    static List<AlertRule> of(PaypulseConfig config) {
+    static List<AlertRule> of(PayPulseConfig config) {
         List<AlertRule> rules = config.processor().rulesFile() == null ? RulesFile.defaults()
                 : RulesFile.load(config.processor().rulesFile());
         NotificationsFile.forProcessor(config.processor());

@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Group;
 import io.paypulse.event.Money;
 import io.paypulse.generate.GeneratorTally;
@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         var alertRules = Rules.of(config);
         if (fresh) {
             DataDir.wipe(config.dataDir());
@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
             return Errors.FAILED;
         }
         out.println("Sent " + n + " events; waiting for the processor to finish their windows…");
-        PaypulseConfig config = pipeline.config();
+        PayPulseConfig config = pipeline.config();
         try (Admin admin = Admin.create(ClusterClients.base(config, "paypulse-progress"))) {
             if (!Completion.await(admin, config.processor().applicationId(), pipeline.processor(),
                     run.eventsToAccountFor(), timeout)) {

@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceWriter;
 import io.paypulse.notify.Silences;
@@ -76,7 +76,7 @@ final class SilenceAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         checkRule(config);
         // Whole seconds: times are typed and read by people, and --for 2h should show "2h".
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
@@ -97,7 +97,7 @@ final class SilenceAddCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void checkRule(PaypulseConfig config) {
+    private void checkRule(PayPulseConfig config) {
         if (rule.equals(Silence.ANY)) {
             return;
         }

@@ -1,7 +1,7 @@
 package io.paypulse.cli;
 
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceState;
 import io.paypulse.notify.SilenceWriter;
@@ -38,7 +38,7 @@ final class SilenceExpireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         try (SilenceTopic topic = SilenceTopic.open(config, cluster); SilenceWriter writer = topic.writer(clock)) {

@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Json;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceState;
@@ -56,7 +56,7 @@ final class SilenceListCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw ConfigException.invalid("--format", format, "table or json");
         }
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         Instant now = Clock.systemUTC().instant();
         List<Silence> shown;
         try (SilenceTopic topic = SilenceTopic.open(config, cluster)) {

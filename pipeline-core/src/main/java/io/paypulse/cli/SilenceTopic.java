@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.cluster.TopicSetup;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.notify.SilenceWriter;
 import io.paypulse.notify.TopicSilences;
@@ -16,12 +16,12 @@ import java.util.Properties;
  */
 final class SilenceTopic implements AutoCloseable {
 
-    private final PaypulseConfig config;
+    private final PayPulseConfig config;
     private final ClusterAdminOptions cluster;
     private final Properties client;
     private final TopicSilences silences;
 
-    private SilenceTopic(PaypulseConfig config, ClusterAdminOptions cluster, Properties client,
+    private SilenceTopic(PayPulseConfig config, ClusterAdminOptions cluster, Properties client,
             TopicSilences silences) {
         this.config = config;
         this.cluster = cluster;
@@ -30,7 +30,7 @@ final class SilenceTopic implements AutoCloseable {
     }
 
     /** @throws ClusterUnreachableException with one sentence when the cluster does not answer in time */
-    static SilenceTopic open(PaypulseConfig config, ClusterAdminOptions cluster) {
+    static SilenceTopic open(PayPulseConfig config, ClusterAdminOptions cluster) {
         cluster.withAdmin(config, admin -> TopicSetup.ensureCompacted(admin, Topics.SILENCES, config.replication(),
                 cluster.timeout()));
         Properties client = new Properties();

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.cluster.TopicStatus;
 import io.paypulse.config.ConfigKeys;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import java.io.PrintWriter;
 import java.util.List;
@@ -44,7 +44,7 @@ final class TopicsEnsureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         Map<String, Integer> wanted = Topics.partitionsByTopic(config.partitions());
         List<TopicStatus> topics = cluster.withAdmin(config,
                 admin -> TopicSetup.ensureAll(admin, wanted, config.replication(), cluster.timeout()));

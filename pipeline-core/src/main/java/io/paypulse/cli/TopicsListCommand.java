@@ -2,7 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.cluster.TopicStatus;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class TopicsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PaypulseConfig config = common.load();
+        PayPulseConfig config = common.load();
         var names = Topics.partitionsByTopic(config.partitions()).keySet();
         Map<String, TopicStatus> found = cluster.withAdmin(config, admin -> TopicSetup.describe(admin, names, cluster.timeout()));
         PrintWriter out = spec.commandLine().getOut();

@@ -1,13 +1,13 @@
 package io.paypulse.cluster;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Client properties for "a cluster": bootstrap servers plus the user's client properties
- * ({@link PaypulseConfig#kafka()}: the {@code client-config} file with {@code kafka.*} settings over
+ * ({@link PayPulseConfig#kafka()}: the {@code client-config} file with {@code kafka.*} settings over
  * it; SASL/SSL and the like), so every component talks to embedded, Docker or remote Kafka alike.
  * Config provider references ({@code ${file:...}}, {@code ${env:...}}) pass through unresolved: the
  * Kafka clients resolve them.
@@ -18,7 +18,7 @@ public final class ClusterClients {
     }
 
     /** Base properties every client of this cluster gets; a fresh mutable map. */
-    public static Map<String, Object> base(PaypulseConfig config, String clientId) {
+    public static Map<String, Object> base(PayPulseConfig config, String clientId) {
         return base(config.bootstrapServers(), config.kafka(), clientId);
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns resolved settings text into a typed {@link PaypulseConfig}; every bad value is one sentence. */
+/** Turns resolved settings text into a typed {@link PayPulseConfig}; every bad value is one sentence. */
 final class ConfigBinder {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -23,7 +23,7 @@ final class ConfigBinder {
     private ConfigBinder() {
     }
 
-    static PaypulseConfig bind(Map<String, String> s, Map<String, String> env) {
+    static PayPulseConfig bind(Map<String, String> s, Map<String, String> env) {
         ProcessorSettings pd = ProcessorSettings.defaults();
         GeneratorSettings gd = GeneratorSettings.defaults();
         Path dataDir = directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
@@ -62,7 +62,7 @@ final class ConfigBinder {
                 notifyWebhookUrl(s));
         Map<String, String> kafka = kafka(s);
         String bootstrap = bootstrap(s, kafka);
-        return new PaypulseConfig(
+        return new PayPulseConfig(
                 bootstrap,
                 dataDir,
                 outputDir,

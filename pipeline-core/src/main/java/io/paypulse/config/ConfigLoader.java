@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Resolves {@link PaypulseConfig} from layers, weakest first: defaults &lt; config file &lt;
+ * Resolves {@link PayPulseConfig} from layers, weakest first: defaults &lt; config file &lt;
  * PAYPULSE_* environment &lt; {@code --set} &lt; flags. Each layer is a flat map of setting names
  * ({@link ConfigKeys}) to text holding only what that layer gives; the strongest layer that names a
  * setting wins, and {@link ConfigBinder} turns the result into typed values. This is the one place
@@ -30,7 +30,7 @@ public final class ConfigLoader {
      * @param env          the process environment
      * @param flags        settings given on the command line
      */
-    public static PaypulseConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+    public static PayPulseConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
         Map<String, Settings.Given> given = new LinkedHashMap<>();
         flags.forEach((key, value) -> {
             if (value != null) {

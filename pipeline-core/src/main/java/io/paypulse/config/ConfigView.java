@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A {@link PaypulseConfig} as settings text again ({@code --show-config}): what the process will
+ * A {@link PayPulseConfig} as settings text again ({@code --show-config}): what the process will
  * really use, in the notation a config file takes. Secrets in client properties are hidden.
  */
 public final class ConfigView {
@@ -19,7 +19,7 @@ public final class ConfigView {
     }
 
     /** Every {@link ConfigKeys#ALL} setting (in that order), then each client property as {@code kafka.NAME}. */
-    public static Map<String, String> of(PaypulseConfig c, String clientConfig) {
+    public static Map<String, String> of(PayPulseConfig c, String clientConfig) {
         ProcessorSettings p = c.processor();
         GeneratorSettings g = c.generator();
         Map<String, String> out = new LinkedHashMap<>();

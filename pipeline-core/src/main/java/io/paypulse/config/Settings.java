@@ -30,7 +30,7 @@ public final class Settings {
     }
 
     /** The typed configuration; a bad value is one sentence naming the key, value, origin and what is allowed. */
-    public PaypulseConfig bind() {
+    public PayPulseConfig bind() {
         return check(() -> {
             Map<String, String> text = new LinkedHashMap<>();
             winners.forEach((k, g) -> text.put(k, g.value()));

@@ -2,7 +2,7 @@ package io.paypulse.pipeline;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.RunMarker;
@@ -39,13 +39,13 @@ public final class BoundedRun implements RunHooks {
 
     private static final long TIMEOUT_SECONDS = 30;
 
-    private final PaypulseConfig config;
+    private final PayPulseConfig config;
     private final Optional<RunMarker> previous;
     private Map<Integer, Long> committedAtStart = Map.of();
     private long resumedFrom;
     private long needed;
 
-    private BoundedRun(PaypulseConfig config, Optional<RunMarker> previous) {
+    private BoundedRun(PayPulseConfig config, Optional<RunMarker> previous) {
         this.config = config;
         this.previous = previous;
         this.needed = config.generator().events();
@@ -58,7 +58,7 @@ public final class BoundedRun implements RunHooks {
      *         a new one when none was given, so that a restart can resume the same sequence)
      * @throws ConfigException when another run is in progress there
      */
-    public static BoundedRun plan(PaypulseConfig requested) {
+    public static BoundedRun plan(PayPulseConfig requested) {
         Path dataDir = requested.dataDir();
         var g = requested.generator();
         Optional<RunMarker> marker = RunMarker.read(dataDir);
@@ -77,7 +77,7 @@ public final class BoundedRun implements RunHooks {
     }
 
     /** The configuration to run with (seed filled in). */
-    public PaypulseConfig config() {
+    public PayPulseConfig config() {
         return config;
     }
 
@@ -100,14 +100,14 @@ public final class BoundedRun implements RunHooks {
     }
 
     @Override
-    public void clusterReady(PaypulseConfig effective) {
+    public void clusterReady(PayPulseConfig effective) {
         if (previous.isPresent()) {
             committedAtStart = committedRawOffsets(effective);
         }
     }
 
     @Override
-    public void beforeGenerator(PaypulseConfig effective, Generator generator) {
+    public void beforeGenerator(PayPulseConfig effective, Generator generator) {
         if (config.generator().events() == 0) {
             return;
         }
@@ -141,7 +141,7 @@ public final class BoundedRun implements RunHooks {
         RunMarker.delete(config.dataDir());
     }
 
-    private static Map<Integer, Long> rawEndOffsets(PaypulseConfig effective) {
+    private static Map<Integer, Long> rawEndOffsets(PayPulseConfig effective) {
         try (Admin admin = Admin.create(ClusterClients.base(effective, "paypulse-resume"))) {
             int partitions = admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(Topics.RAW).partitions().size();
@@ -162,7 +162,7 @@ public final class BoundedRun implements RunHooks {
         }
     }
 
-    private static Map<Integer, Long> committedRawOffsets(PaypulseConfig effective) {
+    private static Map<Integer, Long> committedRawOffsets(PayPulseConfig effective) {
         try (Admin admin = Admin.create(ClusterClients.base(effective, "paypulse-resume"))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets(effective.processor().applicationId())

@@ -4,7 +4,7 @@ import io.paypulse.broker.BrokerException;
 import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.process.alert.AlertRule;
@@ -35,20 +35,20 @@ public final class LocalPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
     static final Duration FAILED_STOP_TIMEOUT = Duration.ofSeconds(5);
 
-    private final PaypulseConfig requested;
+    private final PayPulseConfig requested;
     private final List<AlertRule> rules;
     private final Clock clock;
     private final Consumer<String> progress;
     private EmbeddedBroker broker;
     private ProcessorService processor;
     private Generator generator;
-    private PaypulseConfig effective;
+    private PayPulseConfig effective;
     private final AtomicReference<BrokerException> failure = new AtomicReference<>();
     private final Set<Thread> waiters = new CopyOnWriteArraySet<>();
     private RunHooks hooks = RunHooks.NONE;
 
     /** @param progress receives one short sentence per step, e.g. "Broker ready in 2.9 s" */
-    public LocalPipeline(PaypulseConfig config, List<AlertRule> rules, Clock clock, Consumer<String> progress) {
+    public LocalPipeline(PayPulseConfig config, List<AlertRule> rules, Clock clock, Consumer<String> progress) {
         this.requested = config;
         this.rules = List.copyOf(rules);
         this.clock = clock;
@@ -91,7 +91,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** The configuration in force, with the embedded broker's address filled in once started. */
-    public PaypulseConfig config() {
+    public PayPulseConfig config() {
         return effective == null ? requested : effective;
     }
 

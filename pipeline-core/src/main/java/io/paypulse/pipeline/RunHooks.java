@@ -1,6 +1,6 @@
 package io.paypulse.pipeline;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 
 /** Steps a caller of {@link LocalPipeline} may take between its start-up stages. */
@@ -10,10 +10,10 @@ public interface RunHooks {
     };
 
     /** The cluster answers (the embedded broker is up); the processor has not started. */
-    default void clusterReady(PaypulseConfig config) {
+    default void clusterReady(PayPulseConfig config) {
     }
 
     /** The processor runs and the topics exist; the generator is made but not started. */
-    default void beforeGenerator(PaypulseConfig config, Generator generator) {
+    default void beforeGenerator(PayPulseConfig config, Generator generator) {
     }
 }

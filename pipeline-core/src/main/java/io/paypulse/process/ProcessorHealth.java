@@ -1,7 +1,7 @@
 package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.health.GroupProbe;
 import io.paypulse.health.GroupProgress;
@@ -29,7 +29,7 @@ final class ProcessorHealth implements AutoCloseable {
     private Instant lastLook;
     private HealthReport last;
 
-    ProcessorHealth(PaypulseConfig config, Clock clock) {
+    ProcessorHealth(PayPulseConfig config, Clock clock) {
         this(new GroupProbe(ClusterClients.base(config, "paypulse-health"), config.processor().applicationId(),
                 Topics.RAW, PROBE_TIMEOUT), new StallWatch(clock, config.processor().stallTimeout()), clock);
     }

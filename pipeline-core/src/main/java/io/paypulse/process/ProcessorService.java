@@ -2,7 +2,7 @@ package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicsReady;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
@@ -45,7 +45,7 @@ public final class ProcessorService implements AutoCloseable {
     private static final Duration SILENCES_WAIT = Duration.ofSeconds(15);
     private static final Duration LAG_TIMEOUT = Duration.ofSeconds(3);
 
-    private final PaypulseConfig config;
+    private final PayPulseConfig config;
     private final List<AlertRule> rules;
     private final Notifications notifications;
     private final SilenceView silences;
@@ -69,7 +69,7 @@ public final class ProcessorService implements AutoCloseable {
      *
      * @throws io.paypulse.process.alert.RulesException when the notifications section is wrong
      */
-    public ProcessorService(PaypulseConfig config, List<AlertRule> rules) {
+    public ProcessorService(PayPulseConfig config, List<AlertRule> rules) {
         this(config, rules, NotificationsFile.forProcessor(config.processor()), null);
     }
 
@@ -78,7 +78,7 @@ public final class ProcessorService implements AutoCloseable {
      *                      points (desktop ones are the app's, see {@link AlertNotifier#httpSenders()})
      * @param silences      the silences delivery respects; null: the cluster's, read from {@code payment-silences}
      */
-    public ProcessorService(PaypulseConfig config, List<AlertRule> rules, Notifications notifications,
+    public ProcessorService(PayPulseConfig config, List<AlertRule> rules, Notifications notifications,
             SilenceView silences) {
         this.config = config;
         this.rules = List.copyOf(rules);
@@ -199,7 +199,7 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /** The topology's shape as the settings ask for it ({@code processor.parsed-topic} included). */
-    static TopologyOptions topologyOptions(PaypulseConfig config, int rawPartitions, List<AlertRule> rules) {
+    static TopologyOptions topologyOptions(PayPulseConfig config, int rawPartitions, List<AlertRule> rules) {
         return TopologyOptions.of(rawPartitions, config.processor().grace(), rules)
                 .withParsedTopic(config.processor().parsedTopic());
     }

@@ -1,7 +1,7 @@
 package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.errors.DeadLetterDeserializationHandler;
 import io.paypulse.process.errors.DeadLetterProcessingHandler;
 import io.paypulse.process.errors.DeadLetterProductionHandler;
@@ -21,12 +21,12 @@ public final class StreamsSettings {
     public static final String STATS_CONFIG = "paypulse.processor.stats";
 
     /** The settings with exception handlers that count in a throwaway {@link ProcessorStats}. */
-    public static Properties of(PaypulseConfig config) {
+    public static Properties of(PayPulseConfig config) {
         return of(config, new ProcessorStats());
     }
 
     /** @param stats where the exception handlers count the records they send to the DLQ */
-    public static Properties of(PaypulseConfig config, ProcessorStats stats) {
+    public static Properties of(PayPulseConfig config, ProcessorStats stats) {
         Properties p = new Properties();
         Map<String, Object> base = ClusterClients.base(config, config.processor().applicationId());
         base.remove("client.id");
@@ -70,11 +70,11 @@ public final class StreamsSettings {
     }
 
     /**
-     * {@link #of(PaypulseConfig, ProcessorStats)} plus who this instance is, so a restart takes its own place at once
+     * {@link #of(PayPulseConfig, ProcessorStats)} plus who this instance is, so a restart takes its own place at once
      * (issue 10 §2): static membership with the instance's stable id, and a session timeout that
      * fits one machine. The transactional ids come from {@link StableTransactionalIds}.
      */
-    public static Properties of(PaypulseConfig config, ProcessorStats stats, InstanceIdentity identity) {
+    public static Properties of(PayPulseConfig config, ProcessorStats stats, InstanceIdentity identity) {
         Properties p = of(config, stats);
         // Streams appends -<thread index>; the main consumer only (restore consumers have no group).
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), identity.groupInstanceId());

@@ -119,7 +119,7 @@ public final class ComposeStack implements Stack {
     private void requireComposeFile() {
         if (!java.nio.file.Files.isRegularFile(settings.composeFile())) {
             throw new StackException("The compose file " + settings.composeFile() + " does not exist: run PayPulse from"
-                    + " the repository folder or set " + PaypulseStack.COMPOSE_FILE_ENV + " to its docker-compose.yml.");
+                    + " the repository folder or set " + PayPulseStack.COMPOSE_FILE_ENV + " to its docker-compose.yml.");
         }
     }
 

@@ -4,7 +4,7 @@ import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicSetup;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class BenchEnv implements AutoCloseable {
 
-    static final int PARTITIONS = PaypulseConfig.forCluster("unused", Path.of(".")).partitions();
+    static final int PARTITIONS = PayPulseConfig.forCluster("unused", Path.of(".")).partitions();
 
     final Path root;
     final EmbeddedBroker broker;
@@ -55,14 +55,14 @@ final class BenchEnv implements AutoCloseable {
     }
 
     /** Defaults of the shipped configuration, against this broker, under a new directory {@code name}. */
-    PaypulseConfig config(String name) {
+    PayPulseConfig config(String name) {
         Path dir = root.resolve(name);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return PaypulseConfig.forCluster(bootstrap(), dir);
+        return PayPulseConfig.forCluster(bootstrap(), dir);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.paypulse.bench;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
@@ -50,9 +50,9 @@ final class LatencyBench {
 
     static Result run(BenchEnv env, double rate, Duration warmup, Duration measured) throws Exception {
         env.truncate(List.of(Topics.RAW, Topics.PARSED, Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ));
-        PaypulseConfig base = env.config("latency");
+        PayPulseConfig base = env.config("latency");
         ProcessorSettings d = base.processor();
-        PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
+        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
                 null, d.threads(), "bench-latency", d.sinks(), d.httpPort()));
 
         List<long[]> updates = new ArrayList<>();

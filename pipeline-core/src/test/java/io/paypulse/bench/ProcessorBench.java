@@ -1,6 +1,6 @@
 package io.paypulse.bench;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.Topics;
 import io.paypulse.process.ProcessorService;
@@ -64,9 +64,9 @@ final class ProcessorBench {
     static Result run(BenchEnv env, String guarantee, long events) throws Exception {
         env.truncate(List.of(Topics.PARSED, Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ));
         int run = RUNS.incrementAndGet();
-        PaypulseConfig base = env.config("processor-" + run + "-" + guarantee);
+        PayPulseConfig base = env.config("processor-" + run + "-" + guarantee);
         ProcessorSettings d = base.processor();
-        PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), guarantee, d.commitInterval(),
+        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), guarantee, d.commitInterval(),
                 null, Integer.getInteger("bench.streamThreads", d.threads()), "bench-" + run + "-" + guarantee.replace('_', '-'),
                 !"false".equals(System.getProperty("bench.sinks")), d.httpPort())); // sinks false only for experiments
 

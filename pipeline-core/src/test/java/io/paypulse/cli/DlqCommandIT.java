@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.Json;
@@ -219,10 +219,10 @@ class DlqCommandIT {
         return all;
     }
 
-    private PaypulseConfig config(String applicationId, String registryUrl) {
-        PaypulseConfig base = PaypulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
+    private PayPulseConfig config(String applicationId, String registryUrl) {
+        PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PaypulseConfig c = base.withProcessor(new ProcessorSettings(Duration.ofSeconds(1), d.guarantee(),
+        PayPulseConfig c = base.withProcessor(new ProcessorSettings(Duration.ofSeconds(1), d.guarantee(),
                 d.commitInterval(), null, 1, applicationId, false, 0));
         return registryUrl == null ? c : c.withSchemaRegistryUrl(registryUrl);
     }

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +22,7 @@ class FileModeSettingTest {
 
     @Test
     void dataStateAndOutputFoldersAre0700ByDefault() throws IOException {
-        PaypulseConfig config = ConfigLoader.load(null, Map.of(), Map.of("data-dir", dir.resolve("data").toString()));
+        PayPulseConfig config = ConfigLoader.load(null, Map.of(), Map.of("data-dir", dir.resolve("data").toString()));
         DataDir.requireUsable(config, config.fileModes());
         assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
         assertThat(mode(dir.resolve("data/streams"))).isEqualTo("rwx------");
@@ -31,7 +31,7 @@ class FileModeSettingTest {
 
     @Test
     void fileMode640SharesTheFoldersWithTheGroup() throws IOException {
-        PaypulseConfig config = ConfigLoader.load(null, Map.of(),
+        PayPulseConfig config = ConfigLoader.load(null, Map.of(),
                 Map.of("data-dir", dir.resolve("data").toString(), "file-mode", "640"));
         assertThat(config.fileModes().fileOctal()).isEqualTo("640");
         DataDir.requireUsable(config, config.fileModes());

@@ -34,7 +34,7 @@ class ConfigLoaderTest {
 
     @Test
     void defaultsFollowXdgDirectories() {
-        PaypulseConfig c = ConfigLoader.load(null, env(), Map.of());
+        PayPulseConfig c = ConfigLoader.load(null, env(), Map.of());
         assertThat(c.dataDir()).isEqualTo(dir.resolve("data/paypulse"));
         assertThat(c.outputDir()).isEqualTo(dir.resolve("data/paypulse/output"));
         assertThat(c.embedded()).isTrue();
@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         Map<String, String> env = env();
         env.put("PAYPULSE_GENERATOR_RATE", "20");
         env.put("PAYPULSE_PROCESSOR_GRACE", "2s");
-        PaypulseConfig c = ConfigLoader.load(f, env, Map.of(ConfigKeys.RATE, "30"));
+        PayPulseConfig c = ConfigLoader.load(f, env, Map.of(ConfigKeys.RATE, "30"));
         assertThat(c.generator().rate()).isEqualTo(30);
         assertThat(c.processor().grace()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.generator().seed()).isEqualTo(1L);
@@ -67,7 +67,7 @@ class ConfigLoaderTest {
         Path f = dir.resolve("config/paypulse/paypulse.yaml");
         Files.createDirectories(f.getParent());
         Files.writeString(f, "broker:\n  port: 19092\n");
-        PaypulseConfig c = ConfigLoader.load(null, env(), Map.of());
+        PayPulseConfig c = ConfigLoader.load(null, env(), Map.of());
         assertThat(c.brokerPort()).isEqualTo(19092);
         assertThat(c.brokerPortExplicit()).isTrue();
     }
@@ -83,7 +83,7 @@ class ConfigLoaderTest {
                 """);
         Map<String, String> env = env();
         env.put("PAYPULSE_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/ts.jks");
-        PaypulseConfig c = ConfigLoader.load(f, env, Map.of());
+        PayPulseConfig c = ConfigLoader.load(f, env, Map.of());
         assertThat(c.embedded()).isFalse();
         assertThat(c.kafka()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "PLAIN")
@@ -194,7 +194,7 @@ class ConfigLoaderTest {
         Map<String, String> env = env();
         env.put("PAYPULSE_CLIENT_CONFIG", props.toString());
         env.put("PAYPULSE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
-        PaypulseConfig c = ConfigLoader.load(null, env, Map.of());
+        PayPulseConfig c = ConfigLoader.load(null, env, Map.of());
         assertThat(c.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         // The file's own bootstrap.servers counts when no layer names the cluster, as with Kafka's tools.
         assertThat(c.bootstrapServers()).isEqualTo("k1:9093,k2:9093");

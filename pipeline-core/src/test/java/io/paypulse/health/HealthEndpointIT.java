@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.broker.PortProbe;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.Topics;
 import io.paypulse.process.ProcessorService;
@@ -46,9 +46,9 @@ class HealthEndpointIT {
     @Test
     void healthTurnsUpWhenRunningMetricsCountParsedEventsAndTheEndpointStopsWithTheProcessor() throws Exception {
         int port = freePort();
-        PaypulseConfig base = PaypulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
+        PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
+        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
                 null, 1, "health-endpoint-it", false, port));
 
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
@@ -98,7 +98,7 @@ class HealthEndpointIT {
         return Double.parseDouble(m.group(1));
     }
 
-    private static void produceRawEvents(PaypulseConfig config, int n) throws Exception {
+    private static void produceRawEvents(PayPulseConfig config, int n) throws Exception {
         Map<String, Object> props = ClusterClients.base(config, "health-endpoint-it-producer");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.ProcessorService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class HealthTruthIT {
     void healthIsDownWithTheReasonWhileTheClusterIsUnreachable() {
         EmbeddedBroker broker = EmbeddedBroker.start(new BrokerOptions(dir.resolve("broker"), 0, false));
         try {
-            PaypulseConfig config = PaypulseConfig.forCluster(broker.bootstrapServers(), dir.resolve("processor"));
+            PayPulseConfig config = PayPulseConfig.forCluster(broker.bootstrapServers(), dir.resolve("processor"));
             try (ProcessorService processor = new ProcessorService(config, List.of())) {
                 processor.start();
                 Awaitility.await("UP").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))

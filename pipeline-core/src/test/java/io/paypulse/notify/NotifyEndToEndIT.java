@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paypulse.config.GeneratorSettings;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.Scenario;
@@ -106,10 +106,10 @@ class NotifyEndToEndIT {
                     """.formatted(closedPort));
         }
         try (HookServer server = new HookServer()) {
-            PaypulseConfig base = PaypulseConfig.forCluster("", dir);
+            PayPulseConfig base = PayPulseConfig.forCluster("", dir);
             ProcessorSettings p = ProcessorSettings.defaults();
             long events = MINUTES * Duration.ofMinutes(1).dividedBy(STEP);
-            PaypulseConfig config = new PaypulseConfig("", dir, dir.resolve("output"), 0, false, 2, (short) 1,
+            PayPulseConfig config = new PayPulseConfig("", dir, dir.resolve("output"), 0, false, 2, (short) 1,
                     new GeneratorSettings(0, events, 12L, "normal"),
                     new ProcessorSettings(p.grace(), p.guarantee(), p.commitInterval(), rules, 1, "notify-e2e", false, 0,
                             p.httpHost(), p.stallTimeout(), false, server.url("/hook").toString()),
@@ -118,7 +118,7 @@ class NotifyEndToEndIT {
             try (LocalPipeline pipeline = new LocalPipeline(config, RulesFile.load(rules), clock, line -> { })
                     .withHooks(new RunHooks() {
                         @Override
-                        public void beforeGenerator(PaypulseConfig c, Generator generator) {
+                        public void beforeGenerator(PayPulseConfig c, Generator generator) {
                             clock.generator = generator;
                         }
                     })) {

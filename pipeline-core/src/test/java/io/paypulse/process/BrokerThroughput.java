@@ -1,7 +1,7 @@
 package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Topics;
@@ -59,7 +59,7 @@ public final class BrokerThroughput {
         boolean parsed = Boolean.getBoolean("parsed");
         for (int run = 1; run <= 2; run++) {
             ProcessorStats stats = new ProcessorStats();
-            PaypulseConfig config = PaypulseConfig.forCluster(bootstrap, Files.createTempDirectory("throughput"));
+            PayPulseConfig config = PayPulseConfig.forCluster(bootstrap, Files.createTempDirectory("throughput"));
             Properties props = StreamsSettings.of(config, stats);
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "throughput-" + UUID.randomUUID());
             // Behind until all is parsed, then caught up: stands in for the brokers' lag (StreamsConsumerLag), so

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class ParsedTopicSettingTopologyTest {
     }
 
     private TopologyOptions options(Map<String, String> settings) {
-        PaypulseConfig config = ConfigLoader.load(null, Map.of("XDG_DATA_HOME", dir.toString(),
+        PayPulseConfig config = ConfigLoader.load(null, Map.of("XDG_DATA_HOME", dir.toString(),
                 "XDG_CONFIG_HOME", dir.toString()), settings);
         return ProcessorService.topologyOptions(config, 1, List.of());
     }

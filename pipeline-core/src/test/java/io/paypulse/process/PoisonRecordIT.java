@@ -3,7 +3,7 @@ package io.paypulse.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.Json;
@@ -52,9 +52,9 @@ class PoisonRecordIT {
         String order = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         byte[] controlBytes = new byte[900 * 1024];
         Arrays.fill(controlBytes, (byte) 0x01);
-        PaypulseConfig base = PaypulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
+        PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
+        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
                 null, 1, "poison-it-" + run, false, 0).withParsedTopic(true)); // this test reads payment-parsed
 
         try (ProcessorService processor = new ProcessorService(config, List.of())) {

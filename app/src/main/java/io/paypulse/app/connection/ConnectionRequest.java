@@ -1,11 +1,11 @@
 package io.paypulse.app.connection;
 
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.alert.AlertRule;
 import java.util.List;
 
 /** What to connect to: the mode, the resolved configuration and the alert rules. */
-public record ConnectionRequest(ConnectionMode mode, PaypulseConfig config, List<AlertRule> rules) {
+public record ConnectionRequest(ConnectionMode mode, PayPulseConfig config, List<AlertRule> rules) {
 
     public ConnectionRequest {
         rules = List.copyOf(rules);

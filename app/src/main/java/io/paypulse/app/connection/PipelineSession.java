@@ -7,7 +7,7 @@ import io.paypulse.app.feed.TopicFeed;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.cluster.ClusterCheck;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
@@ -43,10 +43,10 @@ public final class PipelineSession implements Session {
     private final ScheduledExecutorService probeThread;
     private final List<AlertRule> rules;
     private final String description;
-    private final PaypulseConfig effective;
+    private final PayPulseConfig effective;
     private boolean closed;
 
-    private PipelineSession(LocalPipeline pipeline, PaypulseConfig effective, List<AlertRule> rules, Clock clock,
+    private PipelineSession(LocalPipeline pipeline, PayPulseConfig effective, List<AlertRule> rules, Clock clock,
                             String description) {
         this.pipeline = pipeline;
         this.rules = rules;
@@ -79,7 +79,7 @@ public final class PipelineSession implements Session {
     public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress, Stack stack) {
         io.paypulse.app.fx.FxThread.assertNotFxThread("Opening a session");
         LocalPipeline pipeline = null;
-        PaypulseConfig effective = request.config();
+        PayPulseConfig effective = request.config();
         String description;
         if (request.mode() == ConnectionMode.EMBEDDED) {
             pipeline = new LocalPipeline(request.config(), request.rules(), clock, progress);
@@ -160,7 +160,7 @@ public final class PipelineSession implements Session {
     }
 
     @Override
-    public Optional<PaypulseConfig> config() {
+    public Optional<PayPulseConfig> config() {
         return Optional.of(effective);
     }
 

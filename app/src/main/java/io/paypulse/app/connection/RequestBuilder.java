@@ -3,10 +3,10 @@ package io.paypulse.app.connection;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.alert.AlertRule;
 import io.paypulse.process.alert.RulesFile;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.PayPulseStack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class RequestBuilder {
             flags.put(ConfigKeys.BOOTSTRAP, servers.strip());
             client.forEach((k, v) -> flags.put(ConfigKeys.KAFKA_PREFIX + k, v));
         } else if (mode == ConnectionMode.DOCKER) {
-            flags.put(ConfigKeys.BOOTSTRAP, PaypulseStack.BROKERS);
+            flags.put(ConfigKeys.BOOTSTRAP, PayPulseStack.BROKERS);
         } else {
             flags.put(ConfigKeys.BOOTSTRAP, "");
         }
@@ -64,7 +64,7 @@ public final class RequestBuilder {
             flags.put(ConfigKeys.RULES, rulesFile.trim());
         }
         flags.putAll(overrides);
-        PaypulseConfig config = ConfigLoader.load(null, env, flags);
+        PayPulseConfig config = ConfigLoader.load(null, env, flags);
         Path rules = config.processor().rulesFile();
         List<AlertRule> ruleList = rules == null ? RulesFile.defaults() : RulesFile.load(rules);
         return new ConnectionRequest(mode, config, ruleList);

@@ -22,7 +22,7 @@ public interface Session extends AutoCloseable {
      * The configuration in force (servers, client properties, application id, rules file), for what
      * else runs against the same cluster (the app's notifier); empty for sessions without one (tests).
      */
-    default Optional<io.paypulse.config.PaypulseConfig> config() {
+    default Optional<io.paypulse.config.PayPulseConfig> config() {
         return Optional.empty();
     }
 

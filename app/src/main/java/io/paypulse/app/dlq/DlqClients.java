@@ -1,7 +1,7 @@
 package io.paypulse.app.dlq;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.Redriver;
 import io.paypulse.event.Topics;
@@ -21,7 +21,7 @@ public interface DlqClients {
     Redriver redriver();
 
     /** The session's cluster, the pipeline's topics. */
-    static DlqClients of(PaypulseConfig config) {
+    static DlqClients of(PayPulseConfig config) {
         return of(ClusterClients.base(config, "paypulse-app-dlq"), Topics.DLQ, Topics.RAW);
     }
 

@@ -4,7 +4,7 @@ import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.app.fx.Ticker;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
@@ -44,7 +44,7 @@ public final class EventsWindows implements AutoCloseable {
     static final Duration TICK = Duration.ofMillis(250);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final Supplier<Optional<PaypulseConfig>> config;
+    private final Supplier<Optional<PayPulseConfig>> config;
     private final Supplier<Window> owner;
     private final Supplier<List<String>> stylesheets;
     private final String topic;
@@ -58,13 +58,13 @@ public final class EventsWindows implements AutoCloseable {
      * @param owner       the main window (Events windows stay above it), or null
      * @param stylesheets the main scene's stylesheets, so the windows look alike
      */
-    public EventsWindows(Supplier<Optional<PaypulseConfig>> config, Supplier<Window> owner,
+    public EventsWindows(Supplier<Optional<PayPulseConfig>> config, Supplier<Window> owner,
             Supplier<List<String>> stylesheets) {
         this(config, owner, stylesheets, Topics.RAW, ZoneId.systemDefault());
     }
 
     /** For tests: another raw topic, a fixed zone. */
-    public EventsWindows(Supplier<Optional<PaypulseConfig>> config, Supplier<Window> owner,
+    public EventsWindows(Supplier<Optional<PayPulseConfig>> config, Supplier<Window> owner,
             Supplier<List<String>> stylesheets, String topic, ZoneId zone) {
         this.config = config;
         this.owner = owner;
@@ -110,7 +110,7 @@ public final class EventsWindows implements AutoCloseable {
 
     /** A query of the session's cluster; off the FX thread. */
     private EventsQuery query() {
-        PaypulseConfig c = config.get().orElseThrow(() -> new EventsException(
+        PayPulseConfig c = config.get().orElseThrow(() -> new EventsException(
                 "Not connected to a pipeline: press Start, then open the events again.", null));
         RawEventReader reader = c.hasSchemaRegistry()
                 ? RawEventReader.withRegistry(new SchemaRegistryClient(c.schemaRegistryUrl()),

@@ -2,7 +2,7 @@ package io.paypulse.app.notify;
 
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotificationsFile;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ final class ActiveNotifications {
     }
 
     /** The configuration a start would use now, for its rules file; throws ConfigException with one sentence. */
-    static PaypulseConfig idleConfig(Map<String, String> env, Map<String, String> overrides, String rulesFile) {
+    static PayPulseConfig idleConfig(Map<String, String> env, Map<String, String> overrides, String rulesFile) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put(ConfigKeys.BOOTSTRAP, "");
         if (rulesFile != null && !rulesFile.isBlank()) {
@@ -38,7 +38,7 @@ final class ActiveNotifications {
      * desktop default, plus {@code notify.webhook-url}). Throws RulesException / ConfigException with
      * one sentence naming the file, key and value when it is wrong.
      */
-    static Notifications of(PaypulseConfig config) {
+    static Notifications of(PayPulseConfig config) {
         return NotificationsFile.forProcessor(config.processor());
     }
 }

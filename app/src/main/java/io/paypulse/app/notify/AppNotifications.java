@@ -3,7 +3,7 @@ package io.paypulse.app.notify;
 import io.paypulse.app.connection.Session;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.ContactPoint;
 import io.paypulse.notify.Sender;
 import io.paypulse.notify.Senders;
@@ -39,12 +39,12 @@ public final class AppNotifications implements AutoCloseable {
 
     private final Executor lifecycle;
     private final ExecutorService ops = Executors.newSingleThreadExecutor(Threads.daemon("notify-ops"));
-    private final Supplier<PaypulseConfig> idleConfig;
+    private final Supplier<PayPulseConfig> idleConfig;
     private final NotificationsViewModel viewModel;
     private final Clock clock;
     private volatile DesktopTray tray;
     private volatile DesktopSender desktop;
-    private volatile PaypulseConfig sessionConfig;
+    private volatile PayPulseConfig sessionConfig;
     private volatile DeliveryLog log;
     private volatile AutoCloseable notifier;
     private volatile SilenceView silenceView;
@@ -57,7 +57,7 @@ public final class AppNotifications implements AutoCloseable {
      * @param lifecycle   the app's pipeline thread
      * @param fx          the FX thread executor
      */
-    public AppNotifications(Supplier<PaypulseConfig> idleConfig, Executor lifecycle, Executor fx, Clock clock) {
+    public AppNotifications(Supplier<PayPulseConfig> idleConfig, Executor lifecycle, Executor fx, Clock clock) {
         this.idleConfig = idleConfig;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -103,7 +103,7 @@ public final class AppNotifications implements AutoCloseable {
 
     /** The session changed (null: disconnected): stop the old readers, start new ones. FX thread. */
     public void attach(Session session) {
-        PaypulseConfig config = session == null ? null : session.config().orElse(null);
+        PayPulseConfig config = session == null ? null : session.config().orElse(null);
         var rules = session == null ? java.util.List.<io.paypulse.process.alert.AlertRule>of() : session.rules();
         lifecycle.execute(() -> {
             stopReaders();

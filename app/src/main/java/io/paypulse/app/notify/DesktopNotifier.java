@@ -1,7 +1,7 @@
 package io.paypulse.app.notify;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.AlertNotifier;
 import io.paypulse.notify.ContactPoint;
 import io.paypulse.notify.NotifierOptions;
@@ -30,7 +30,7 @@ final class DesktopNotifier {
      *
      * @param desktop  the desktop sender (null while the tray is being looked for: a banner-only sender)
      */
-    static AlertNotifier start(PaypulseConfig config, Notifications notifications, List<AlertRule> rules,
+    static AlertNotifier start(PayPulseConfig config, Notifications notifications, List<AlertRule> rules,
                                SilenceView silences, Supplier<Sender> desktop, Clock clock) {
         return start(ClusterClients.base(config, "paypulse-app-notify"),
                 NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences, desktop, clock);

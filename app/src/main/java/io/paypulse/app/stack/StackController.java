@@ -1,7 +1,7 @@
 package io.paypulse.app.stack;
 
 import io.paypulse.stack.Health;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.PayPulseStack;
 import java.io.File;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -88,9 +88,9 @@ public final class StackController {
         busyIndicator.managedProperty().bind(vm.busyProperty());
         stackProgress.textProperty().bind(vm.progressProperty());
 
-        link(kafkaUiLink, PaypulseStack.KAFKA_UI_URL);
-        link(airflowLink, PaypulseStack.AIRFLOW_URL);
-        link(registryLink, PaypulseStack.SCHEMA_REGISTRY_URL);
+        link(kafkaUiLink, PayPulseStack.KAFKA_UI_URL);
+        link(airflowLink, PayPulseStack.AIRFLOW_URL);
+        link(registryLink, PayPulseStack.SCHEMA_REGISTRY_URL);
 
         stackErrorText.textProperty().bind(vm.errorProperty());
         var hasError = vm.errorProperty().isNotEmpty();

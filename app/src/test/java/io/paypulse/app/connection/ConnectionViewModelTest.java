@@ -6,7 +6,7 @@ import io.paypulse.app.Fixtures;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.broker.BrokerException;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -39,7 +39,7 @@ class ConnectionViewModelTest {
 
     private final ConnectionViewModel vm = new ConnectionViewModel(factory,
             (mode, servers, file, props) -> new ConnectionRequest(mode,
-                    PaypulseConfig.forCluster(mode == ConnectionMode.CUSTOM ? servers : "", Path.of("/tmp/x")), List.of()),
+                    PayPulseConfig.forCluster(mode == ConnectionMode.CUSTOM ? servers : "", Path.of("/tmp/x")), List.of()),
             SAME_THREAD, SAME_THREAD, clock);
 
     ConnectionViewModelTest() {

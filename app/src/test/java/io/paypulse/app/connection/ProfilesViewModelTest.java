@@ -3,7 +3,7 @@ package io.paypulse.app.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.app.Fixtures;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +54,7 @@ class ProfilesViewModelTest {
             },
             (mode, servers, file, inline) -> {
                 requested.add(mode.name() + "|" + servers + "|" + file + "|" + inline);
-                return new ConnectionRequest(mode, PaypulseConfig.forCluster(servers, Path.of("/tmp/x")), List.of());
+                return new ConnectionRequest(mode, PayPulseConfig.forCluster(servers, Path.of("/tmp/x")), List.of());
             },
             SAME_THREAD, SAME_THREAD, Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.alert.RulesFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +43,8 @@ class FirstRunTest {
     void theWrittenConfigParsesWithTheRealLoaderAndChangesNothing() throws Exception {
         FirstRun.ensure(dirs, env);
 
-        PaypulseConfig withFile = ConfigLoader.load(dirs.configFile(), env, Map.of());
-        PaypulseConfig without = ConfigLoader.load(null,
+        PayPulseConfig withFile = ConfigLoader.load(dirs.configFile(), env, Map.of());
+        PayPulseConfig without = ConfigLoader.load(null,
                 Map.of("XDG_CONFIG_HOME", tmp.resolve("elsewhere").toString(),
                         "XDG_DATA_HOME", tmp.resolve("data").toString()), Map.of());
         assertThat(withFile).isEqualTo(without);
@@ -63,11 +63,11 @@ class FirstRunTest {
         Path all = tmp.resolve("all.yaml");
         Files.writeString(all, uncommented);
 
-        PaypulseConfig fromAll = ConfigLoader.load(all, env, Map.of());
-        PaypulseConfig d = ConfigLoader.load(dirs.configFile(), env, Map.of());
+        PayPulseConfig fromAll = ConfigLoader.load(all, env, Map.of());
+        PayPulseConfig d = ConfigLoader.load(dirs.configFile(), env, Map.of());
         // The one documented difference: a port written down is mandatory (no fallback to a free one).
         assertThat(fromAll.brokerPortExplicit()).isTrue();
-        assertThat(fromAll).isEqualTo(new PaypulseConfig(d.bootstrapServers(), d.dataDir(), d.outputDir(),
+        assertThat(fromAll).isEqualTo(new PayPulseConfig(d.bootstrapServers(), d.dataDir(), d.outputDir(),
                 d.brokerPort(), true, d.partitions(), d.replication(), d.generator(), d.processor(), d.kafka(),
                 d.schemaRegistryUrl()));
         assertThat(fromAll.dataDir()).isEqualTo(dirs.dataDir());

@@ -7,7 +7,7 @@ import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.process.alert.RulesFile;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class CustomClusterJourneyTest {
         flags.put(ConfigKeys.DATA_DIR, dir.resolve("server").toString());
         flags.put(ConfigKeys.BROKER_PORT, "0");
         flags.put(ConfigKeys.RATE, "300");
-        PaypulseConfig server = ConfigLoader.load(null, Map.of(), flags);
+        PayPulseConfig server = ConfigLoader.load(null, Map.of(), flags);
         pipeline = new LocalPipeline(server, RulesFile.defaults(), Clock.systemUTC(), step -> { });
         pipeline.start();
         String bootstrap = pipeline.config().bootstrapServers();

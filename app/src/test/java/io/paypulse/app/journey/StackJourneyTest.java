@@ -10,7 +10,7 @@ import io.paypulse.app.PayPulseApp;
 import io.paypulse.app.stack.StackRow;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.stack.Health;
-import io.paypulse.stack.PaypulseStack;
+import io.paypulse.stack.PayPulseStack;
 import io.paypulse.stack.TestDocker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -208,8 +208,8 @@ class StackJourneyTest {
         Files.writeString(settings, "{\"width\": 1280, \"height\": 800}");
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put(PaypulseStack.COMPOSE_FILE_ENV, composeFile.toString());
-        env.put(PaypulseStack.PROJECT_ENV, project);
+        env.put(PayPulseStack.COMPOSE_FILE_ENV, composeFile.toString());
+        env.put(PayPulseStack.PROJECT_ENV, project);
         AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
                 false, env);
         app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paypulse.cli.Main;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.GeneratorSettings;
-import io.paypulse.config.PaypulseConfig;
+import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.Json;
@@ -104,9 +104,9 @@ class SchemaRegistryIT {
         expectedOrders.add(plainOrder);
         expectedOrders.add(v2Order);
 
-        PaypulseConfig base = PaypulseConfig.forCluster(bootstrap, dir).withSchemaRegistryUrl(registry.url());
+        PayPulseConfig base = PayPulseConfig.forCluster(bootstrap, dir).withSchemaRegistryUrl(registry.url());
         ProcessorSettings d = base.processor();
-        PaypulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
+        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
                 null, 1, "schema-it-" + UUID.randomUUID(), false, 0).withParsedTopic(true)); // this test reads payment-parsed
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
             processor.start();

@@ -20,7 +20,7 @@ import java.util.Map;
  *                         events are plain JSON
  * @param fileModes        modes of the files and folders PayPulse creates (default owner only: 0600/0700)
  */
-public record PaypulseConfig(
+public record PayPulseConfig(
         String bootstrapServers,
         Path dataDir,
         Path outputDir,
@@ -34,14 +34,14 @@ public record PaypulseConfig(
         String schemaRegistryUrl,
         FileModes fileModes) {
 
-    public PaypulseConfig {
+    public PayPulseConfig {
         kafka = Map.copyOf(kafka);
         schemaRegistryUrl = schemaRegistryUrl == null ? "" : schemaRegistryUrl;
         fileModes = fileModes == null ? FileModes.PRIVATE : fileModes;
     }
 
     /** With the default, private file modes. */
-    public PaypulseConfig(String bootstrapServers, Path dataDir, Path outputDir, int brokerPort, boolean brokerPortExplicit,
+    public PayPulseConfig(String bootstrapServers, Path dataDir, Path outputDir, int brokerPort, boolean brokerPortExplicit,
             int partitions, short replication, GeneratorSettings generator, ProcessorSettings processor,
             Map<String, String> kafka, String schemaRegistryUrl) {
         this(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions, replication, generator,
@@ -52,8 +52,8 @@ public record PaypulseConfig(
         return !schemaRegistryUrl.isBlank();
     }
 
-    public PaypulseConfig withSchemaRegistryUrl(String url) {
-        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+    public PayPulseConfig withSchemaRegistryUrl(String url) {
+        return new PayPulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
                 replication, generator, processor, kafka, url, fileModes);
     }
 
@@ -61,24 +61,24 @@ public record PaypulseConfig(
         return bootstrapServers == null || bootstrapServers.isBlank();
     }
 
-    public PaypulseConfig withBootstrapServers(String servers) {
-        return new PaypulseConfig(servers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+    public PayPulseConfig withBootstrapServers(String servers) {
+        return new PayPulseConfig(servers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
                 replication, generator, processor, kafka, schemaRegistryUrl, fileModes);
     }
 
-    public PaypulseConfig withGenerator(GeneratorSettings settings) {
-        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+    public PayPulseConfig withGenerator(GeneratorSettings settings) {
+        return new PayPulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
                 replication, settings, processor, kafka, schemaRegistryUrl, fileModes);
     }
 
-    public PaypulseConfig withProcessor(ProcessorSettings settings) {
-        return new PaypulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
+    public PayPulseConfig withProcessor(ProcessorSettings settings) {
+        return new PayPulseConfig(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions,
                 replication, generator, settings, kafka, schemaRegistryUrl, fileModes);
     }
 
     /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */
-    public static PaypulseConfig forCluster(String bootstrapServers, Path dataDir) {
-        return new PaypulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), 9092, false, 6, (short) 1,
+    public static PayPulseConfig forCluster(String bootstrapServers, Path dataDir) {
+        return new PayPulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), 9092, false, 6, (short) 1,
                 GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of(), "");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * Facts about the repository's own stack ({@code docker-compose.yml}, project {@code paypulse}):
  * where its brokers and web UIs listen on the host, and where to find the compose file.
  */
-public final class PaypulseStack {
+public final class PayPulseStack {
 
     public static final String PROJECT = "paypulse";
     /** The brokers' host listeners (kafka1..3). */
@@ -21,7 +21,7 @@ public final class PaypulseStack {
     /** Environment: the compose project name (default paypulse). */
     public static final String PROJECT_ENV = "PAYPULSE_STACK_PROJECT";
 
-    private PaypulseStack() {
+    private PayPulseStack() {
     }
 
     /** Settings from the environment: compose file, project, DOCKER_HOST. */
