@@ -1,5 +1,6 @@
 package io.paypulse.app.help;
 
+import io.paypulse.app.startup.AppDirs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.paypulse.app.help;
 
+import io.paypulse.app.startup.AppDirs;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;

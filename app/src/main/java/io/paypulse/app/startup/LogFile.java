@@ -1,4 +1,4 @@
-package io.paypulse.app.help;
+package io.paypulse.app.startup;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,4 +1,4 @@
-package io.paypulse.app.help;
+package io.paypulse.app.startup;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;

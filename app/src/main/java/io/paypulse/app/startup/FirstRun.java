@@ -1,4 +1,4 @@
-package io.paypulse.app.help;
+package io.paypulse.app.startup;
 
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.process.alert.RulesFile;

@@ -1,7 +1,8 @@
-package io.paypulse.app.help;
+package io.paypulse.app.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.app.help.AboutInfo;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
