@@ -9,7 +9,7 @@ import io.paypulse.dlq.DlqFilter;
 import io.paypulse.dlq.DlqRecord;
 import io.paypulse.dlq.DlqSummary;
 import io.paypulse.dlq.SafeText;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;

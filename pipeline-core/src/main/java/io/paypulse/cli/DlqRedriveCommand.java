@@ -8,7 +8,7 @@ import io.paypulse.dlq.DlqFilter;
 import io.paypulse.dlq.DlqRecord;
 import io.paypulse.dlq.RedrivePlan;
 import io.paypulse.dlq.Redriver;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceState;
 import io.paypulse.notify.Silences;

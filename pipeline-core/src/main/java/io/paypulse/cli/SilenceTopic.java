@@ -4,9 +4,9 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.event.Topics;
 import io.paypulse.notify.SilenceWriter;
 import io.paypulse.notify.TopicSilences;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.util.Properties;
 

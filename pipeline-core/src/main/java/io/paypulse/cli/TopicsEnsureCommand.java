@@ -4,7 +4,7 @@ import io.paypulse.cluster.TopicSetup;
 import io.paypulse.cluster.TopicStatus;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.cluster.TopicStatus;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package io.paypulse.dlq;
 
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.paypulse.dlq;
 
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.paypulse.dlq;
 
 import io.paypulse.cluster.ClusterUnreachableException;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import io.paypulse.config.ConfigException;
 import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.paypulse.generate;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventSerializer;
 import io.paypulse.event.schema.WireFormat;
+import io.paypulse.topic.Topics;
 import java.util.Locale;
 import org.apache.kafka.common.serialization.Serializer;
 

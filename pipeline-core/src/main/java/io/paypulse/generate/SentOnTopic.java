@@ -1,6 +1,6 @@
 package io.paypulse.generate;
 
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

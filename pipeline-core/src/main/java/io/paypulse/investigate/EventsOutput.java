@@ -1,9 +1,9 @@
 package io.paypulse.investigate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.paypulse.event.Json;
 import io.paypulse.event.Money;
 import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.serde.Json;
 import io.paypulse.sink.ParsedRows;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

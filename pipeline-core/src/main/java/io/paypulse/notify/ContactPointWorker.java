@@ -2,7 +2,7 @@ package io.paypulse.notify;
 
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.paypulse.notify;
 
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 
 /**

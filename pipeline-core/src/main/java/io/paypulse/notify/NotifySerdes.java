@@ -1,7 +1,7 @@
 package io.paypulse.notify;
 
-import io.paypulse.event.JsonSerde;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.JsonSerde;
+import io.paypulse.topic.Topics;
 import org.apache.kafka.common.serialization.Serde;
 
 /** Value serdes of {@link Topics#SILENCES} and {@link Topics#NOTIFICATIONS}; keys are strings. */

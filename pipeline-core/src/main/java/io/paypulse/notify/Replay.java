@@ -1,7 +1,7 @@
 package io.paypulse.notify;
 
 import io.paypulse.event.Alert;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.paypulse.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
+import io.paypulse.event.serde.Json;
 
 /**
  * Slack incoming-webhook body: {@code {"text": "..."}} in mrkdwn, one readable line per alert

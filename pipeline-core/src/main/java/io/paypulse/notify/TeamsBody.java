@@ -3,8 +3,8 @@ package io.paypulse.notify;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
+import io.paypulse.event.serde.Json;
 
 /**
  * Microsoft Teams body: a message with one Adaptive Card attachment, the format both Teams

@@ -1,7 +1,7 @@
 package io.paypulse.notify;
 
 import io.paypulse.cluster.TopicSetup;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.paypulse.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package io.paypulse.pipeline;
 
-import io.paypulse.event.Topics;
 import io.paypulse.process.ProcessorStats;
 import io.paypulse.process.ProcessorService;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

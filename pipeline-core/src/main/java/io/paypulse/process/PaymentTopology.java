@@ -1,7 +1,7 @@
 package io.paypulse.process;
 
-import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;

@@ -2,11 +2,11 @@ package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.event.Topics;
 import io.paypulse.health.GroupProbe;
 import io.paypulse.health.GroupProgress;
 import io.paypulse.health.HealthReport;
 import io.paypulse.health.StallWatch;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

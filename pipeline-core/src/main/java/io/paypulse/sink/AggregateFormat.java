@@ -5,8 +5,8 @@ import static io.paypulse.sink.CsvCells.bool;
 import static io.paypulse.sink.CsvCells.instant;
 import static io.paypulse.sink.CsvCells.integer;
 
-import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.topic.Topics;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

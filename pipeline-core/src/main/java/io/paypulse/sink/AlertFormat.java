@@ -7,7 +7,7 @@ import static io.paypulse.sink.CsvCells.enumName;
 import static io.paypulse.sink.CsvCells.text;
 
 import io.paypulse.event.Alert;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,7 +1,7 @@
 package io.paypulse.sink;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.channels.Channels;

@@ -1,8 +1,8 @@
 package io.paypulse.sink;
 
-import io.paypulse.event.Topics;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.files.FileModes;
+import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static io.paypulse.sink.CsvCells.enumName;
 import static io.paypulse.sink.CsvCells.instant;
 import static io.paypulse.sink.CsvCells.text;
 
-import io.paypulse.event.ParseOutcome;
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.ReadTime;
-import io.paypulse.event.Topics;
+import io.paypulse.event.parse.ParseOutcome;
+import io.paypulse.event.parse.ReadTime;
 import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

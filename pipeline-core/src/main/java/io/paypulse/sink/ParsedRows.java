@@ -21,7 +21,7 @@ public final class ParsedRows {
 
     private final ParsedFormat format;
 
-    /** @param clock the "now" of the event-from-the-future check, as the sink's ({@link io.paypulse.event.ReadTime}) */
+    /** @param clock the "now" of the event-from-the-future check, as the sink's ({@link io.paypulse.event.parse.ReadTime}) */
     public ParsedRows(RawEventReader reader, Clock clock) {
         this.format = new ParsedFormat(reader, clock);
     }

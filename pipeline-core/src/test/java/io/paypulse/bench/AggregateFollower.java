@@ -1,8 +1,8 @@
 package io.paypulse.bench;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

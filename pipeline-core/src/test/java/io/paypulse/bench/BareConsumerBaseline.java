@@ -1,7 +1,7 @@
 package io.paypulse.bench;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.schema.RawEventReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.paypulse.broker.EmbeddedBroker;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.paypulse.bench;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.GeneratorSettings;
-import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -1,11 +1,11 @@
 package io.paypulse.bench;
 
-import io.paypulse.event.Json;
-import io.paypulse.event.LogLineParser;
+import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
+import io.paypulse.event.serde.Json;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
 import io.paypulse.testing.FakeSchemaRegistry;

@@ -1,11 +1,11 @@
 package io.paypulse.bench;
 
-import io.paypulse.event.IsoInstant;
-import io.paypulse.event.Json;
+import io.paypulse.event.parse.IsoInstant;
+import io.paypulse.event.parse.PythonLogLine;
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.PythonLogLine;
 import io.paypulse.event.reference.ReferenceLogLineParser;
 import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.event.serde.Json;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
 import java.lang.management.ManagementFactory;

@@ -1,9 +1,9 @@
 package io.paypulse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

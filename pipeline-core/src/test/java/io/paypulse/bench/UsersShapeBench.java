@@ -3,7 +3,7 @@ package io.paypulse.bench;
 import io.paypulse.broker.PortProbe;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicSetup;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

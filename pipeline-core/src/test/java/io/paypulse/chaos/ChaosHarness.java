@@ -2,8 +2,8 @@ package io.paypulse.chaos;
 
 import io.paypulse.broker.PortProbe;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.event.Topics;
 import io.paypulse.generate.Generator;
+import io.paypulse.topic.Topics;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;

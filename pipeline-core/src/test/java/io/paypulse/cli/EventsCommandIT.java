@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import io.paypulse.testing.RawEvents;
 import io.paypulse.sink.ParsedRows;
 import io.paypulse.testing.SharedBroker;

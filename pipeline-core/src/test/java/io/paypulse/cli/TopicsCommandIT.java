@@ -3,8 +3,8 @@ package io.paypulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.broker.PortProbe;
-import io.paypulse.event.Topics;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.config.ConfigException;
-import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.WireFormat;

@@ -3,7 +3,7 @@ package io.paypulse.dlq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

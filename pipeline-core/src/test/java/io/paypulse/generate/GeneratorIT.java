@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.GeneratorSettings;
-import io.paypulse.event.LogLineParser;
-import io.paypulse.event.Topics;
+import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

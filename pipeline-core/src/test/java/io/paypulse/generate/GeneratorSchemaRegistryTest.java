@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.config.GeneratorSettings;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.Level;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.schema.RawEventSerializer;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.event.schema.Schemas;
 import io.paypulse.event.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;

@@ -8,7 +8,7 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

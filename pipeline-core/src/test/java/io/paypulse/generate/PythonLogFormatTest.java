@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paypulse.config.ConfigException;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.schema.RawEventReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.paypulse.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.paypulse.broker.PortProbe;
 import io.paypulse.cli.Main;
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;

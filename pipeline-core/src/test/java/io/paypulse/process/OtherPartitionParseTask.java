@@ -1,10 +1,10 @@
 package io.paypulse.process;
 
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.topic.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,8 +7,8 @@ import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,7 +134,7 @@ class PartitionLatenessTopologyTest {
         // its own window, but must not move partition 0's progress to 900 s, or the next minutes of
         // on-time events there would all be late.
         Instant ahead = T0.plusSeconds(120 + 13 * 60);
-        h.sendRaw("k", io.paypulse.event.Json.MAPPER.writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
+        h.sendRaw("k", io.paypulse.event.serde.Json.MAPPER.writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
         counted(ahead);
         for (int s = 121; s <= 300; s++) {
             fast(s);

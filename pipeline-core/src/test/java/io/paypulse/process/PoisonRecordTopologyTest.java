@@ -7,7 +7,7 @@ import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,7 +198,7 @@ class PoisonRecordTopologyTest {
         var records = h.deadLetterRecords();
         assertThat(records).hasSize(3);
         for (var r : records) {
-            assertThat(schema.problems(io.paypulse.event.Json.MAPPER.readTree(r.value()))).isNull();
+            assertThat(schema.problems(io.paypulse.event.serde.Json.MAPPER.readTree(r.value()))).isNull();
         }
     }
 }

@@ -2,13 +2,13 @@ package io.paypulse.process;
 
 import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.Json;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.process.alert.AlertRule;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,10 +2,9 @@ package io.paypulse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paypulse.event.Json;
-import io.paypulse.event.LogLineParser;
+import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
 import io.paypulse.event.schema.Schemas;
@@ -18,6 +17,7 @@ import io.paypulse.process.ProcessorStats;
 import io.paypulse.process.StreamsSettings;
 import io.paypulse.process.TopologyOptions;
 import io.paypulse.testing.FakeSchemaRegistry;
+import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.paypulse.broker.PortProbe;
 import io.paypulse.event.Group;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

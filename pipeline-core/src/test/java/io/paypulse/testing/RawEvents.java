@@ -2,7 +2,7 @@ package io.paypulse.testing;
 
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.Redriver;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.Map;
 

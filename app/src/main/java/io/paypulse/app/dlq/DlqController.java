@@ -2,7 +2,7 @@ package io.paypulse.app.dlq;
 
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.RedrivePlan;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;

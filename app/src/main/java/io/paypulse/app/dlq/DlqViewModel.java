@@ -6,7 +6,7 @@ import io.paypulse.dlq.DlqFilter;
 import io.paypulse.dlq.DlqSummary;
 import io.paypulse.dlq.RedrivePlan;
 import io.paypulse.dlq.Redriver;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

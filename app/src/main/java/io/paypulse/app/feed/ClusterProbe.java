@@ -1,8 +1,8 @@
 package io.paypulse.app.feed;
 
-import io.paypulse.event.Topics;
 import io.paypulse.health.LagReport;
 import io.paypulse.health.LagSampler;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

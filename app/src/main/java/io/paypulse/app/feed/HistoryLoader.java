@@ -1,8 +1,8 @@
 package io.paypulse.app.feed;
 
-import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.sink.AggregateFiles;
+import io.paypulse.topic.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.paypulse.app.feed;
 
 import io.paypulse.event.Alert;
-import io.paypulse.event.Topics;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

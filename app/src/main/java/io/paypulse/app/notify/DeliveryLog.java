@@ -1,9 +1,9 @@
 package io.paypulse.app.notify;
 
-import io.paypulse.event.Topics;
 import io.paypulse.notify.DeliveryReceipt;
 import io.paypulse.notify.DeliveryReceipt.Outcome;
 import io.paypulse.notify.NotifySerdes;
+import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

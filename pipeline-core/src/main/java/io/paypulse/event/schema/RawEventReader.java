@@ -1,9 +1,9 @@
 package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
-import io.paypulse.event.LogLineParser;
-import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.parse.LogLineParser;
+import io.paypulse.event.parse.ParseOutcome;
+import io.paypulse.event.serde.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.paypulse.event.schema;
 
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.Topics;
+import io.paypulse.topic.Topics;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

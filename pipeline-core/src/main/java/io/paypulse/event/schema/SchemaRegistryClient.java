@@ -2,7 +2,7 @@ package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package io.paypulse.process.errors;
 
-import io.paypulse.event.Topics;
 import io.paypulse.process.ProcessorStats;
+import io.paypulse.topic.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;

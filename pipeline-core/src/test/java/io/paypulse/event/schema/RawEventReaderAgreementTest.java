@@ -3,9 +3,9 @@ package io.paypulse.event.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.event.Json;
-import io.paypulse.event.LogLineParser;
-import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.parse.LogLineParser;
+import io.paypulse.event.parse.ParseOutcome;
+import io.paypulse.event.serde.Json;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;

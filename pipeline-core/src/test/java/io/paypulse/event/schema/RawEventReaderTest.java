@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.broker.PortProbe;
-import io.paypulse.event.ParseOutcome;
+import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

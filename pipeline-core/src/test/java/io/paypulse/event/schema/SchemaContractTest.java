@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
-import io.paypulse.event.LogLineParser;
+import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Severity;
-import io.paypulse.event.Topics;
+import io.paypulse.event.serde.Json;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
+import io.paypulse.topic.Topics;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

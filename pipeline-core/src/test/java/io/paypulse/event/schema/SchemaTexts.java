@@ -2,7 +2,7 @@ package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 
 /** Variants of the bundled raw event schema for evolution tests. */
 final class SchemaTexts {

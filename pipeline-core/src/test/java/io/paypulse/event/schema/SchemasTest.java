@@ -3,7 +3,7 @@ package io.paypulse.event.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paypulse.event.Json;
+import io.paypulse.event.serde.Json;
 import io.paypulse.testing.FakeSchemaRegistry;
 import org.junit.jupiter.api.Test;
 

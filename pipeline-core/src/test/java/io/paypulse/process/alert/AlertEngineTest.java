@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.event.Json;
 import io.paypulse.event.Severity;
+import io.paypulse.event.serde.Json;
 import io.paypulse.process.alert.Traffic.Mix;
 import java.time.Instant;
 import java.util.ArrayList;

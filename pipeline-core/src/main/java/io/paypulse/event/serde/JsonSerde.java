@@ -1,4 +1,4 @@
-package io.paypulse.event;
+package io.paypulse.event.serde;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,11 @@
-package io.paypulse.event;
+package io.paypulse.topic;
 
+import io.paypulse.event.Alert;
+import io.paypulse.event.DeadLetter;
+import io.paypulse.event.LogEvent;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 

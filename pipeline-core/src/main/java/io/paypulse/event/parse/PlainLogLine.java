@@ -1,4 +1,4 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.paypulse.event;
+package io.paypulse.event.serde;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import java.time.DateTimeException;
 import java.time.Instant;

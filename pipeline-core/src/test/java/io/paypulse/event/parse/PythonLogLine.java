@@ -1,5 +1,6 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
+import io.paypulse.event.LogEvent;
 import io.paypulse.generate.PythonLogFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
+
+import io.paypulse.event.ParsedEvent;
 
 /** Either a parsed event or the reason the raw value was rejected; exactly one is non-null. */
 public record ParseOutcome(ParsedEvent event, String rejection) {

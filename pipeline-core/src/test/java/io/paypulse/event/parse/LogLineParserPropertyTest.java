@@ -1,7 +1,13 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.event.Level;
+import io.paypulse.event.LogEvent;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.PaymentMessage;
+import io.paypulse.event.PaymentType;
+import io.paypulse.event.serde.Json;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

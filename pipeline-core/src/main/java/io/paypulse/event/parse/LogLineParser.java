@@ -1,8 +1,13 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.paypulse.event.Level;
+import io.paypulse.event.MessageFormatException;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.PaymentMessage;
+import io.paypulse.event.PaymentType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

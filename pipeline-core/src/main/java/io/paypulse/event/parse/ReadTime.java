@@ -1,4 +1,4 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 /**
  * The "now" a raw record is judged against (events from the future are rejected, and an event moves

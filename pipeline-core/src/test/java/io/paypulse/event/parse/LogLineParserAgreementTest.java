@@ -1,8 +1,11 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.event.Level;
+import io.paypulse.event.LogEvent;
 import io.paypulse.event.reference.ReferenceLogLineParser;
+import io.paypulse.event.serde.Json;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;

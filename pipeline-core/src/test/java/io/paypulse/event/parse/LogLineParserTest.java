@@ -1,7 +1,10 @@
-package io.paypulse.event;
+package io.paypulse.event.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.event.Level;
+import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.PaymentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
