@@ -1,9 +1,9 @@
 package io.paypulse.cli;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.NotificationsFile;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
 import java.util.List;
 
 /** The alert rules a command runs with: the configured file, else the shipped defaults. */

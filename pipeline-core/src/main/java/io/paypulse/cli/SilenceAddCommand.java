@@ -1,12 +1,12 @@
 package io.paypulse.cli;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceWriter;
 import io.paypulse.notify.Silences;
-import io.paypulse.process.alert.AlertRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

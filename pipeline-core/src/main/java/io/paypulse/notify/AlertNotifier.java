@@ -1,8 +1,8 @@
 package io.paypulse.notify;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.cluster.TopicSetup;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paypulse.process.alert.AlertRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

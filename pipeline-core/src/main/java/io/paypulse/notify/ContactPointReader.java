@@ -1,7 +1,7 @@
 package io.paypulse.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.process.alert.RulesException;
+import io.paypulse.alert.RulesException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

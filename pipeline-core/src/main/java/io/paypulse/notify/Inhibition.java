@@ -1,10 +1,10 @@
 package io.paypulse.notify;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.ThresholdRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.ThresholdRule;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,10 +1,10 @@
 package io.paypulse.notify;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.AnomalyRule;
+import io.paypulse.alert.NoDataRule;
+import io.paypulse.alert.ThresholdRule;
 import io.paypulse.event.Alert;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.AnomalyRule;
-import io.paypulse.process.alert.NoDataRule;
-import io.paypulse.process.alert.ThresholdRule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

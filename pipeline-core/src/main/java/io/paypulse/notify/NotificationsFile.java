@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.paypulse.alert.RulesException;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ProcessorSettings;
-import io.paypulse.process.alert.RulesException;
-import io.paypulse.process.alert.RulesFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,7 +128,7 @@ public final class NotificationsFile {
         return new Notifications(List.of(desktop), List.of(new Route(Set.of(), Set.of(), List.of("desktop"))));
     }
 
-    static Set<String> ruleNames(List<? extends io.paypulse.process.alert.AlertRule> rules) {
+    static Set<String> ruleNames(List<? extends io.paypulse.alert.AlertRule> rules) {
         Set<String> names = new java.util.LinkedHashSet<>();
         rules.forEach(r -> names.add(r.name()));
         return names;

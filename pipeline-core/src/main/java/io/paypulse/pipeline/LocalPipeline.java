@@ -1,5 +1,6 @@
 package io.paypulse.pipeline;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.broker.BrokerException;
 import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
@@ -7,7 +8,6 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.process.ProcessorService;
-import io.paypulse.process.alert.AlertRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.paypulse.process;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.TopicsReady;
 import io.paypulse.config.PayPulseConfig;
@@ -17,7 +18,6 @@ import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotifierOptions;
 import io.paypulse.notify.SilenceView;
 import io.paypulse.notify.TopicSilences;
-import io.paypulse.process.alert.AlertRule;
 import io.paypulse.sink.CsvSink;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
@@ -67,7 +67,7 @@ public final class ProcessorService implements AutoCloseable {
      * A processor that delivers the notifications of its rules file (plus {@code notify.webhook-url}),
      * honouring the silences of its cluster ({@code payment-silences}).
      *
-     * @throws io.paypulse.process.alert.RulesException when the notifications section is wrong
+     * @throws io.paypulse.alert.RulesException when the notifications section is wrong
      */
     public ProcessorService(PayPulseConfig config, List<AlertRule> rules) {
         this(config, rules, NotificationsFile.forProcessor(config.processor()), null);

@@ -1,6 +1,6 @@
 package io.paypulse.process;
 
-import io.paypulse.process.alert.AlertRule;
+import io.paypulse.alert.AlertRule;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.paypulse.process;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.Alert;
@@ -11,8 +13,6 @@ import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.process.alert.AlertEngine;
 import io.paypulse.process.alert.AlertEngineState;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.WindowSummary;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.paypulse.bench;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
@@ -9,7 +10,6 @@ import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.Scenario;
 import io.paypulse.process.ProcessorService;
-import io.paypulse.process.alert.RulesFile;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

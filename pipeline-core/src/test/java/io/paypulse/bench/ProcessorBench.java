@@ -1,10 +1,10 @@
 package io.paypulse.bench;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.process.ProcessorStats;
-import io.paypulse.process.alert.RulesFile;
 import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package io.paypulse.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.notify.AlertTriage.Verdict;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

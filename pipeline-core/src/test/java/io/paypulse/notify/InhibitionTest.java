@@ -2,11 +2,11 @@ package io.paypulse.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package io.paypulse.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.alert.RulesException;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
-import io.paypulse.process.alert.RulesException;
-import io.paypulse.process.alert.RulesFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.config.GeneratorSettings;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
@@ -11,7 +12,6 @@ import io.paypulse.generate.Generator;
 import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.pipeline.RunHooks;
-import io.paypulse.process.alert.RulesFile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

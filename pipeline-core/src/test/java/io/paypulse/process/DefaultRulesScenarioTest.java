@@ -2,10 +2,10 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.generate.Scenario;
-import io.paypulse.process.alert.RulesFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

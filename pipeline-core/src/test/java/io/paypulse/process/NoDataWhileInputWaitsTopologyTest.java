@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.NoDataRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Level;
@@ -9,7 +10,6 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
-import io.paypulse.process.alert.NoDataRule;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

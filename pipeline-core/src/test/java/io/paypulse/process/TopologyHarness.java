@@ -1,5 +1,6 @@
 package io.paypulse.process;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.LogEvent;
@@ -7,7 +8,6 @@ import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.process.alert.AlertRule;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.paypulse.app.alerts;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.notify.Inhibition;
 import io.paypulse.notify.Silence;
-import io.paypulse.process.alert.AlertRule;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

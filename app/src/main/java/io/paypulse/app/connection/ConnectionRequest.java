@@ -1,7 +1,7 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.process.alert.AlertRule;
 import java.util.List;
 
 /** What to connect to: the mode, the resolved configuration and the alert rules. */

@@ -1,5 +1,6 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.app.feed.ClusterProbe;
 import io.paypulse.app.feed.HistoryLoader;
 import io.paypulse.app.feed.LiveData;
@@ -11,7 +12,6 @@ import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
-import io.paypulse.process.alert.AlertRule;
 import io.paypulse.stack.Stack;
 import java.time.Clock;
 import java.util.List;

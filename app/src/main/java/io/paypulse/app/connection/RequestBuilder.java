@@ -1,11 +1,11 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
 import io.paypulse.stack.PayPulseStack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.app.feed.LiveData;
-import io.paypulse.process.alert.AlertRule;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package io.paypulse.app.dashboard;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.Selector;
+import io.paypulse.alert.ThresholdRule;
 import io.paypulse.app.connection.GeneratorControl;
 import io.paypulse.app.connection.Session;
 import io.paypulse.app.feed.FeedSnapshot;
@@ -10,9 +13,6 @@ import io.paypulse.event.PaymentType;
 import io.paypulse.generate.Scenario;
 import io.paypulse.health.LagReport;
 import io.paypulse.health.LagText;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.Selector;
-import io.paypulse.process.alert.ThresholdRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -104,7 +104,7 @@ public final class AppNotifications implements AutoCloseable {
     /** The session changed (null: disconnected): stop the old readers, start new ones. FX thread. */
     public void attach(Session session) {
         PayPulseConfig config = session == null ? null : session.config().orElse(null);
-        var rules = session == null ? java.util.List.<io.paypulse.process.alert.AlertRule>of() : session.rules();
+        var rules = session == null ? java.util.List.<io.paypulse.alert.AlertRule>of() : session.rules();
         lifecycle.execute(() -> {
             stopReaders();
             sessionConfig = config;

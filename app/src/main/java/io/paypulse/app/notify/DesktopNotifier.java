@@ -1,5 +1,6 @@
 package io.paypulse.app.notify;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.AlertNotifier;
@@ -8,7 +9,6 @@ import io.paypulse.notify.NotifierOptions;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.Sender;
 import io.paypulse.notify.SilenceView;
-import io.paypulse.process.alert.AlertRule;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

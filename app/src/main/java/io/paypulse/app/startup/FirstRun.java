@@ -1,7 +1,7 @@
 package io.paypulse.app.startup;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.config.ConfigLoader;
-import io.paypulse.process.alert.RulesFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -106,7 +106,7 @@ class AlertsViewModelTest {
 
     @Test
     void theShippedRulesFoldTheFailureRateWarningUnderItsCriticalOnlyWhileItFires() {
-        vm.useRules(io.paypulse.process.alert.RulesFile.defaults());
+        vm.useRules(io.paypulse.alert.RulesFile.defaults());
         Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
         vm.render(List.of(warning, alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1),
                 alert("refund-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1)));
@@ -120,7 +120,7 @@ class AlertsViewModelTest {
 
     @Test
     void revealingAnAlertClearsTheFiltersThatHideItAndExpandsItsParent() {
-        vm.useRules(io.paypulse.process.alert.RulesFile.defaults());
+        vm.useRules(io.paypulse.alert.RulesFile.defaults());
         Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
         Alert critical = alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1);
         vm.render(List.of(critical, warning));

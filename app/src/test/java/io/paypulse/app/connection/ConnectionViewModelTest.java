@@ -160,7 +160,7 @@ class ConnectionViewModelTest {
         }
 
         @Override
-        public List<io.paypulse.process.alert.AlertRule> rules() {
+        public List<io.paypulse.alert.AlertRule> rules() {
             return List.of();
         }
 

@@ -43,7 +43,7 @@ class ProfilesViewModelTest {
                 }
 
                 @Override
-                public List<io.paypulse.process.alert.AlertRule> rules() {
+                public List<io.paypulse.alert.AlertRule> rules() {
                     return List.of();
                 }
 

@@ -5,6 +5,8 @@ import static io.paypulse.app.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.MutableClock;
 import io.paypulse.app.connection.GeneratorControl;
 import io.paypulse.app.connection.Session;
@@ -16,8 +18,6 @@ import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.generate.Scenario;
-import io.paypulse.process.alert.AlertRule;
-import io.paypulse.process.alert.RulesFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,13 +3,13 @@ package io.paypulse.app.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.pipeline.LocalPipeline;
-import io.paypulse.process.alert.RulesFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

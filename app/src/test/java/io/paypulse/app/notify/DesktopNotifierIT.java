@@ -3,6 +3,7 @@ package io.paypulse.app.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
@@ -16,7 +17,6 @@ import io.paypulse.notify.NotificationsFile;
 import io.paypulse.notify.Route;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceView;
-import io.paypulse.process.alert.RulesFile;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
 import java.awt.image.BufferedImage;

@@ -59,7 +59,7 @@ class NotificationsJourneyTest {
 
     private void launch(String notificationsSection, Map<String, String> settings) throws Exception {
         String rules;
-        try (InputStream in = io.paypulse.process.alert.RulesFile.class.getResourceAsStream("default-rules.yaml")) {
+        try (InputStream in = io.paypulse.alert.RulesFile.class.getResourceAsStream("default-rules.yaml")) {
             rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path rulesFile = dir.resolve("rules.yaml");

@@ -2,13 +2,13 @@ package io.paypulse.app.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.RulesException;
 import io.paypulse.notify.ContactPoint;
 import io.paypulse.notify.Message;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotificationsFile;
 import io.paypulse.notify.Route;
 import io.paypulse.notify.SendResult;
-import io.paypulse.process.alert.RulesException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,11 +2,11 @@ package io.paypulse.app.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.help.AboutInfo;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
-import io.paypulse.process.alert.RulesFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,13 @@
 package io.paypulse.process.alert;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.AnomalyRule;
+import io.paypulse.alert.NoDataRule;
+import io.paypulse.alert.Selector;
+import io.paypulse.alert.Texts;
+import io.paypulse.alert.ThresholdRule;
+import io.paypulse.alert.VelocityRule;
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.process.alert.AlertEngineState.Episode;

@@ -1,8 +1,8 @@
 /**
- * The alert engine: rules ({@link io.paypulse.process.alert.AlertRule} and its four kinds), read
- * strictly from YAML by {@link io.paypulse.process.alert.RulesFile}, evaluated by
+ * The alert engine: rules ({@link io.paypulse.alert.AlertRule} and its four kinds), read
+ * strictly from YAML by {@link io.paypulse.alert.RulesFile}, evaluated by
  * {@link io.paypulse.process.alert.AlertEngine} on final 1-minute windows
- * ({@link io.paypulse.process.alert.WindowSummary}) and wall-clock ticks.
+ * ({@link io.paypulse.alert.WindowSummary}) and wall-clock ticks.
  *
  * <p>Pure logic: no Kafka, no threads, no clock. The Kafka Streams processor owns the engine, calls
  * it from its task thread when a window becomes final and from a wall-clock punctuator, publishes

@@ -13,6 +13,11 @@ import static io.paypulse.process.alert.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.alert.AlertRule;
+import io.paypulse.alert.RulesFile;
+import io.paypulse.alert.Selector;
+import io.paypulse.alert.ThresholdRule;
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;

@@ -2,6 +2,7 @@ package io.paypulse.process.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.event.AlertState;
 import io.paypulse.process.alert.Simulation.Published;
 import io.paypulse.process.alert.Traffic.Mix;

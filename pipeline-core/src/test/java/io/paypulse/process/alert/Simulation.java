@@ -1,5 +1,6 @@
 package io.paypulse.process.alert;
 
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.event.Alert;
 import java.time.Instant;
 import java.util.ArrayDeque;

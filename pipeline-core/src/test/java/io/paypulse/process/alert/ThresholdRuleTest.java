@@ -9,6 +9,8 @@ import static io.paypulse.process.alert.Fixtures.start;
 import static io.paypulse.process.alert.Fixtures.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.Selector;
+import io.paypulse.alert.ThresholdRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;

@@ -1,5 +1,6 @@
 package io.paypulse.process.alert;
 
+import io.paypulse.alert.WindowSummary;
 import io.paypulse.event.Group;
 import io.paypulse.event.PaymentType;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import static io.paypulse.process.alert.Fixtures.failedPaymentsByUser;
 import static io.paypulse.process.alert.Fixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.VelocityRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import java.util.HashMap;

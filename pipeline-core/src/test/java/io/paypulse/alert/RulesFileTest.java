@@ -1,4 +1,4 @@
-package io.paypulse.process.alert;
+package io.paypulse.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.paypulse.process.alert;
+package io.paypulse.alert;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.paypulse.process.alert;
+package io.paypulse.alert;
 
 import io.paypulse.config.ConfigException;
 

@@ -1,4 +1,4 @@
-package io.paypulse.process.alert;
+package io.paypulse.alert;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,46 +8,46 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Numbers in alert messages, the same on every machine (no default locale). */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
     /** A measured percentage: {@code 61.7%}. */
-    static String percent(double value) {
+    public static String percent(double value) {
         return format("0.0", value) + "%";
     }
 
     /** A configured percentage: {@code 40%}, {@code 25.5%}. */
-    static String percentLevel(double value) {
+    public static String percentLevel(double value) {
         return plain(value) + "%";
     }
 
     /** A count or a band edge of counts: {@code 5,400}. */
-    static String count(double value) {
+    public static String count(double value) {
         return format("#,##0", value);
     }
 
     /** A configured count: {@code 100,000}, {@code 2.5}. */
-    static String countLevel(double value) {
+    public static String countLevel(double value) {
         return format("#,##0.##", value);
     }
 
-    static String dollars(double value) {
+    public static String dollars(double value) {
         return "$" + format("#,##0.00", value);
     }
 
     /** A number as written in a rules file: {@code 25}, {@code 2.5}. */
-    static String plain(double value) {
+    public static String plain(double value) {
         return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    static String windows(int n) {
+    public static String windows(int n) {
         return n == 1 ? "1 window" : n + " windows";
     }
 
     /** {@code 45 seconds}, {@code 3 min 7 s}. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s < 120) {
             return s == 1 ? "1 second" : s + " seconds";

@@ -1,4 +1,4 @@
-package io.paypulse.process.alert;
+package io.paypulse.alert;
 
 import io.paypulse.event.Group;
 import io.paypulse.event.PaymentType;
