@@ -1,10 +1,10 @@
 package io.paypulse.app;
 
 import io.paypulse.app.alerts.AlertsViewModel;
-import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.connection.ProfilesViewModel;
 import io.paypulse.app.connection.SecretKeys;
+import io.paypulse.app.session.ConnectionMode;
 import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -1,6 +1,7 @@
 package io.paypulse.app.alerts;
 
 import io.paypulse.alert.AlertRule;
+import io.paypulse.app.fx.Numbers;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -444,8 +444,8 @@ public final class AlertsViewModel {
                         csv(a.group()),
                         csv(a.windowStart() == null ? "" : CSV_TIME.format(a.windowStart())),
                         csv(a.windowEnd() == null ? "" : CSV_TIME.format(a.windowEnd())),
-                        csv(number(a.value())),
-                        csv(number(a.threshold())),
+                        csv(Numbers.plain(a.value())),
+                        csv(Numbers.plain(a.threshold())),
                         csv(a.message()),
                         csv(r.status().name()),
                         Integer.toString(a.occurrences()),
@@ -467,18 +467,9 @@ public final class AlertsViewModel {
         return s;
     }
 
-    /** Value texts: up to two decimals, no trailing zeros. */
-    public static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-    }
-
     /** e.g. "62.5 > 40". */
     public static String valueVsThreshold(Alert a) {
-        return number(a.value()) + " vs " + number(a.threshold());
+        return Numbers.plain(a.value()) + " vs " + Numbers.plain(a.threshold());
     }
 
     /** Local time of day of the window, e.g. "14:03–14:04". */

@@ -1,6 +1,6 @@
 package io.paypulse.app.alerts;
 
-import io.paypulse.app.connection.Session;
+import io.paypulse.app.session.Session;
 import io.paypulse.cluster.ClusterClients;
 import java.time.Clock;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.app.session.ConnectionMode;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
+import io.paypulse.app.session.Session;
+import io.paypulse.app.session.SessionFactory;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,5 +1,6 @@
 package io.paypulse.app.connection;
 
+import io.paypulse.app.session.ConnectionMode;
 import io.paypulse.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package io.paypulse.app.connection;
 
 import io.paypulse.alert.AlertRule;
 import io.paypulse.alert.RulesFile;
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;

@@ -276,7 +276,7 @@ public final class DashboardController {
                 levels.merge(t.percent(), t.severity(), (a, b) -> a == Severity.CRITICAL ? a : b);
             }
             levels.forEach((pct, sev) -> thresholdLines.add(series("Alert at "
-                    + io.paypulse.app.alerts.AlertsViewModel.number(pct) + " %")));
+                    + io.paypulse.app.fx.Numbers.plain(pct) + " %")));
             failureChart.getData().addAll(thresholdLines);
             int i = 0;
             for (Severity sev : levels.values()) {
@@ -392,7 +392,7 @@ public final class DashboardController {
     }
 
     private static String trim(double v) {
-        return io.paypulse.app.alerts.AlertsViewModel.number(Math.round(v * 10) / 10.0);
+        return io.paypulse.app.fx.Numbers.plain(Math.round(v * 10) / 10.0);
     }
 
     private static XYChart.Series<Number, Number> series(String name) {

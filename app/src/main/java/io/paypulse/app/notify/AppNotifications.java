@@ -1,7 +1,7 @@
 package io.paypulse.app.notify;
 
-import io.paypulse.app.connection.Session;
 import io.paypulse.app.fx.Threads;
+import io.paypulse.app.session.Session;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.ContactPoint;

@@ -1,8 +1,8 @@
 package io.paypulse.app.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionProfile;
+import io.paypulse.app.session.ConnectionMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

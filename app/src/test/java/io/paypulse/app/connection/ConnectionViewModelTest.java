@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.app.Fixtures;
 import io.paypulse.app.feed.LiveData;
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
+import io.paypulse.app.session.GeneratorControl;
+import io.paypulse.app.session.Session;
+import io.paypulse.app.session.SessionFactory;
 import io.paypulse.broker.BrokerException;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.PayPulseConfig;

@@ -3,6 +3,10 @@ package io.paypulse.app.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.app.Fixtures;
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
+import io.paypulse.app.session.GeneratorControl;
+import io.paypulse.app.session.Session;
 import io.paypulse.config.PayPulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package io.paypulse.app.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.app.session.ConnectionMode;
+import io.paypulse.app.session.ConnectionRequest;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.paypulse.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.app.connection.ClientProperties;
-import io.paypulse.app.connection.ConnectionMode;
 import io.paypulse.app.connection.ConnectionProfile;
+import io.paypulse.app.session.ConnectionMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,4 +1,4 @@
-package io.paypulse.app.connection;
+package io.paypulse.app.session;
 
 import io.paypulse.alert.AlertRule;
 import io.paypulse.app.feed.ClusterProbe;
