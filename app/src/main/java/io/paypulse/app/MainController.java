@@ -6,10 +6,17 @@ import io.paypulse.app.connection.ProfilesViewModel;
 import io.paypulse.app.connection.SecretKeys;
 import io.paypulse.app.session.ConnectionMode;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -17,14 +24,19 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -75,7 +87,7 @@ public final class MainController {
     private void initialize() {
         modeBox.setItems(FXCollections.observableArrayList(List.of(ConnectionMode.values())));
         modeBox.valueProperty().bindBidirectional(connection.modeProperty());
-        modeBox.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+        modeBox.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionMode m, boolean empty) {
                 super.updateItem(m, empty);
@@ -99,7 +111,7 @@ public final class MainController {
         startButton.disableProperty().bind(connection.canStartBinding().not());
         stopButton.disableProperty().bind(connection.canStopBinding().not());
         progressLabel.textProperty().bind(connection.progressProperty());
-        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
+        Tooltip progressTip = new Tooltip();
         progressTip.textProperty().bind(connection.progressProperty()); // the label gives way on a narrow window
         progressLabel.setTooltip(progressTip);
         connection.statusProperty().addListener((o, a, s) -> paintStatus(s));
@@ -130,7 +142,7 @@ public final class MainController {
         darkItem.selectedProperty().addListener((o, a, dark) -> app.setDarkTheme(dark));
     }
 
-    private void bindProfiles(javafx.beans.binding.BooleanBinding busy) {
+    private void bindProfiles(BooleanBinding busy) {
         profileBox.setItems(profiles.names());
         profileBox.setValue(profiles.activeProperty().get());
         // The view model decides (it may refuse a switch while starting): the box follows it back.
@@ -144,7 +156,7 @@ public final class MainController {
         });
         profiles.activeProperty().addListener((o, a, name) -> profileBox.setValue(name));
         // A rename replaces the selected item: the box may drop its value; put the active name back.
-        profiles.names().addListener((javafx.collections.ListChangeListener<String>) c ->
+        profiles.names().addListener((ListChangeListener<String>) c ->
                 profileBox.setValue(profiles.activeProperty().get()));
         profileBox.disableProperty().bind(busy);
         profileMenu.disableProperty().bind(busy);
@@ -228,7 +240,7 @@ public final class MainController {
         chooseClientConfig().ifPresent(profiles::importFile);
     }
 
-    private java.util.Optional<String> askName(String title, String header, String initial) {
+    private Optional<String> askName(String title, String header, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.setTitle(title);
         d.setHeaderText(header);
@@ -237,7 +249,7 @@ public final class MainController {
         return d.showAndWait();
     }
 
-    private java.util.Optional<java.nio.file.Path> chooseClientConfig() {
+    private Optional<Path> chooseClientConfig() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Kafka client properties file");
         chooser.getExtensionFilters().addAll(
@@ -251,7 +263,7 @@ public final class MainController {
             }
         }
         File f = chooser.showOpenDialog(startButton.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     @FXML
@@ -306,7 +318,7 @@ public final class MainController {
         d.setHeaderText("Client configuration of the profile '" + profiles.activeProperty().get() + "'");
         d.initOwner(startButton.getScene().getWindow());
 
-        javafx.beans.property.StringProperty file = new javafx.beans.property.SimpleStringProperty(
+        StringProperty file = new SimpleStringProperty(
                 connection.clientConfigFileProperty().get());
         Label fileLabel = new Label();
         file.addListener((o, a, now) -> {
@@ -317,14 +329,14 @@ public final class MainController {
         fileLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> file.get().isBlank() ? "No file: only the inline properties below" : file.get(), file));
         fileLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(fileLabel, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(fileLabel, Priority.ALWAYS);
         Button importButton = new Button("Import…");
         importButton.setOnAction(e -> chooseClientConfig().ifPresent(p -> file.set(p.toAbsolutePath().toString())));
         Button clearButton = new Button("Remove");
         clearButton.disableProperty().bind(file.isEmpty());
         clearButton.setOnAction(e -> file.set(""));
         HBox fileRow = new HBox(8, fileLabel, importButton, clearButton);
-        fileRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
 
         TextArea area = new TextArea(connection.clientPropertiesProperty().get());
         area.setId("inlinePropertiesArea");
@@ -348,8 +360,8 @@ public final class MainController {
                 + "non-secret settings only)");
         inlineTitle.setWrapText(true);
         inlineTitle.setMaxWidth(560);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, fileTitle, fileRow,
-                new javafx.scene.control.Separator(), inlineTitle, area, hint);
+        VBox content = new VBox(8, fileTitle, fileRow,
+                new Separator(), inlineTitle, area, hint);
         content.setPrefWidth(600);
         d.getDialogPane().setContent(content);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -360,7 +372,7 @@ public final class MainController {
                 if (chosen.isBlank()) {
                     profiles.clearFile();
                 } else {
-                    profiles.importFile(java.nio.file.Path.of(chosen));
+                    profiles.importFile(Path.of(chosen));
                 }
             }
         });

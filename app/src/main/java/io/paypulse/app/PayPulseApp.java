@@ -38,14 +38,20 @@ import io.paypulse.app.stack.StackController;
 import io.paypulse.app.stack.StackViewModel;
 import io.paypulse.app.startup.LogFile;
 import io.paypulse.notify.TopicSilences;
+import io.paypulse.stack.ComposeStack;
 import io.paypulse.stack.PayPulseStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +66,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -93,7 +100,7 @@ public class PayPulseApp extends Application {
     private Ticker<LagFrame> lagTicker;
     private AlertsViewModel alerts;
     private SessionSilences alertSessions;
-    private io.paypulse.stack.ComposeStack stack;
+    private ComposeStack stack;
     private ExecutorService stackOps;
     private StackViewModel stackView;
     private Ticker<String> stackTicker;
@@ -135,8 +142,8 @@ public class PayPulseApp extends Application {
         dashboard.rateProperty().set(settings.rate());
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
-        stack = new io.paypulse.stack.ComposeStack(
-                PayPulseStack.settings(options.env(), java.nio.file.Path.of("").toAbsolutePath()));
+        stack = new ComposeStack(
+                PayPulseStack.settings(options.env(), Path.of("").toAbsolutePath()));
         stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
         stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);
         connection = new ConnectionViewModel(PipelineSession.factory(clock, stack),
@@ -183,8 +190,8 @@ public class PayPulseApp extends Application {
         DashboardController dash = new DashboardController(dashboard);
         AlertsController alertView = new AlertsController(alerts);
         // Events windows (issue 13): from an alert row (and, via events(), a chart point) to its raw events.
-        events = new EventsWindows(() -> current == null ? java.util.Optional.empty() : current.config(),
-                () -> stage, () -> stage.getScene() == null ? java.util.List.of() : stage.getScene().getStylesheets());
+        events = new EventsWindows(() -> current == null ? Optional.empty() : current.config(),
+                () -> stage, () -> stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
         alertView.setOnShowEvents(alert -> events.open(EventsRequest.forAlert(alert)));
         dash.setOnMinuteOpened((series, minute) -> events.open(EventsRequest.forChartPoint(series, minute)));
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));
@@ -209,12 +216,12 @@ public class PayPulseApp extends Application {
         scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("PayPulse");
-        primary.getIcons().add(new javafx.scene.image.Image(
+        primary.getIcons().add(new Image(
                 HelpController.class.getResource("paypulse.png").toExternalForm()));
         primary.setMinWidth(960);
         primary.setMinHeight(640);
         placeWindow(primary);
-        java.util.concurrent.atomic.AtomicBoolean focused = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean focused = new AtomicBoolean();
         primary.focusedProperty().addListener((o, a, now) -> focused.set(now));
         notify.startTray(focused::get);
         // A click on a desktop notification: the window comes up on the Alerts tab.
@@ -288,7 +295,7 @@ public class PayPulseApp extends Application {
      * renderer while the FX thread still paints (a RejectedExecutionException trace, seen in test-deb.sh).
      */
     private void exitOnSignals() {
-        for (String name : java.util.List.of("TERM", "INT", "HUP")) {
+        for (String name : List.of("TERM", "INT", "HUP")) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
                     LOG.info("SIG{} received: stopping", sig.getName());
@@ -319,7 +326,7 @@ public class PayPulseApp extends Application {
     }
 
     /** Where the ticker runs its render task: the FX thread. A hook for the UI benchmark (timing). */
-    protected java.util.concurrent.Executor tickExecutor() {
+    protected Executor tickExecutor() {
         return FxThread.INSTANCE;
     }
 
@@ -428,7 +435,7 @@ public class PayPulseApp extends Application {
     }
 
     /** For tests: runs the same shutdown as closing the window, without exiting the FX toolkit. */
-    public java.util.concurrent.CompletableFuture<Void> shutdownForTest() {
+    public CompletableFuture<Void> shutdownForTest() {
         ticker.close();
         closeLag();
         FxThread.run(events::close);

@@ -2,6 +2,7 @@ package io.paypulse.alert;
 
 import io.paypulse.event.Group;
 import io.paypulse.event.PaymentType;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public record Selector(Type type, Status status) {
         if (type == Type.ANY && status == Status.ANY) {
             return "all";
         }
-        return typeLabel() + "/" + status.name().toLowerCase(java.util.Locale.ROOT);
+        return typeLabel() + "/" + status.name().toLowerCase(Locale.ROOT);
     }
 
     /** The type alone as an alert group, e.g. {@code Payment} (failure-rate rules), or {@code all}. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -479,7 +480,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             Path file = dataDir.resolve(LOCK_FILE);
             FileChannel channel;
             try {
-                channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                         modes.fileAttributes());
             } catch (IOException e) {
                 throw new BrokerException("Cannot create the lock file " + file

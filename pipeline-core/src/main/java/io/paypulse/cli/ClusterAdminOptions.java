@@ -2,6 +2,7 @@ package io.paypulse.cli;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.cluster.ClusterUnreachableException;
+import io.paypulse.cluster.ConnectionDiagnosis;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PayPulseConfig;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class ClusterAdminOptions {
             return work.apply(admin);
         } catch (ClusterUnreachableException e) {
             // A timeout or an error code may hide a refused login or a TLS/listener mismatch: say which.
-            io.paypulse.cluster.ConnectionDiagnosis.likelyCause(props, e.getCause(), timeout()).ifPresent(c -> {
+            ConnectionDiagnosis.likelyCause(props, e.getCause(), timeout()).ifPresent(c -> {
                 throw c;
             });
             if (e.getCause() instanceof java.util.concurrent.TimeoutException

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -96,7 +97,7 @@ final class DlqListCommand implements Callable<Integer> {
         List<List<String>> minutes = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("MINUTE (UTC)"));
         for (DeadLetterCategory c : DeadLetterCategory.values()) {
-            header.add(c.word().toUpperCase(java.util.Locale.ROOT));
+            header.add(c.word().toUpperCase(Locale.ROOT));
         }
         minutes.add(header);
         s.byMinute().forEach((m, counts) -> {

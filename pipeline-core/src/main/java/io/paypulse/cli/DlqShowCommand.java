@@ -6,6 +6,7 @@ import io.paypulse.dlq.DlqRecord;
 import io.paypulse.dlq.SafeText;
 import io.paypulse.event.DeadLetter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class DlqShowCommand implements Callable<Integer> {
                 + (d.truncated() ? "; the first " + kept.length + " kept" : ""));
         if (SafeText.isUtf8(kept)) {
             lines.add("Text:");
-            lines.add(SafeText.of(new String(kept, java.nio.charset.StandardCharsets.UTF_8), SafeText.MAX_CHARS));
+            lines.add(SafeText.of(new String(kept, StandardCharsets.UTF_8), SafeText.MAX_CHARS));
         }
         lines.add("Hex:");
         SafeText.hex(kept, SafeText.MAX_HEX_BYTES).lines().forEach(lines::add);

@@ -4,6 +4,7 @@ import io.paypulse.broker.BrokerException;
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.config.ConfigException;
 import io.paypulse.event.schema.SchemaRegistryException;
+import io.paypulse.investigate.EventsException;
 import io.paypulse.process.ProcessorStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof BrokerException || e instanceof ClusterUnreachableException
                 || e instanceof SchemaRegistryException || e instanceof ProcessorStoppedException
-                || e instanceof io.paypulse.investigate.EventsException) {
+                || e instanceof EventsException) {
             cmd.getErr().println("paypulse: " + e.getMessage());
             LOG.debug("runtime error", e);
             return FAILED;

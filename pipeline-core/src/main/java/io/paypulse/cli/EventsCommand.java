@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,7 +198,7 @@ final class EventsCommand implements Callable<Integer> {
         if (type == null) {
             return null;
         }
-        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
             case "payment" -> PaymentType.PAYMENT;
             case "refund" -> PaymentType.REFUND;
             default -> throw ConfigException.invalid("--type", type, "payment or refund");

@@ -1,5 +1,7 @@
 package io.paypulse.cli;
 
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,10 +18,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final java.util.Map<String, String> env;
+    private final Map<String, String> env;
 
-    private Main(java.util.Map<String, String> env) {
-        this.env = java.util.Map.copyOf(env);
+    private Main(Map<String, String> env) {
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
@@ -28,16 +30,16 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs a command line writing to the given streams; returns the exit code. */
-    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return execute(System.getenv(), out, err, args);
     }
 
     /** Runs a command line as if {@code env} were the process environment (tests: the PAYPULSE_* layer). */
-    public static int execute(java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err,
+    public static int execute(Map<String, String> env, PrintWriter out, PrintWriter err,
                               String... args) {
         CommandLine cmd = commandLine(env);
         cmd.setOut(out);
@@ -52,12 +54,12 @@ public final class Main implements Runnable {
     }
 
     /** The command tree, for running and for tests that read its options. */
-    static CommandLine commandLine(java.util.Map<String, String> env) {
+    static CommandLine commandLine(Map<String, String> env) {
         return new CommandLine(new Main(env));
     }
 
     /** The environment the command line runs with (see {@link #execute(java.util.Map, java.io.PrintWriter, java.io.PrintWriter, String...)}). */
-    static java.util.Map<String, String> environment(CommandLine.Model.CommandSpec command) {
+    static Map<String, String> environment(CommandLine.Model.CommandSpec command) {
         return ((Main) command.root().userObject()).env;
     }
 

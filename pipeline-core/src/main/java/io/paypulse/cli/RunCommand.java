@@ -11,6 +11,7 @@ import io.paypulse.pipeline.BoundedRun;
 import io.paypulse.pipeline.Completion;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.process.ProcessorStats;
+import io.paypulse.process.ProcessorStoppedException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         Throwable failure = pipeline.processor() == null ? null : pipeline.processor().failure();
         if (failure != null) {
             shutdown.disarm();
-            throw new io.paypulse.process.ProcessorStoppedException(failure);
+            throw new ProcessorStoppedException(failure);
         }
     }
 

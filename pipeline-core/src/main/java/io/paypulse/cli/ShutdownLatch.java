@@ -1,6 +1,7 @@
 package io.paypulse.cli;
 
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ctrl-C (or any JVM exit) closes the resource from a shutdown hook and releases {@link #await()}.
@@ -20,7 +21,7 @@ final class ShutdownLatch {
             try {
                 resource.close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(ShutdownLatch.class).warn("Error while stopping: {}", e.toString());
+                LoggerFactory.getLogger(ShutdownLatch.class).warn("Error while stopping: {}", e.toString());
             } finally {
                 stopped.countDown();
             }

@@ -1,5 +1,6 @@
 package io.paypulse.cli;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import picocli.CommandLine;
 
 /** Version from the jar manifest (set by the build), Kafka's from its own jar. */
@@ -10,7 +11,7 @@ final class Version implements CommandLine.IVersionProvider {
         String own = Main.class.getPackage().getImplementationVersion();
         return new String[] {
             "PayPulse " + (own == null ? "development build" : own),
-            "Apache Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+            "Apache Kafka " + AppInfoParser.getVersion(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
         };
     }

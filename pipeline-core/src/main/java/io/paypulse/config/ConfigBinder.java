@@ -1,5 +1,8 @@
 package io.paypulse.config;
 
+import io.paypulse.files.FileModes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -77,13 +80,13 @@ final class ConfigBinder {
                 fileModes(s));
     }
 
-    private static io.paypulse.files.FileModes fileModes(Map<String, String> s) {
+    private static FileModes fileModes(Map<String, String> s) {
         String v = s.get(ConfigKeys.FILE_MODE);
         if (v == null || v.isBlank()) {
-            return io.paypulse.files.FileModes.PRIVATE;
+            return FileModes.PRIVATE;
         }
         try {
-            return io.paypulse.files.FileModes.ofFileMode(v);
+            return FileModes.ofFileMode(v);
         } catch (IllegalArgumentException e) {
             throw ConfigException.invalid(ConfigKeys.FILE_MODE, v,
                     "allowed: an octal file mode that lets the owner read and write and grants no execute, e.g. 600 (default) or 640");
@@ -176,12 +179,12 @@ final class ConfigBinder {
         }
         String url = v.trim();
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
                 return url;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw ConfigException.invalid(ConfigKeys.NOTIFY_WEBHOOK_URL, v,
@@ -196,13 +199,13 @@ final class ConfigBinder {
         }
         String url = v.trim();
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getQuery() == null
                     && uri.getFragment() == null && uri.getUserInfo() == null) {
                 return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw ConfigException.invalid(ConfigKeys.SCHEMA_REGISTRY_URL, v,

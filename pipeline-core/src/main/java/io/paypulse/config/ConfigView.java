@@ -1,5 +1,6 @@
 package io.paypulse.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class ConfigView {
         if (url.isEmpty()) {
             return url;
         }
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         boolean more = (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                 || uri.getRawQuery() != null || uri.getRawUserInfo() != null;

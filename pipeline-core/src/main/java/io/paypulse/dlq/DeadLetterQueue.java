@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -71,7 +72,7 @@ public final class DeadLetterQueue implements AutoCloseable {
         List<PartitionInfo> infos;
         try {
             infos = consumer.partitionsFor(topic, timeout);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw unreachable(e);
         }
         if (infos == null || infos.isEmpty()) {
@@ -91,7 +92,7 @@ public final class DeadLetterQueue implements AutoCloseable {
                 }
             }
             return new Range(Map.copyOf(start), Map.copyOf(end));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw unreachable(e);
         }
     }

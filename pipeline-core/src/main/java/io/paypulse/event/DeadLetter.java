@@ -2,6 +2,7 @@ package io.paypulse.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -134,7 +135,7 @@ public record DeadLetter(
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(kept, 0, n)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return null; // cannot happen with REPLACE
         }
     }

@@ -2,6 +2,7 @@ package io.paypulse.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -36,7 +37,7 @@ public record HealthReport(boolean up, String streams, String reason) {
      * @param stalled  why the processor counts as stalled, from a {@link StallWatch}, if it does
      */
     public static HealthReport of(KafkaStreams.State state, Throwable failure, GroupProgress progress,
-            java.util.Optional<String> stalled) {
+            Optional<String> stalled) {
         HealthReport byState = of(state, failure);
         if (!byState.up() || progress == null) {
             return byState;

@@ -3,6 +3,7 @@ package io.paypulse.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class LagSampler implements AutoCloseable {
                 rows.add(new PartitionLagRow(tp.partition(), c == null ? -1 : c.offset(), end, records,
                         records == 0 || ts == null ? -1 : ts, age));
             }
-            rows.sort(java.util.Comparator.comparingInt(PartitionLagRow::partition));
+            rows.sort(Comparator.comparingInt(PartitionLagRow::partition));
             return new LagReport(clock.instant(), group, topic, rows, anyCommitted, null);
         } catch (TimeoutException e) {
             return noAnswer(ms);

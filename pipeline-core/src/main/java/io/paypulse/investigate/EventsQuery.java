@@ -1,11 +1,13 @@
 package io.paypulse.investigate;
 
 import io.paypulse.event.ParsedEvent;
+import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.sink.ParsedRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -78,7 +81,7 @@ public final class EventsQuery implements AutoCloseable {
 
     /** A query of the raw topic with the sink's own reader (plain JSON) and the default lateness. */
     public static EventsQuery of(Map<String, Object> clientProps, String topic, Duration timeout) {
-        return new EventsQuery(clientProps, topic, new ParsedRows(io.paypulse.event.schema.RawEventReader.local(),
+        return new EventsQuery(clientProps, topic, new ParsedRows(RawEventReader.local(),
                 Clock.systemUTC()), DEFAULT_LATENESS, timeout);
     }
 
@@ -171,7 +174,7 @@ public final class EventsQuery implements AutoCloseable {
             if (!stopped) {
                 throw e;
             }
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new EventsException("Kafka at " + servers + " did not answer within " + timeout.toSeconds()
                     + " s; check the bootstrap servers and that the cluster is running.", e);
         }
@@ -182,7 +185,7 @@ public final class EventsQuery implements AutoCloseable {
         List<PartitionInfo> infos;
         try {
             infos = consumer.partitionsFor(topic, timeout);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new EventsException("Kafka at " + servers + " did not answer within " + timeout.toSeconds()
                     + " s; check the bootstrap servers and that the cluster is running.", e);
         } catch (WakeupException e) {
@@ -197,7 +200,7 @@ public final class EventsQuery implements AutoCloseable {
         }
         List<TopicPartition> out = new ArrayList<>();
         infos.forEach(i -> out.add(new TopicPartition(i.topic(), i.partition())));
-        out.sort(java.util.Comparator.comparingInt(TopicPartition::partition));
+        out.sort(Comparator.comparingInt(TopicPartition::partition));
         return out;
     }
 

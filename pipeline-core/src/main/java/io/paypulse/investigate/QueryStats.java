@@ -1,5 +1,7 @@
 package io.paypulse.investigate;
 
+import java.util.Locale;
+
 /**
  * What an events query read: records {@code scanned} (all read from the topic), events {@code matched}
  * (kept by the filter), and {@code unparseable} records (the processor rejects them: they are in its
@@ -11,10 +13,10 @@ public record QueryStats(long scanned, long matched, long unparseable) {
 
     /** e.g. "42 events of 1,200 records read; 3 unparseable records skipped (see the dead-letter topic)". */
     public String summary() {
-        String s = String.format(java.util.Locale.ROOT, "%,d event%s of %,d record%s read", matched,
+        String s = String.format(Locale.ROOT, "%,d event%s of %,d record%s read", matched,
                 matched == 1 ? "" : "s", scanned, scanned == 1 ? "" : "s");
         if (unparseable > 0) {
-            s += String.format(java.util.Locale.ROOT, "; %,d unparseable record%s skipped (see the dead-letter topic)",
+            s += String.format(Locale.ROOT, "; %,d unparseable record%s skipped (see the dead-letter topic)",
                     unparseable, unparseable == 1 ? "" : "s");
         }
         return s;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class AlertNotifier implements AutoCloseable {
     public static AlertNotifier start(Map<String, Object> client, NotifierOptions options, Notifications notifications,
             List<AlertRule> rules, SilenceView silences, Function<ContactPoint, Optional<Sender>> senders,
             MeterRegistry registry, Clock clock) {
-        Map<ContactPoint, Sender> served = new java.util.LinkedHashMap<>();
+        Map<ContactPoint, Sender> served = new LinkedHashMap<>();
         List<ContactPointStatus> skipped = new ArrayList<>();
         for (ContactPoint cp : notifications.contactPoints()) {
             Optional<Sender> sender = senders.apply(cp);

@@ -5,10 +5,13 @@ import io.paypulse.event.AlertState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides, for one contact point, what becomes of each alert update read from {@code payment-alerts}:
@@ -48,7 +51,7 @@ final class AlertTriage {
      * hold a CRITICAL's whole episode, and the WARNING of its first window must still meet it.
      */
     private final Map<String, Alert> latest = bounded();
-    private final java.util.Set<String> resolvedInBatch = new java.util.HashSet<>();
+    private final Set<String> resolvedInBatch = new HashSet<>();
     /** What became of each open bucket's FIRING update here (null value: not decided yet). */
     private final Map<String, DeliveryReceipt.Outcome> firing = bounded();
 
@@ -118,7 +121,7 @@ final class AlertTriage {
         }
         if (before == DeliveryReceipt.Outcome.SILENCED || before == DeliveryReceipt.Outcome.INHIBITED) {
             return new Decision(before == DeliveryReceipt.Outcome.SILENCED ? Verdict.SILENCED : Verdict.INHIBITED,
-                    text.notice(alert), "Not delivered: its firing update was " + before.name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    text.notice(alert), "Not delivered: its firing update was " + before.name().toLowerCase(Locale.ROOT) + ".");
         }
         return judge(alert, now);
     }

@@ -1,6 +1,7 @@
 package io.paypulse.notify;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ public record ContactPoint(String name, Kind kind, URI url, Map<String, String> 
 
         /** The word used in the rules file. */
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

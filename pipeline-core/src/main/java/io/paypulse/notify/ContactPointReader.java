@@ -3,10 +3,13 @@ package io.paypulse.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paypulse.alert.RulesException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -161,9 +164,9 @@ final class ContactPointReader extends MappingReader {
             try {
                 return new Secret(Files.readString(file, StandardCharsets.UTF_8).strip(),
                         "the content of file " + file);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
-                        : e instanceof java.nio.charset.MalformedInputException ? "it is not UTF-8 text"
+            } catch (IOException | UncheckedIOException e) {
+                String why = e instanceof NoSuchFileException ? "it does not exist"
+                        : e instanceof MalformedInputException ? "it is not UTF-8 text"
                         : String.valueOf(e.getMessage());
                 throw new RulesException(label + " in " + source + ": file " + file + " named by '" + key
                         + "' cannot be read: " + why + " (allowed: " + SECRET_ALLOWED + ").");

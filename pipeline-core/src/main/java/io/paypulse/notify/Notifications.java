@@ -1,6 +1,7 @@
 package io.paypulse.notify;
 
 import io.paypulse.event.Alert;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,9 @@ public record Notifications(List<ContactPoint> contactPoints, List<Route> routes
         if (contactPoint(contactPoint.name()).isPresent()) {
             throw new IllegalArgumentException("a contact point named '" + contactPoint.name() + "' exists already");
         }
-        List<ContactPoint> points = new java.util.ArrayList<>(contactPoints);
+        List<ContactPoint> points = new ArrayList<>(contactPoints);
         points.add(contactPoint);
-        List<Route> all = new java.util.ArrayList<>(routes);
+        List<Route> all = new ArrayList<>(routes);
         all.add(new Route(Set.of(), Set.of(), List.of(contactPoint.name())));
         return new Notifications(points, all);
     }

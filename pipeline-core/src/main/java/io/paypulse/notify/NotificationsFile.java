@@ -5,18 +5,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.paypulse.alert.AlertRule;
 import io.paypulse.alert.RulesException;
 import io.paypulse.alert.RulesFile;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ProcessorSettings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,7 +123,7 @@ public final class NotificationsFile {
                     + " already (rename it)");
         }
         return n.withCatchAll(new ContactPoint(WEBHOOK_URL_CONTACT_POINT, ContactPoint.Kind.WEBHOOK,
-                java.net.URI.create(url.trim()), Map.of(), ContactPoint.DEFAULT_MAX_PER_MINUTE, true));
+                URI.create(url.trim()), Map.of(), ContactPoint.DEFAULT_MAX_PER_MINUTE, true));
     }
 
     /** When the rules file has no {@code notifications:}: one {@code desktop} contact point that gets every alert. */
@@ -128,8 +133,8 @@ public final class NotificationsFile {
         return new Notifications(List.of(desktop), List.of(new Route(Set.of(), Set.of(), List.of("desktop"))));
     }
 
-    static Set<String> ruleNames(List<? extends io.paypulse.alert.AlertRule> rules) {
-        Set<String> names = new java.util.LinkedHashSet<>();
+    static Set<String> ruleNames(List<? extends AlertRule> rules) {
+        Set<String> names = new LinkedHashSet<>();
         rules.forEach(r -> names.add(r.name()));
         return names;
     }
@@ -142,7 +147,7 @@ public final class NotificationsFile {
     private static String read(Path file, String what) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new RulesException(what + " cannot be read: it does not exist.");
         } catch (IOException e) {
             throw new RulesException(what + " cannot be read: " + e.getMessage() + ".");
@@ -201,7 +206,7 @@ public final class NotificationsFile {
                         + "' for 'contact-points' (allowed: a list of contact points).");
             }
             List<ContactPoint> contactPoints = new ArrayList<>();
-            Map<String, Integer> positions = new java.util.LinkedHashMap<>();
+            Map<String, Integer> positions = new LinkedHashMap<>();
             for (int i = 0; i < points.size(); i++) {
                 ContactPoint cp = new ContactPointReader(points.get(i), i + 1, source, baseDir, env).read();
                 Integer earlier = positions.putIfAbsent(cp.name(), i + 1);

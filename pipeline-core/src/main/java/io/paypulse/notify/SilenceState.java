@@ -1,6 +1,7 @@
 package io.paypulse.notify;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** Where a silence is in its time box at a given instant, as lists show it. */
 public enum SilenceState {
@@ -20,6 +21,6 @@ public enum SilenceState {
 
     /** Lower-case word for tables and JSON ("active"). */
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

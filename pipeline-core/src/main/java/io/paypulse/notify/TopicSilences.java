@@ -1,5 +1,6 @@
 package io.paypulse.notify;
 
+import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.cluster.TopicSetup;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
@@ -156,7 +157,7 @@ public final class TopicSilences implements SilenceView, AutoCloseable {
                 if (!closing) {
                     LOG.warn("Reading silences from {} was interrupted; reading again.", topic);
                 }
-            } catch (KafkaException | io.paypulse.cluster.ClusterUnreachableException e) {
+            } catch (KafkaException | ClusterUnreachableException e) {
                 if (!closing) {
                     LOG.warn("Cannot read silences from {}: {}; trying again in {} s.", topic, e.getMessage(),
                             RETRY.toSeconds());

@@ -2,6 +2,7 @@ package io.paypulse.pipeline;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
+import io.paypulse.config.GeneratorSettings;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.RunMarker;
@@ -10,6 +11,7 @@ import io.paypulse.topic.Topics;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -72,7 +74,7 @@ public final class BoundedRun implements RunHooks {
             return new BoundedRun(requested, Optional.empty());
         }
         long seed = marker.map(RunMarker::seed).orElse(g.seed() != null ? g.seed() : new SecureRandom().nextLong());
-        var withSeed = new io.paypulse.config.GeneratorSettings(g.rate(), g.events(), seed, g.scenario());
+        var withSeed = new GeneratorSettings(g.rate(), g.events(), seed, g.scenario());
         return new BoundedRun(requested.withGenerator(withSeed), marker);
     }
 
@@ -143,7 +145,7 @@ public final class BoundedRun implements RunHooks {
 
     private static Map<Integer, Long> rawEndOffsets(PayPulseConfig effective) {
         try (Admin admin = Admin.create(ClusterClients.base(effective, "paypulse-resume"))) {
-            int partitions = admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames()
+            int partitions = admin.describeTopics(List.of(Topics.RAW)).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(Topics.RAW).partitions().size();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             for (int p = 0; p < partitions; p++) {

@@ -5,6 +5,7 @@ import io.paypulse.process.ProcessorService;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ public final class Completion {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames().get(10, TimeUnit.SECONDS)
+            admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(Topics.RAW).partitions()
                     .forEach(p -> request.put(new TopicPartition(Topics.RAW, p.partition()), OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all()

@@ -10,6 +10,7 @@ import io.paypulse.generate.Generator;
 import io.paypulse.process.ProcessorService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -162,7 +163,7 @@ public final class LocalPipeline implements AutoCloseable {
      * CSV sinks restore their checkpoint at the next start.
      */
     private void closeAfterFailure() {
-        List<Thread> stops = new java.util.ArrayList<>();
+        List<Thread> stops = new ArrayList<>();
         if (generator != null) {
             stops.add(stopper("generator", generator::close));
         }

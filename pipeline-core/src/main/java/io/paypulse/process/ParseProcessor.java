@@ -9,6 +9,7 @@ import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.parse.ReadTime;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.topic.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -68,7 +69,7 @@ final class ParseProcessor implements Processor<String, byte[], String, Routed> 
     private final long idleTimeoutMs;
     private final long graceMs;
     private final PartitionLag lag;
-    private final java.time.Duration flushInterval;
+    private final Duration flushInterval;
     private final boolean parsedTopic;
     private ProcessorContext<String, Routed> context;
     private PartitionWindows windows;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -105,7 +106,7 @@ final class PartialStore {
      * Deletes the window's partials; keeps as "closed" entries the partials of {@code unheld}
      * partitions (those the watermark was not waiting for: they may still send this window).
      */
-    void close(long start, java.util.function.IntPredicate unheld) {
+    void close(long start, IntPredicate unheld) {
         List<Bytes> keys = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = totals.range(prefix(start), prefix(start + 1))) {
             while (it.hasNext()) {

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -246,7 +248,7 @@ final class PartitionWindows {
         final long[] counts = new long[4];
         final long[] sums = new long[4];
         Map<String, long[]> users;
-        java.util.Set<String> changedUsers;
+        Set<String> changedUsers;
         boolean changed;
 
         Window(long start) {
@@ -261,9 +263,9 @@ final class PartitionWindows {
             return users;
         }
 
-        java.util.Set<String> changedUsers() {
+        Set<String> changedUsers() {
             if (changedUsers == null) {
-                changedUsers = new java.util.HashSet<>();
+                changedUsers = new HashSet<>();
             }
             return changedUsers;
         }

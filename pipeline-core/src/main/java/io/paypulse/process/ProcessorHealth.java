@@ -10,6 +10,7 @@ import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -51,7 +52,7 @@ final class ProcessorHealth implements AutoCloseable {
             return last;
         }
         GroupProgress p = probe.look();
-        last = HealthReport.of(state, failure, p, p.reachable() ? watch.observe(p) : java.util.Optional.empty());
+        last = HealthReport.of(state, failure, p, p.reachable() ? watch.observe(p) : Optional.empty());
         lastLook = now;
         return last;
     }

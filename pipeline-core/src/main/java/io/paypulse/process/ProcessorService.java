@@ -20,11 +20,13 @@ import io.paypulse.notify.SilenceView;
 import io.paypulse.notify.TopicSilences;
 import io.paypulse.sink.CsvSink;
 import io.paypulse.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -56,7 +58,7 @@ public final class ProcessorService implements AutoCloseable {
     private final List<CsvSink> sinks = new ArrayList<>();
     private SinkTakeover sinkTakeover;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> failureListeners = new CopyOnWriteArrayList<>();
     private volatile KafkaStreams streams;
     private StreamsConsumerLag lag;
     private InstanceIdentity identity;
@@ -107,13 +109,13 @@ public final class ProcessorService implements AutoCloseable {
         if (metrics != null) {
             metrics.bindStreams(streams);
             metrics.bindLag(new LagSampler(ClusterClients.base(config, "paypulse-lag-meters"),
-                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, java.time.Clock.systemUTC()));
+                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, Clock.systemUTC()));
         }
         // Records that throw are dead-lettered by the exception handlers (StreamsSettings); what still
         // reaches here is not a record's fault. A thread that lost its transaction (a broker bounce)
         // is replaced; anything else (registry down, fenced for good, broken state) stops the client
         // and tells whoever waits (process/run exit non-zero at once, with one sentence).
-        StreamThreadRecovery recovery = new StreamThreadRecovery(java.time.Clock.systemUTC());
+        StreamThreadRecovery recovery = new StreamThreadRecovery(Clock.systemUTC());
         streams.setUncaughtExceptionHandler(e -> {
             if (recovery.replaceThreadFor(e)) {
                 LOG.warn("A stream thread stopped on a cluster error ({}); replacing it", e.toString());
@@ -158,7 +160,7 @@ public final class ProcessorService implements AutoCloseable {
         try {
             notifier = AlertNotifier.start(ClusterClients.base(config, "paypulse-notify"),
                     NotifierOptions.of(config.processor().applicationId()), notifications, rules, silenceView(),
-                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), java.time.Clock.systemUTC());
+                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), Clock.systemUTC());
         } catch (RuntimeException e) {
             // Processing goes on without delivery rather than not at all; the log says why.
             LOG.error("Alerts will not be delivered to contact points: {}", e.getMessage(), e);
@@ -219,7 +221,7 @@ public final class ProcessorService implements AutoCloseable {
     public HealthReport health() {
         ProcessorHealth h = healthCheck;
         if (h == null) {
-            h = new ProcessorHealth(config, java.time.Clock.systemUTC());
+            h = new ProcessorHealth(config, Clock.systemUTC());
             healthCheck = h; // a racing second instance only loses its first look
         }
         return h.report(state(), failure());

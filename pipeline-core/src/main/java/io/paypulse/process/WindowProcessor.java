@@ -16,6 +16,7 @@ import io.paypulse.process.alert.AlertEngineState;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +244,7 @@ final class WindowProcessor implements Processor<String, Partial, String, Window
         partials.close(start, p -> !watermark.holds(p));
         dirty.remove(start);
         publish(start, t, true);
-        stats.windowClosed(java.util.Arrays.stream(t.counts).sum());
+        stats.windowClosed(Arrays.stream(t.counts).sum());
         WindowSummary summary = new WindowSummary(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + WINDOW_MS),
                 t.counts.clone(), t.sums.clone(), users);
         emit(engine.onFinalWindow(summary));

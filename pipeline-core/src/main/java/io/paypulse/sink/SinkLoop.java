@@ -4,6 +4,7 @@ import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.files.DiskErrors;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -323,7 +325,7 @@ final class SinkLoop<T> {
         retryDelayNanos = 0;
         double seconds = Duration.between(s.since(), Instant.now()).toMillis() / 1000.0;
         LOG.info("CSV sink '{}' writes to {} again after {} s; no row was lost or written twice.", format.name(), dir,
-                String.format(java.util.Locale.ROOT, "%.1f", seconds));
+                String.format(Locale.ROOT, "%.1f", seconds));
     }
 
     /**
@@ -390,7 +392,7 @@ final class SinkLoop<T> {
                 try {
                     Recovery.restore(dir, format.fileNames(), cp);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         } catch (IOException | RuntimeException e) {

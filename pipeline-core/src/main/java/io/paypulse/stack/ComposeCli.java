@@ -1,6 +1,7 @@
 package io.paypulse.stack;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ public final class ComposeCli {
         env.putAll(settings.env());
         Process p;
         try {
-            p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            p = pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             // The executable is missing (or not executable): that is "compose is not installed".
             throw new StackException(StackErrors.COMPOSE_MISSING, e);

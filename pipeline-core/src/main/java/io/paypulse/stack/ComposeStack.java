@@ -1,6 +1,7 @@
 package io.paypulse.stack;
 
 import java.io.Closeable;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +118,7 @@ public final class ComposeStack implements Stack {
     }
 
     private void requireComposeFile() {
-        if (!java.nio.file.Files.isRegularFile(settings.composeFile())) {
+        if (!Files.isRegularFile(settings.composeFile())) {
             throw new StackException("The compose file " + settings.composeFile() + " does not exist: run PayPulse from"
                     + " the repository folder or set " + PayPulseStack.COMPOSE_FILE_ENV + " to its docker-compose.yml.");
         }

@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -201,7 +203,7 @@ public final class ProjectContainers implements Closeable {
                 .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec(cb));
         // Return once the engine has answered, so no event after this call is missed.
         try {
-            if (!cb.awaitStarted(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!cb.awaitStarted(10, TimeUnit.SECONDS)) {
                 LOG.warn("The Docker event stream did not start within 10 s");
             }
         } catch (InterruptedException e) {
@@ -280,7 +282,7 @@ public final class ProjectContainers implements Closeable {
         }
     }
 
-    private <T> T call(java.util.concurrent.Callable<T> c) {
+    private <T> T call(Callable<T> c) {
         try {
             return c.call();
         } catch (Exception e) {

@@ -2,6 +2,9 @@ package io.paypulse.stack;
 
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +70,8 @@ public final class StackErrors {
             if (m.contains("permission denied")) {
                 return new StackException(permissionDenied(endpoint), e);
             }
-            if (t instanceof java.net.SocketException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.nio.channels.ClosedChannelException
+            if (t instanceof SocketException || t instanceof UnknownHostException
+                    || t instanceof ClosedChannelException
                     || m.contains("no such file or directory") || m.contains("connection refused")
                     || m.contains("connect timed out")) {
                 return new StackException(noEngine(endpoint), e);

@@ -6,6 +6,8 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.event.serde.JsonSerde;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -40,8 +42,8 @@ public final class Topics {
      * take {@code partitions} (they carry the volume); aggregates and alerts are a trickle and keep
      * one partition so consumers see them in order.
      */
-    public static java.util.Map<String, Integer> partitionsByTopic(int partitions) {
-        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+    public static Map<String, Integer> partitionsByTopic(int partitions) {
+        Map<String, Integer> m = new LinkedHashMap<>();
         m.put(RAW, partitions);
         m.put(PARSED, partitions);
         m.put(AGGREGATES, 1);

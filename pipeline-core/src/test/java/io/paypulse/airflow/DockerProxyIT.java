@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -190,7 +192,7 @@ class DockerProxyIT {
     }
 
     private static Python.Result task(String task, Map<String, String> env) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of(
+        Map<String, String> all = new HashMap<>(Map.of(
                 "PAYPULSE_DOCKER_HOST", api.replace("http://", "tcp://"),
                 "PAYPULSE_COMPOSE_PROJECT", PROJECT,
                 "PAYPULSE_PROCESSOR_HEALTH", "http://127.0.0.1:9/health"));
@@ -207,7 +209,7 @@ class DockerProxyIT {
             HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10))
                     .method(method, HttpRequest.BodyPublishers.noBody()).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package io.paypulse.bench;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.schema.RawEventReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class BareConsumerBaseline {
     }
 
     /** utime + stime of this JVM so far, from /proc/self/stat (USER_HZ 100). */
-    private static double selfCpuSeconds() throws java.io.IOException {
+    private static double selfCpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;

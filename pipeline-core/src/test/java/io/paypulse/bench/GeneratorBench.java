@@ -6,6 +6,7 @@ import io.paypulse.generate.Generator;
 import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The shipped Generator at rate 0 (as fast as possible) sending {@code events} events to the
@@ -27,7 +28,7 @@ final class GeneratorBench {
     }
 
     static Result run(BenchEnv env, long events) throws InterruptedException {
-        Generator generator = new Generator(ClusterClients.base(env.bootstrap(), java.util.Map.of(), "paypulse-generator"),
+        Generator generator = new Generator(ClusterClients.base(env.bootstrap(), Map.of(), "paypulse-generator"),
                 new GeneratorSettings(0, events, 42L, "normal"), Clock.systemUTC());
         env.monitor.begin("Generator");
         long t0 = System.nanoTime();

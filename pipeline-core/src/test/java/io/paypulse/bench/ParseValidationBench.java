@@ -1,5 +1,6 @@
 package io.paypulse.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.event.schema.SchemaRegistryClient;
@@ -58,9 +59,9 @@ public final class ParseValidationBench {
             }
             RawEventReader wire = RawEventReader.withRegistry(client, Duration.ofSeconds(2));
             RawEventReader validateFirst = RawEventReader.validatingFirst(null, Duration.ZERO);
-            com.fasterxml.jackson.databind.node.ObjectNode v2 =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Schemas.RAW.text());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) v2.get("properties")).putObject("channel").put("type", "string");
+            ObjectNode v2 =
+                    (ObjectNode) Json.MAPPER.readTree(Schemas.RAW.text());
+            ((ObjectNode) v2.get("properties")).putObject("channel").put("type", "string");
             int v2Id = client.register(Schemas.RAW_SUBJECT, v2.toString());
             byte[][] framedV2 = new byte[EVENTS][];
             for (int i = 0; i < EVENTS; i++) {

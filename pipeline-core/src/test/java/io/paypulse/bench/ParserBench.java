@@ -10,6 +10,7 @@ import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -52,8 +53,8 @@ public final class ParserBench {
         }
         System.out.println("bench-parser: " + events + " events per round, " + Runtime.getRuntime().availableProcessors()
                 + " CPUs, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        System.out.println("  python shape: " + new String(python[1], java.nio.charset.StandardCharsets.UTF_8));
-        System.out.println("  jackson shape: " + new String(jackson[1], java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("  python shape: " + new String(python[1], StandardCharsets.UTF_8));
+        System.out.println("  jackson shape: " + new String(jackson[1], StandardCharsets.UTF_8));
 
         ReferenceLogLineParser before = new ReferenceLogLineParser();
         RawEventReader reader = RawEventReader.local();

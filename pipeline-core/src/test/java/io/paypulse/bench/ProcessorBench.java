@@ -12,9 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +59,7 @@ final class ProcessorBench {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final boolean DEBUG = Boolean.getBoolean("bench.debug");
-    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private ProcessorBench() {
     }
@@ -71,7 +74,7 @@ final class ProcessorBench {
                 !"false".equals(System.getProperty("bench.sinks")), d.httpPort())); // sinks false only for experiments
 
         Map<String, Long> latestCounts = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicLong lastWindowEnd = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong lastWindowEnd = new AtomicLong();
         AggregateFollower follower = new AggregateFollower(env.bootstrap(), (at, a) -> {
             latestCounts.put(a.start() + "|" + a.group().key(), a.eventCount());
             lastWindowEnd.accumulateAndGet(a.end().toEpochMilli(), Math::max);
@@ -90,7 +93,7 @@ final class ProcessorBench {
         long windowedWallMs = -1;
         long closedWallMs;
         ResourceMonitor.Usage usage = null;
-        List<long[]> timeline = new java.util.ArrayList<>(); // {nanos, parsed} once a second
+        List<long[]> timeline = new ArrayList<>(); // {nanos, parsed} once a second
         try {
             processor.start();
             long deadline = t0 + TIMEOUT.toNanos();

@@ -1,6 +1,7 @@
 package io.paypulse.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
@@ -55,16 +57,16 @@ final class ResourceMonitor implements AutoCloseable {
     private volatile boolean running = true;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final OperatingSystemMXBean os =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private String phase;
     private long phaseStartNanos;
     private long phaseStartCpu;
     private Map<Long, Long> threadCpuAtStart;
     private Map<Long, String> threadNames;
     /** CPU time of every thread as last seen by the sampler, so threads that end mid-phase still count. */
-    private final Map<Long, Long> lastSeenCpu = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, String> lastSeenNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Long> lastSeenCpu = new ConcurrentHashMap<>();
+    private final Map<Long, String> lastSeenNames = new ConcurrentHashMap<>();
     private long gcCountAtStart;
     private long gcMillisAtStart;
     private long machineBusyAtStart;

@@ -3,6 +3,7 @@ package io.paypulse.bench;
 import io.paypulse.event.Group;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.WindowAggregate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class WindowGroundTruth {
      * The windows of this truth that a watermark at {@code watermark} has closed (end + grace at or
      * before it): those a processor finalizes by event time alone, without waiting for the wall clock.
      */
-    WindowGroundTruth closedBy(Instant watermark, java.time.Duration grace) {
+    WindowGroundTruth closedBy(Instant watermark, Duration grace) {
         WindowGroundTruth out = new WindowGroundTruth();
         totals.forEach((k, t) -> {
             if (k.windowStartMillis() + WINDOW_MILLIS + grace.toMillis() <= watermark.toEpochMilli()) {

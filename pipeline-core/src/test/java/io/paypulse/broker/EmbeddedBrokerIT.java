@@ -9,14 +9,17 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -161,7 +164,7 @@ class EmbeddedBrokerIT {
             produce(broker.bootstrapServers(), "crash", "k", "before crash", false);
             System.out.println(READY);
             System.out.flush();
-            new java.util.concurrent.CountDownLatch(1).await();
+            new CountDownLatch(1).await();
         }
     }
 
@@ -174,8 +177,8 @@ class EmbeddedBrokerIT {
     }
 
     private static void assertLockIsFree(Path dir) throws Exception {
-        try (var channel = java.nio.channels.FileChannel.open(dir.resolve("kafka.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try (var channel = FileChannel.open(dir.resolve("kafka.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var lock = channel.tryLock()) {
             assertThat(lock).isNotNull();
         }

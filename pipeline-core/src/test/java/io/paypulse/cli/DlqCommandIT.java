@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,7 +121,7 @@ class DlqCommandIT {
     @Test
     void aFixedUpRecordReDrivenTwiceCountsOnceInItsFinalWindow() throws Exception {
         // The window must stay open through a processor restart (~15 s): start early in a minute.
-        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().atZone(java.time.ZoneOffset.UTC).getSecond() < 35);
+        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().atZone(ZoneOffset.UTC).getSecond() < 35);
         Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant at = since.truncatedTo(ChronoUnit.SECONDS);
         Instant window = at.truncatedTo(ChronoUnit.MINUTES);

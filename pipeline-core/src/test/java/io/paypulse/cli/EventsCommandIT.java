@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +74,7 @@ class EventsCommandIT {
         assertThat(lines[0]).isEqualTo(ParsedRows.headerLine().strip());
         assertThat(lines).hasSize(1 + 5 + 1); // header, events 0 2 4 6 8, and the empty rest after the last CRLF
         assertThat(lines[lines.length - 1]).isEmpty();
-        String first = java.util.Arrays.stream(lines).filter(l -> l.contains(RawEvents.order(0))).findFirst().orElseThrow();
+        String first = Arrays.stream(lines).filter(l -> l.contains(RawEvents.order(0))).findFirst().orElseThrow();
         assertThat(first).startsWith(base + ",ERROR,Payment,true," + RawEvents.order(0) + ",100.00,user_000042,")
                 .as("a reason that looks like a formula is defused").contains(",\"'=HYPERLINK(\"\"x\"\")\",");
         assertThat(err.toString().strip()).isEqualTo("5 events of 20 records read."); // all 20 lie within the 2 min lateness

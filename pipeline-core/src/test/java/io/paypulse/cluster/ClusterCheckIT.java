@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.paypulse.broker.PortProbe;
+import io.paypulse.cli.Main;
 import io.paypulse.testing.SharedBroker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Wrong security settings against the shared (plaintext) broker: the sentence names what probably failed
@@ -57,9 +62,9 @@ class ClusterCheckIT {
     @Test
     void theTopicsCommandNamesTheTlsMismatchInsteadOfATimeout() {
         String servers = SharedBroker.bootstrapServers();
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = io.paypulse.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                 "topics", "list", "--bootstrap", servers, "--timeout", "3", "--set", "kafka.security.protocol=SSL");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("paypulse: Kafka at " + servers + " did not answer within 3 s: the TLS"
@@ -69,7 +74,7 @@ class ClusterCheckIT {
 
     /** The processor's own topic set-up (30 s) names the mismatch too, instead of a bare timeout. */
     @Test
-    void theProcessCommandNamesTheTlsMismatchInsteadOfATimeout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void theProcessCommandNamesTheTlsMismatchInsteadOfATimeout(@TempDir Path dir) {
         assertTlsMismatchNamedWithinSeconds("process", "--bootstrap", SharedBroker.bootstrapServers(), "--data-dir",
                 dir.toString(), "--no-sinks", "--http-port", "0", "--set", "kafka.security.protocol=SSL");
     }
@@ -85,10 +90,10 @@ class ClusterCheckIT {
      * waited out its own 60 s API timeout after ours), which looks like a hang to whoever typed it.
      */
     private static void assertTlsMismatchNamedWithinSeconds(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         long start = System.nanoTime();
-        int code = io.paypulse.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip()).contains("the TLS handshake failed because this listener speaks plaintext,"

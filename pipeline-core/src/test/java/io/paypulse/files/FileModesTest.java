@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,7 +46,7 @@ class FileModesTest {
     @Test
     void recognisesAFullDiskThroughWrappers() {
         IOException enospc = new IOException("No space left on device");
-        assertThat(DiskErrors.isDiskFull(new java.io.UncheckedIOException("write failed", enospc))).isTrue();
+        assertThat(DiskErrors.isDiskFull(new UncheckedIOException("write failed", enospc))).isTrue();
         assertThat(DiskErrors.isDiskFull(new IOException("Disk quota exceeded"))).isTrue();
         assertThat(DiskErrors.isDiskFull(new IOException("Permission denied"))).isFalse();
     }

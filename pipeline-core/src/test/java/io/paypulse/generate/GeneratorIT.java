@@ -7,9 +7,11 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ class GeneratorIT {
         assertThat(records).hasSize(200);
         LogLineParser parser = new LogLineParser();
         for (ConsumerRecord<String, byte[]> r : records) {
-            String json = new String(r.value(), java.nio.charset.StandardCharsets.US_ASCII);
+            String json = new String(r.value(), StandardCharsets.US_ASCII);
             assertThat(json).matches("\\{\"timestamp\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00\", "
                     + "\"level\": \"(INFO|ERROR)\", \"message\": \".*\"}");
             var parsed = parser.parse(r.value(), Instant.now());
@@ -96,7 +98,7 @@ class GeneratorIT {
             c.assign(tps);
             before.forEach(c::seek);
             Map<TopicPartition, Long> ends = c.endOffsets(tps);
-            List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
                 c.poll(Duration.ofMillis(200)).forEach(all::add);

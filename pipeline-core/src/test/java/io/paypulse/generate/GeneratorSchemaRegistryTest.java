@@ -3,6 +3,7 @@ package io.paypulse.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.LogEvent;
@@ -72,7 +73,7 @@ class GeneratorSchemaRegistryTest {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readRaw() {
+    private static JsonNode readRaw() {
         try {
             return Json.MAPPER.readTree(Schemas.RAW.text());
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.paypulse.config.ConfigException;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,6 +102,6 @@ class HealthServerTest {
     void closedServerNoLongerAnswers() {
         server.close();
         server.close(); // idempotent
-        assertThatThrownBy(() -> request("GET", "/health")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> request("GET", "/health")).isInstanceOf(IOException.class);
     }
 }

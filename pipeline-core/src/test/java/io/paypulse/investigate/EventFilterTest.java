@@ -7,6 +7,7 @@ import io.paypulse.event.Level;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -61,7 +62,7 @@ class EventFilterTest {
         assertThat(TimeArgument.parse("--from", "NOW", paris, clock)).isEqualTo(T);
         // The dlq commands' --since form, from the same parser: back from now without "now-".
         assertThat(TimeArgument.parse("--since", "15m", paris, clock)).isEqualTo(T.minusSeconds(900));
-        assertThat(TimeArgument.parse("--since", "7d", paris, clock)).isEqualTo(T.minus(java.time.Duration.ofDays(7)));
+        assertThat(TimeArgument.parse("--since", "7d", paris, clock)).isEqualTo(T.minus(Duration.ofDays(7)));
         assertThatThrownBy(() -> TimeArgument.parse("--since", "2w", paris, clock)).hasMessageStartingWith(
                 "Invalid value '2w' for --since: ");
         assertThatThrownBy(() -> TimeArgument.parse("--to", "10:41", paris, clock))

@@ -18,7 +18,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +73,7 @@ class AlertNotifierIT {
         producer = new KafkaProducer<>(props, new StringSerializer(), Topics.ALERT_VALUE.serializer());
         producer.initTransactions();
         // Whole minutes a while ago: alert windows, as the engine makes them.
-        t0 = Instant.now().minusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        t0 = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @AfterEach
@@ -90,7 +94,7 @@ class AlertNotifierIT {
     }
 
     private AlertNotifier start(NotifierOptions options, ContactPoint... contactPoints) {
-        List<String> names = java.util.Arrays.stream(contactPoints).map(ContactPoint::name).toList();
+        List<String> names = Arrays.stream(contactPoints).map(ContactPoint::name).toList();
         Notifications n = new Notifications(List.of(contactPoints), List.of(new Route(Set.of(), Set.of(), names)));
         AlertNotifier notifier = AlertNotifier.start(client(), options, n, RULES, now -> List.copyOf(silences),
                 AlertNotifier.httpSenders(), registry, Clock.systemUTC());
@@ -127,7 +131,7 @@ class AlertNotifierIT {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, DeliveryReceipt> c = new KafkaConsumer<>(props, new StringDeserializer(),
                 NotifySerdes.RECEIPT.deserializer())) {
-            var tp = new org.apache.kafka.common.TopicPartition(receiptsTopic, 0);
+            var tp = new TopicPartition(receiptsTopic, 0);
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
             long end = c.endOffsets(List.of(tp)).get(tp);
@@ -171,8 +175,8 @@ class AlertNotifierIT {
 
         List<DeliveryReceipt> receipts = awaitReceipts(2);
         assertThat(receipts).extracting(DeliveryReceipt::state, DeliveryReceipt::outcome, DeliveryReceipt::contactPoint)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertState.FIRING, DeliveryReceipt.Outcome.DELIVERED, "ops"),
-                        org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, DeliveryReceipt.Outcome.DELIVERED, "ops"));
+                .containsExactly(Tuple.tuple(AlertState.FIRING, DeliveryReceipt.Outcome.DELIVERED, "ops"),
+                        Tuple.tuple(AlertState.RESOLVED, DeliveryReceipt.Outcome.DELIVERED, "ops"));
         assertThat(states(server.posts())).containsExactly("payment-failure-rate-critical FIRING",
                 "payment-failure-rate-critical RESOLVED");
         assertThat(registry.counter(NotifierMetrics.NAME, "contact_point", "ops", "outcome", "delivered").count())
@@ -291,9 +295,9 @@ class AlertNotifierIT {
 
         List<DeliveryReceipt> receipts = awaitReceipts(2);
         assertThat(receipts).extracting(DeliveryReceipt::alertId, DeliveryReceipt::outcome).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(Alert.idOf("payment-failure-rate", "Payment", t0),
+                Tuple.tuple(Alert.idOf("payment-failure-rate", "Payment", t0),
                         DeliveryReceipt.Outcome.INHIBITED),
-                org.assertj.core.groups.Tuple.tuple(critical(AlertState.FIRING, 1).id(), DeliveryReceipt.Outcome.DELIVERED));
+                Tuple.tuple(critical(AlertState.FIRING, 1).id(), DeliveryReceipt.Outcome.DELIVERED));
         assertThat(states(server.posts())).containsExactly("payment-failure-rate-critical FIRING");
     }
 

@@ -8,6 +8,7 @@ import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.notify.AlertTriage.Verdict;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class AlertTriageTest {
 
     private final List<Silence> silences = new ArrayList<>();
     private final ContactPoint hook = new ContactPoint("hook", ContactPoint.Kind.WEBHOOK,
-            java.net.URI.create("http://127.0.0.1:9/h"), Map.of(), 10, true);
+            URI.create("http://127.0.0.1:9/h"), Map.of(), 10, true);
 
     private AlertTriage triage(ContactPoint cp, Notifications notifications) {
         return new AlertTriage(cp, notifications, Inhibition.of(RULES), now -> List.copyOf(silences),

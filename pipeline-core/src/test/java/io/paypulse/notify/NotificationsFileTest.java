@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.alert.RulesException;
 import io.paypulse.alert.RulesFile;
+import io.paypulse.config.ConfigException;
+import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class NotificationsFileTest {
 
-    private static final Set<String> RULES = new java.util.LinkedHashSet<>(
+    private static final Set<String> RULES = new LinkedHashSet<>(
             List.of("payment-failure-rate", "payment-failure-rate-critical", "card-testing"));
     private static final Map<String, String> ENV = Map.of("PAYPULSE_SLACK_URL", "https://hooks.slack.test/T1/B2/secret",
             "PAYPULSE_HOOK_TOKEN", "Bearer s3cret");
@@ -270,7 +273,7 @@ class NotificationsFileTest {
                   routes:
                     - { severity: WARNING, to: me }
                 """);
-        io.paypulse.config.ProcessorSettings settings = io.paypulse.config.ProcessorSettings.defaults();
+        ProcessorSettings settings = ProcessorSettings.defaults();
 
         Notifications n = NotificationsFile.forProcessor(settings.withRulesFile(rules)
                 .withNotifyWebhookUrl("http://127.0.0.1:9000/hook"));
@@ -287,11 +290,11 @@ class NotificationsFileTest {
     void theWebhookUrlSettingCannotReplaceAContactPointOfTheSameName(@TempDir Path dir) throws IOException {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "rules: []\nnotifications:\n  contact-points:\n    - { name: webhook-url, type: desktop }\n");
-        io.paypulse.config.ProcessorSettings settings = io.paypulse.config.ProcessorSettings.defaults()
+        ProcessorSettings settings = ProcessorSettings.defaults()
                 .withRulesFile(rules).withNotifyWebhookUrl("http://127.0.0.1:9000/hook");
 
         assertThatThrownBy(() -> NotificationsFile.forProcessor(settings))
-                .isInstanceOf(io.paypulse.config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value 'http://127.0.0.1:9000/hook' for notify.webhook-url: allowed: empty, "
                         + "since the rules file " + rules + " defines a contact point named webhook-url already "
                         + "(rename it).");

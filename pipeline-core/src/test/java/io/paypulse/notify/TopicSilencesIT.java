@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,7 +37,7 @@ class TopicSilencesIT {
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
 
     private final String topic = "silences-it-" + UUID.randomUUID();
-    private final List<AutoCloseable> open = new java.util.ArrayList<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
     void closeAll() throws Exception {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,7 @@ class ProcessorCrashIT {
         try {
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
                     .until(() -> CsvOutputs.aggregatedEvents(output) >= EVENTS && CsvOutputs.parsedRows(output) >= EVENTS);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             System.out.println("ProcessorCrashIT: timed out; parsed rows " + CsvOutputs.parsedRows(output)
                     + ", aggregated events " + CsvOutputs.aggregatedEvents(output));
             TransactionReport.print(bootstrap);

@@ -18,11 +18,13 @@ import io.paypulse.topic.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,7 @@ class ProcessorFailoverIT {
     Path dir;
 
     private EmbeddedBroker broker;
-    private final List<CliProcessor> processors = new java.util.ArrayList<>();
+    private final List<CliProcessor> processors = new ArrayList<>();
 
     @AfterEach
     void tearDown() throws InterruptedException {
@@ -128,7 +130,7 @@ class ProcessorFailoverIT {
         return run;
     }
 
-    private static void awaitOrExplain(String what, Duration within, java.util.concurrent.Callable<Boolean> condition,
+    private static void awaitOrExplain(String what, Duration within, Callable<Boolean> condition,
             CliProcessor... processors) {
         try {
             await().atMost(within).pollInterval(Duration.ofMillis(200)).until(condition);

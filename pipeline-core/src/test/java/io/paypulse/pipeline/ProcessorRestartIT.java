@@ -12,6 +12,7 @@ import io.paypulse.generate.Generator;
 import io.paypulse.topic.Topics;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,7 +85,7 @@ class ProcessorRestartIT {
             Duration toProgress = Duration.ofNanos(committed - up);
             System.out.printf("ProcessorRestartIT: launch -> processor up %.1f s, up -> first commit %.1f s (load %.1f)%n",
                     (up - restarted) / 1e9, (committed - up) / 1e9,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             long rowsBefore = CsvOutputs.parsedRows(output);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> CsvOutputs.parsedRows(output) > rowsBefore);

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ class RunResumeIT {
 
     private static Process startRun(List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), "io.paypulse.cli.Main"));
         cmd.addAll(args);
         File log = Path.of("target", "run-resume-it", "run-" + System.nanoTime() + ".log").toFile();

@@ -1,5 +1,6 @@
 package io.paypulse.process;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.event.PaymentMessage;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,12 +67,12 @@ public final class BrokerThroughput {
             // Behind until all is parsed, then caught up: stands in for the brokers' lag (StreamsConsumerLag), so
             // a parse task not yet handed its backlog at a cold start sends no idle mark.
             TopologyOptions options = TopologyOptions.of(3, Duration.ofSeconds(5), List.of())
-                    .withLag((topic, partition) -> java.util.OptionalLong.of(stats.parsedCount() >= events ? 0 : 1));
+                    .withLag((topic, partition) -> OptionalLong.of(stats.parsedCount() >= events ? 0 : 1));
             if (parsed) {
                 options = (TopologyOptions) TopologyOptions.class.getMethod("withParsedTopic", boolean.class)
                         .invoke(options, true);
             }
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long start = System.nanoTime();
             double parsedAt = -1;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class NoDataWhileInputWaitsTopologyTest {
             h.wallClockTo(T0.plusSeconds(166));
             List<Alert> alerts = h.alerts();
             assertThat(alerts).extracting(Alert::rule, Alert::state).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("no-data", AlertState.FIRING));
+                    Tuple.tuple("no-data", AlertState.FIRING));
         }
     }
 

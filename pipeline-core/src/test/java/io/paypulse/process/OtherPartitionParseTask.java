@@ -1,10 +1,14 @@
 package io.paypulse.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.serde.Json;
 import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.topic.Topics;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -41,15 +46,15 @@ final class OtherPartitionParseTask {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try {
-            java.io.File stateDir = Files.createTempDirectory("parse-task").toFile();
+            File stateDir = Files.createTempDirectory("parse-task").toFile();
             stateDir.deleteOnExit(); // in-memory stores: it stays empty
             context = new MockProcessorContext<>(p, new TaskId(0, partition), stateDir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         context.setCurrentSystemTimeMs(windowStage.wallClock().toEpochMilli());
         for (String name : List.of(ParseProcessor.WINDOWS_STORE, ParseProcessor.USERS_STORE, ParseProcessor.REDRIVE_STORE)) {
-            KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> store = Stores.keyValueStoreBuilder(
+            KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
@@ -63,7 +68,7 @@ final class OtherPartitionParseTask {
         context.setRecordMetadata(Topics.RAW, context.taskId().partition(), offset++);
         try {
             processor.process(new Record<>(key, Json.MAPPER.writeValueAsBytes(event), event.timestamp().toEpochMilli()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         deliver();

@@ -3,11 +3,13 @@ package io.paypulse.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.event.DeadLetter;
+import io.paypulse.event.Group;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.serde.Json;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,7 @@ class PartitionLatenessTopologyTest {
     private void counted(Instant at) {
         long ms = at.toEpochMilli();
         Instant start = Instant.ofEpochMilli(ms - Math.floorMod(ms, 60_000L));
-        long[] t = tally.computeIfAbsent(start, s -> new long[4][2])[io.paypulse.event.Group.of(lastType, lastFailed).index()];
+        long[] t = tally.computeIfAbsent(start, s -> new long[4][2])[Group.of(lastType, lastFailed).index()];
         t[0]++;
         t[1] += lastCents;
     }
@@ -134,7 +136,7 @@ class PartitionLatenessTopologyTest {
         // its own window, but must not move partition 0's progress to 900 s, or the next minutes of
         // on-time events there would all be late.
         Instant ahead = T0.plusSeconds(120 + 13 * 60);
-        h.sendRaw("k", io.paypulse.event.serde.Json.MAPPER.writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
+        h.sendRaw("k", Json.MAPPER.writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
         counted(ahead);
         for (int s = 121; s <= 300; s++) {
             fast(s);
@@ -156,7 +158,7 @@ class PartitionLatenessTopologyTest {
         List<Instant> expected = new ArrayList<>(tally.keySet()).subList(0, windows);
         assertThat(finals.stream().map(WindowAggregate::start).distinct()).containsExactlyInAnyOrderElementsOf(expected);
         for (WindowAggregate a : finals) {
-            long[] t = tally.get(a.start())[io.paypulse.event.Group.of(a.type(), a.failed()).index()];
+            long[] t = tally.get(a.start())[Group.of(a.type(), a.failed()).index()];
             assertThat(new long[] {a.eventCount(), a.totalAmountCents()}).as("%s %s failed=%s", a.start(), a.type(), a.failed())
                     .containsExactly(t);
         }

@@ -2,6 +2,8 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
@@ -12,6 +14,7 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** A parse task's window state: per-partition lateness, split partials, and what a restart restores. */
@@ -34,8 +37,8 @@ class PartitionWindowsTest {
                     Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
             store.init(context.getStateStoreContext(), store);
             return store;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -85,8 +88,8 @@ class PartitionWindowsTest {
         List<Partial> resent = after.drain(0, ParseProcessor.MAX_PARTIAL_BYTES);
         assertThat(resent).singleElement().satisfies(p -> {
             assertThat(p.windows()).extracting(Partial.WindowCounts::start, Partial.WindowCounts::total)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(T0, 2L),
-                            org.assertj.core.groups.Tuple.tuple(T0 + 60_000, 1L));
+                    .containsExactlyInAnyOrder(Tuple.tuple(T0, 2L),
+                            Tuple.tuple(T0 + 60_000, 1L));
             assertThat(p.users()).singleElement().satisfies(u -> {
                 assertThat(u.user()).isEqualTo("user_1");
                 assertThat(u.failedPayments()).isEqualTo(2);

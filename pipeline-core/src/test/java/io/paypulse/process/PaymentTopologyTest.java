@@ -8,6 +8,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.event.schema.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,7 +229,7 @@ class PaymentTopologyTest {
     void eventsThatBreakTheSchemaGoToTheDlqWithTheValidationMessage() {
         String bad = "{\"timestamp\":\"2026-11-26T10:00:01Z\",\"level\":\"WARN\",\"message\":\"x\"}";
         h.sendRaw("k1", bad.getBytes(StandardCharsets.UTF_8), T0);
-        h.sendRaw("k2", io.paypulse.event.schema.WireFormat.frame(3, bad.getBytes(StandardCharsets.UTF_8)), T0);
+        h.sendRaw("k2", WireFormat.frame(3, bad.getBytes(StandardCharsets.UTF_8)), T0);
         h.send("u", payment(T0.plusSeconds(2), false, 100));
 
         List<DeadLetter> dead = h.deadLetters();
@@ -237,7 +238,7 @@ class PaymentTopologyTest {
                 .isEqualTo("schema: $.level: does not have a value in the enumeration [\"INFO\", \"ERROR\"]");
         assertThat(dead.get(0).valueText()).isEqualTo(bad);
         assertThat(dead.get(1).reason()).startsWith("the value is in the Schema Registry wire format (schema id 3)");
-        assertThat(dead.get(1).value()).isEqualTo(io.paypulse.event.schema.WireFormat.frame(3, bad.getBytes(StandardCharsets.UTF_8)));
+        assertThat(dead.get(1).value()).isEqualTo(WireFormat.frame(3, bad.getBytes(StandardCharsets.UTF_8)));
         assertThat(h.parsed()).hasSize(1);
     }
 }

@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
@@ -103,7 +104,7 @@ class PoisonFuzzTopologyTest {
     private static byte[] json(Object event) {
         try {
             return Json.MAPPER.writeValueAsBytes(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,6 +7,8 @@ import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
+import io.paypulse.event.schema.Schemas;
+import io.paypulse.event.serde.Json;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -194,11 +196,11 @@ class PoisonRecordTopologyTest {
         try (var in = getClass().getResourceAsStream("/io/paypulse/schema/payment-dead-letter.schema.json")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var schema = io.paypulse.event.schema.Schemas.compile(text);
+        var schema = Schemas.compile(text);
         var records = h.deadLetterRecords();
         assertThat(records).hasSize(3);
         for (var r : records) {
-            assertThat(schema.problems(io.paypulse.event.serde.Json.MAPPER.readTree(r.value()))).isNull();
+            assertThat(schema.problems(Json.MAPPER.readTree(r.value()))).isNull();
         }
     }
 }

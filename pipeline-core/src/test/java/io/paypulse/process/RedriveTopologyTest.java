@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.Level;
@@ -141,7 +142,7 @@ class RedriveTopologyTest {
     private static byte[] bytes(LogEvent e) {
         try {
             return Json.MAPPER.writeValueAsBytes(e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+        } catch (JsonProcessingException x) {
             throw new IllegalStateException(x);
         }
     }

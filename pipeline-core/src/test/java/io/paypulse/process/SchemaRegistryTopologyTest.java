@@ -13,6 +13,7 @@ import io.paypulse.testing.FakeSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class SchemaRegistryTopologyTest {
     }
 
     private static List<Throwable> causes(Throwable e) {
-        List<Throwable> out = new java.util.ArrayList<>();
+        List<Throwable> out = new ArrayList<>();
         for (Throwable t = e; t != null && !out.contains(t); t = t.getCause()) {
             out.add(t);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class StreamThreadRecoveryTest {
     void aRebalanceThatFoundNoBrokerForTheRepartitionTopicReplacesTheThread() {
         StreamThreadRecovery r = new StreamThreadRecovery(Clock.fixed(t0, ZoneOffset.UTC));
         StreamsException noBroker = new StreamsException("Could not create topic app-window-partials-repartition.",
-                new org.apache.kafka.common.errors.InvalidReplicationFactorException(
+                new InvalidReplicationFactorException(
                         "Unable to replicate the partition 1 time(s): All brokers are currently fenced"));
         assertThat(r.replaceThreadFor(noBroker)).isTrue();
     }

@@ -1,5 +1,6 @@
 package io.paypulse.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.alert.AlertRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
@@ -14,11 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /** Drives {@link PaymentTopology#build} (the production function) through TopologyTestDriver. */
 final class TopologyHarness implements AutoCloseable {
@@ -82,7 +85,7 @@ final class TopologyHarness implements AutoCloseable {
     void send(String key, LogEvent event) {
         try {
             raw.pipeInput(key, Json.MAPPER.writeValueAsBytes(event), event.timestamp());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -92,12 +95,12 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     /** A raw record with headers (e.g. a re-drive's {@code paypulse-redrive-of}). */
-    void sendRaw(String key, byte[] value, Instant recordTime, org.apache.kafka.common.header.Headers headers) {
-        raw.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(key, value, headers, recordTime));
+    void sendRaw(String key, byte[] value, Instant recordTime, Headers headers) {
+        raw.pipeInput(new TestRecord<>(key, value, headers, recordTime));
     }
 
     /** The DLQ records with their headers (reads the same queue as {@link #deadLetters()}). */
-    List<org.apache.kafka.streams.test.TestRecord<String, DeadLetter>> deadLetterRecordsWithHeaders() {
+    List<TestRecord<String, DeadLetter>> deadLetterRecordsWithHeaders() {
         return dlq.readRecordsToList();
     }
 
@@ -111,7 +114,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     /** The DLQ records as bytes, to check their size (reads the same queue as {@link #deadLetters()}). */
-    List<org.apache.kafka.streams.test.TestRecord<String, byte[]>> deadLetterRecords() {
+    List<TestRecord<String, byte[]>> deadLetterRecords() {
         return dlqBytes.readRecordsToList();
     }
 

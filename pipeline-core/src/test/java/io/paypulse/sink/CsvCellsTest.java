@@ -2,6 +2,7 @@ package io.paypulse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.event.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ class CsvCellsTest {
     void otherTypes() {
         assertThat(CsvCells.bool(true)).isEqualTo("true");
         assertThat(CsvCells.enumName(null)).isEmpty();
-        assertThat(CsvCells.enumName(io.paypulse.event.Level.ERROR)).isEqualTo("ERROR");
+        assertThat(CsvCells.enumName(Level.ERROR)).isEqualTo("ERROR");
         assertThat(CsvCells.instant(Instant.parse("2024-05-01T10:15:30Z"))).isEqualTo("2024-05-01T10:15:30Z");
         assertThat(CsvCells.instant(Instant.parse("2024-05-01T10:15:30.250Z"))).isEqualTo("2024-05-01T10:15:30.250Z");
         assertThat(CsvCells.instant(null)).isEmpty();

@@ -3,6 +3,7 @@ package io.paypulse.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ class OutputFilesTest {
         Path f = dir.resolve("f.csv");
         Files.writeString(f, "a,b\r\n1,x\r\n");
         long committed = Files.size(f);
-        Files.writeString(f, "a,b\r\n1,x\r\n2,torn", java.nio.charset.StandardCharsets.UTF_8); // beyond the known length
+        Files.writeString(f, "a,b\r\n1,x\r\n2,torn", StandardCharsets.UTF_8); // beyond the known length
         try (OutputFiles files = new OutputFiles(dir, HEADER, Map.of("f.csv", committed), 2)) {
             files.append("f.csv", List.of("2", "y"));
             assertThat(files.sync()).containsEntry("f.csv", Files.size(f));

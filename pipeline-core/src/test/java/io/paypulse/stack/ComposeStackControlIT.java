@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +44,7 @@ class ComposeStackControlIT {
         dir = Files.createTempDirectory("paypulse-stack-it");
         Path compose = TestDocker.resource("test-stack.yml", dir);
         stack = new ComposeStack(StackSettings.of(compose, project).withHealthTimeout(Duration.ofSeconds(60))
-                .withEnv(java.util.Map.of("TEST_IMAGE", TestDocker.IMAGE)));
+                .withEnv(Map.of("TEST_IMAGE", TestDocker.IMAGE)));
     }
 
     @AfterAll
@@ -72,7 +76,7 @@ class ComposeStackControlIT {
         assertThat(service("web").health()).isEqualTo(Health.HEALTHY);
         assertThat(service("worker").health()).isEqualTo(Health.NONE);
         assertThat(service("web").ports()).singleElement().asString().startsWith("127.0.0.1:").endsWith("->8080/tcp");
-        assertThat(service("web").uptime(java.time.Instant.now())).isPositive();
+        assertThat(service("web").uptime(Instant.now())).isPositive();
         assertThat(progress).contains("web healthy (1 of 2)", "worker running (2 of 2)");
         assertThat(progress).anyMatch(l -> l.startsWith("Creating " + project));
         assertThat(progress.get(progress.size() - 1)).startsWith("Stack ready: 2 containers in");
@@ -92,7 +96,7 @@ class ComposeStackControlIT {
         assertThat(events).filteredOn(e -> e.containerId().equals(worker)).allMatch(e -> e.service().equals("worker"));
         ContainerStatus now = stack.inspect(worker).orElseThrow();
         assertThat(now.state()).isEqualTo("exited");
-        assertThat(now.uptime(java.time.Instant.now())).isZero();
+        assertThat(now.uptime(Instant.now())).isZero();
     }
 
     @Test
@@ -181,8 +185,8 @@ class ComposeStackControlIT {
             } finally {
                 docker.removeContainerCmd(other).withForce(true).exec();
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.paypulse.broker.PortProbe;
 import io.paypulse.event.Group;
+import io.paypulse.event.Money;
+import io.paypulse.event.PaymentType;
 import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -277,7 +284,7 @@ class ComposeStackIT {
                     replicas.size(), (System.nanoTime() - start) / 1e9);
             Map<Integer, String> ports = new HashMap<>();
             replicas.keySet().forEach(i -> ports.put(i, processorPort(env, i)));
-            assertThat(new java.util.HashSet<>(ports.values())).as("host ports of the replicas %s", ports).hasSize(2);
+            assertThat(new HashSet<>(ports.values())).as("host ports of the replicas %s", ports).hasSize(2);
 
             try (PipelineRecount recount = new PipelineRecount(bootstrap)) {
                 long deadline = System.nanoTime() + RECORDS_WITHIN.toNanos();
@@ -406,17 +413,17 @@ class ComposeStackIT {
         }
         assertThat(enriched).as("enriched CSV rows vs events sent").isEqualTo(sent.total());
         Map<String, long[]> byGroup = new HashMap<>();
-        java.util.Set<String> windows = new java.util.HashSet<>();
+        Set<String> windows = new HashSet<>();
         for (String[] row : csvRows(container, "aggregated_data_")) {
             assertThat(windows.add(row[0] + "|" + row[2] + "|" + row[3])).as("aggregate CSV row %s %s %s once",
                     row[0], row[2], row[3]).isTrue();
-            Group g = Group.of(io.paypulse.event.PaymentType.fromLabel(row[2]), Boolean.parseBoolean(row[3]));
+            Group g = Group.of(PaymentType.fromLabel(row[2]), Boolean.parseBoolean(row[3]));
             long[] t = byGroup.computeIfAbsent(g.key(), k -> new long[2]);
             t[0] += Long.parseLong(row[4]);
-            t[1] += io.paypulse.event.Money.parse(row[5]);
+            t[1] += Money.parse(row[5]);
         }
         Map<String, String> csv = new HashMap<>();
-        byGroup.forEach((g, t) -> csv.put(g, t[0] + "/" + io.paypulse.event.Money.format(t[1])));
+        byGroup.forEach((g, t) -> csv.put(g, t[0] + "/" + Money.format(t[1])));
         assertThat(csv).as("aggregate CSV vs the generator's tally").isEqualTo(sent.byGroup());
     }
 
@@ -744,12 +751,12 @@ class ComposeStackIT {
 
     /** "from-to": {@code n} consecutive ports free now on 127.0.0.1, for PROCESSOR_HTTP_PORTS. */
     private static String freePortRange(int n) {
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int from = 20_000 + random.nextInt(30_000);
             boolean free = true;
             for (int p = from; p < from + n && free; p++) {
-                try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
                     s.setReuseAddress(true);
                 } catch (IOException taken) {
                     free = false;

@@ -4,6 +4,7 @@ import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
+import io.paypulse.event.Money;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.generate.GeneratorTally;
@@ -11,14 +12,17 @@ import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -55,7 +59,7 @@ public final class PipelineRecount implements AutoCloseable {
         public Map<String, String> byGroup() {
             Map<String, String> out = new HashMap<>();
             for (Group g : Group.ALL) {
-                out.put(g.key(), counts[g.index()] + "/" + io.paypulse.event.Money.format(cents[g.index()]));
+                out.put(g.key(), counts[g.index()] + "/" + Money.format(cents[g.index()]));
             }
             return out;
         }
@@ -65,7 +69,7 @@ public final class PipelineRecount implements AutoCloseable {
     public static Map<String, String> byGroup(GeneratorTally tally) {
         Map<String, String> out = new HashMap<>();
         for (Group g : Group.ALL) {
-            out.put(g.key(), tally.count(g) + "/" + io.paypulse.event.Money.format(tally.sumCents(g)));
+            out.put(g.key(), tally.count(g) + "/" + Money.format(tally.sumCents(g)));
         }
         return out;
     }
@@ -79,7 +83,7 @@ public final class PipelineRecount implements AutoCloseable {
     public final List<DeadLetter> deadLetters = new ArrayList<>();
     /** Final windows (start, group) read more than once: must stay empty, a final result is written once. */
     public final List<String> finalsSeenTwice = new ArrayList<>();
-    private final java.util.Set<String> finalsSeen = new java.util.HashSet<>();
+    private final Set<String> finalsSeen = new HashSet<>();
     /** System.nanoTime() when the first aggregate counting at least one event was read, or 0. */
     public long firstCountingAggregateNanos;
 
@@ -100,7 +104,7 @@ public final class PipelineRecount implements AutoCloseable {
             List<PartitionInfo> infos;
             try {
                 infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            } catch (org.apache.kafka.common.errors.TimeoutException slow) {
+            } catch (TimeoutException slow) {
                 return false;
             }
             if (infos == null || infos.isEmpty()) {

@@ -3,6 +3,8 @@ package io.paypulse.testing;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -46,7 +48,7 @@ public final class RawEvents implements AutoCloseable {
 
     public void sendRaw(int key, Instant recordTime, byte[] value) {
         producer.send(new ProducerRecord<>(topic, null, recordTime.toEpochMilli(),
-                ("k" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+                ("k" + key).getBytes(StandardCharsets.UTF_8), value));
     }
 
     public void flush() {
@@ -72,6 +74,6 @@ public final class RawEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 }

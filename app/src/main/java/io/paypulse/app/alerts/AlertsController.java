@@ -1,16 +1,21 @@
 package io.paypulse.app.alerts;
 
+import io.paypulse.event.Alert;
 import io.paypulse.event.Severity;
 import io.paypulse.notify.Silence;
 import java.io.File;
 import java.util.Locale;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -21,7 +26,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /** Renders {@link AlertsViewModel} as a table (lambdas, not PropertyValueFactory: rows are records). */
@@ -31,7 +38,7 @@ public final class AlertsController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE);
 
     private final AlertsViewModel vm;
-    private java.util.function.Consumer<io.paypulse.event.Alert> showEvents = a -> { };
+    private Consumer<Alert> showEvents = a -> { };
 
     @FXML private ComboBox<Severity> severityFilter;
     @FXML private ComboBox<AlertRow.Status> statusFilter;
@@ -139,8 +146,8 @@ public final class AlertsController {
             }
         });
         // The table's own list, listened to after the table: its selection model has updated by then.
-        javafx.collections.ObservableList<AlertRow> items = table.getItems();
-        items.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> {
+        ObservableList<AlertRow> items = table.getItems();
+        items.addListener((ListChangeListener<AlertRow>) c -> {
             if (table.getSelectionModel().getSelectedItem() == null && selectedId[0] != null) {
                 for (int i = 0; i < items.size(); i++) {
                     if (items.get(i).id().equals(selectedId[0])) {
@@ -179,7 +186,7 @@ public final class AlertsController {
     }
 
     /** What "Show events" (and a double-click on a row) does with the row's alert; FX thread. */
-    public void setOnShowEvents(java.util.function.Consumer<io.paypulse.event.Alert> action) {
+    public void setOnShowEvents(Consumer<Alert> action) {
         this.showEvents = action;
     }
 
@@ -187,7 +194,7 @@ public final class AlertsController {
     private TableRow<AlertRow> rowWithMenu() {
         TableRow<AlertRow> row = new TableRow<>();
         row.setOnMouseClicked(e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
                     && row.getItem() != null) {
                 showEvents.accept(row.getItem().alert());
             }
@@ -224,14 +231,14 @@ public final class AlertsController {
 
         RuleCell() {
             toggle.getStyleClass().addAll("flat", "fold-toggle");
-            toggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the rule's name gives way first
+            toggle.setMinWidth(Region.USE_PREF_SIZE); // the rule's name gives way first
             toggle.setOnAction(e -> {
                 AlertRow r = getTableRow() == null ? null : getTableRow().getItem();
                 if (r != null) {
                     vm.toggleFolded(r.id());
                 }
             });
-            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override

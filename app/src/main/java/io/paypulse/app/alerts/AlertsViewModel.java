@@ -1,6 +1,7 @@
 package io.paypulse.app.alerts;
 
 import io.paypulse.alert.AlertRule;
+import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.fx.Numbers;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
@@ -121,7 +122,7 @@ public final class AlertsViewModel {
                     notificationCount.set(notificationCount.get() + 1);
                 }
             }
-            if (announced.size() > 4 * io.paypulse.app.feed.LiveData.MAX_ALERTS) {
+            if (announced.size() > 4 * LiveData.MAX_ALERTS) {
                 announced.retainAll(alerts.stream().map(Alert::id).toList());
             }
         }

@@ -3,6 +3,7 @@ package io.paypulse.app.alerts;
 import io.paypulse.app.session.Session;
 import io.paypulse.cluster.ClusterClients;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class SessionSilences implements AutoCloseable {
     /** The session now connected, or null. */
     public void attach(Session s) {
         session = s;
-        alerts.useRules(s == null ? java.util.List.of() : s.rules());
+        alerts.useRules(s == null ? List.of() : s.rules());
         alerts.useSilences(SilenceStore.none());
         closeStore();
         if (s == null || s.config().isEmpty()) {

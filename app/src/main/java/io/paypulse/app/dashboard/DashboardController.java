@@ -1,5 +1,6 @@
 package io.paypulse.app.dashboard;
 
+import io.paypulse.app.fx.Numbers;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.generate.Scenario;
@@ -7,9 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -21,6 +26,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -65,10 +73,10 @@ public final class DashboardController {
     @FXML private Spinner<Double> rateSpinner;
     @FXML private Slider rateSlider;
     @FXML private Label scenarioLabel;
-    @FXML private javafx.scene.layout.GridPane scenarioButtons;
+    @FXML private GridPane scenarioButtons;
     @FXML private Label generatorHint;
     @FXML private Button outageButton;
-    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private BorderPane root;
     @FXML private ToggleButton range15m;
     @FXML private ToggleButton range1h;
     @FXML private ToggleButton range6h;
@@ -112,7 +120,7 @@ public final class DashboardController {
         alertsValue.textProperty().bind(vm.firingAlertsProperty());
         lagValue.textProperty().bind(vm.processorLagProperty());
         lagDetail.textProperty().bind(vm.processorLagDetailProperty());
-        lagDetail.setTooltip(new javafx.scene.control.Tooltip()); // the whole sentence when the tile cuts it
+        lagDetail.setTooltip(new Tooltip()); // the whole sentence when the tile cuts it
         lagDetail.getTooltip().textProperty().bind(vm.processorLagDetailProperty());
         dlqValue.textProperty().bind(vm.dlqCountProperty());
         vm.failureRateHighProperty().addListener((o, a, high) -> toggle(failureTile, "kpi-danger", high));
@@ -167,7 +175,7 @@ public final class DashboardController {
         f.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double d) {
-                return d == null ? "" : String.format(java.util.Locale.ROOT, "%.0f", d);
+                return d == null ? "" : String.format(Locale.ROOT, "%.0f", d);
             }
 
             @Override
@@ -184,7 +192,7 @@ public final class DashboardController {
         rateSlider.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return String.format(java.util.Locale.ROOT, "%,.0f", Math.pow(10, v));
+                return String.format(Locale.ROOT, "%,.0f", Math.pow(10, v));
             }
 
             @Override
@@ -271,12 +279,12 @@ public final class DashboardController {
         if (!f.thresholds().equals(drawnThresholds)) {
             failureChart.getData().removeAll(thresholdLines);
             thresholdLines.clear();
-            java.util.TreeMap<Double, Severity> levels = new java.util.TreeMap<>();
+            TreeMap<Double, Severity> levels = new TreeMap<>();
             for (Threshold t : f.thresholds()) {
                 levels.merge(t.percent(), t.severity(), (a, b) -> a == Severity.CRITICAL ? a : b);
             }
             levels.forEach((pct, sev) -> thresholdLines.add(series("Alert at "
-                    + io.paypulse.app.fx.Numbers.plain(pct) + " %")));
+                    + Numbers.plain(pct) + " %")));
             failureChart.getData().addAll(thresholdLines);
             int i = 0;
             for (Severity sev : levels.values()) {
@@ -303,7 +311,7 @@ public final class DashboardController {
      * {@code XYChart.Data} nor makes the chart re-process its whole list (bench-ui: tick p50 29 ms before).
      */
     private static void setPoints(XYChart.Series<Number, Number> s, SeriesLine line) {
-        javafx.collections.ObservableList<XYChart.Data<Number, Number>> cur = s.getData();
+        ObservableList<XYChart.Data<Number, Number>> cur = s.getData();
         int closed = line.open() ? line.size() - 1 : line.size();
         boolean decorated = !cur.isEmpty() && cur.get(cur.size() - 1).getNode() != null;
         if (line.size() <= SPARSE || cur.size() <= SPARSE || decorated) {
@@ -329,12 +337,12 @@ public final class DashboardController {
         for (int i = cur.size(); i < line.size(); i++) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(line.x()[i], line.y()[i]);
             if (line.size() <= SPARSE) {
-                javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
+                StackPane dot = new StackPane();
                 dot.getStyleClass().add("sparse-point");
                 d.setNode(dot);
             }
             if (line.open() && i == line.size() - 1) {
-                javafx.scene.layout.StackPane ring = new javafx.scene.layout.StackPane();
+                StackPane ring = new StackPane();
                 ring.getStyleClass().add("open-minute");
                 // Sized here, not only by CSS: a point added while the charts are laid out (a resize
                 // redraws) would otherwise be sized 0 x 0 before its style applies, and not show.
@@ -392,7 +400,7 @@ public final class DashboardController {
     }
 
     private static String trim(double v) {
-        return io.paypulse.app.fx.Numbers.plain(Math.round(v * 10) / 10.0);
+        return Numbers.plain(Math.round(v * 10) / 10.0);
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -401,7 +409,7 @@ public final class DashboardController {
         return s;
     }
 
-    private static void toggle(javafx.scene.Node n, String cls, boolean on) {
+    private static void toggle(Node n, String cls, boolean on) {
         if (on && !n.getStyleClass().contains(cls)) {
             n.getStyleClass().add(cls);
         } else if (!on) {

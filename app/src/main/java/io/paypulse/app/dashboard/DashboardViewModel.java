@@ -13,6 +13,7 @@ import io.paypulse.event.PaymentType;
 import io.paypulse.generate.Scenario;
 import io.paypulse.health.LagReport;
 import io.paypulse.health.LagText;
+import io.paypulse.notify.Inhibition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class DashboardViewModel {
     private final Deque<HistoryPoint> history = new ArrayDeque<>();
     private List<Threshold> thresholds = List.of();
     /** A WARNING its CRITICAL inhibits is one incident, not two (the alert feed folds it). */
-    private io.paypulse.notify.Inhibition inhibition = io.paypulse.notify.Inhibition.of(List.of());
+    private Inhibition inhibition = Inhibition.of(List.of());
     private GeneratorControl generator;
     private long lastVersion = -1;
     private double paymentWarnThreshold = Double.NaN;
@@ -94,7 +95,7 @@ public final class DashboardViewModel {
         lastVersion = -1;
         generator = session == null ? null : session.generator().orElse(null);
         thresholds = session == null ? List.of() : thresholdsOf(session.rules());
-        inhibition = io.paypulse.notify.Inhibition.of(session == null ? List.of() : session.rules());
+        inhibition = Inhibition.of(session == null ? List.of() : session.rules());
         paymentWarnThreshold = thresholds.stream().filter(t -> t.type() == PaymentType.PAYMENT)
                 .mapToDouble(Threshold::percent).min().orElse(Double.NaN);
         generatorAvailable.set(generator != null);
@@ -219,11 +220,11 @@ public final class DashboardViewModel {
     }
 
     /** The series whose value at {@code minute} is nearest {@code y}, among {@code candidates} with a value there. */
-    public java.util.Optional<ChartSeries> nearest(List<ChartSeries> candidates, long minute, double y) {
+    public Optional<ChartSeries> nearest(List<ChartSeries> candidates, long minute, double y) {
         MinuteSeries m = last == null ? MinuteSeries.EMPTY : last.history();
         int i = m.indexAtOrAfter(minute);
         if (i >= m.size() || m.minute(i) != minute) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ChartSeries best = null;
         double bestDistance = Double.MAX_VALUE;
@@ -234,7 +235,7 @@ public final class DashboardViewModel {
                 best = s;
             }
         }
-        return java.util.Optional.ofNullable(best);
+        return Optional.ofNullable(best);
     }
 
     private void redraw(Instant now) {

@@ -3,11 +3,14 @@ package io.paypulse.app.dlq;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.RedrivePlan;
 import io.paypulse.topic.Topics;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -19,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -86,7 +90,7 @@ public final class DlqController {
                 return null;
             }
         });
-        dlqCategoryBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+        dlqCategoryBox.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(DeadLetterCategory c, boolean empty) {
                 super.updateItem(c, empty);
@@ -128,7 +132,7 @@ public final class DlqController {
         dlqProblemBox.managedProperty().bind(dlqProblemBox.visibleProperty());
         var idle = model.busyProperty().not().and(model.connectedProperty());
         dlqRefreshButton.disableProperty().bind(idle.not());
-        redriveMatchingButton.disableProperty().bind(idle.not().or(javafx.beans.binding.Bindings.isEmpty(model.rows())));
+        redriveMatchingButton.disableProperty().bind(idle.not().or(Bindings.isEmpty(model.rows())));
         redriveSelectedButton.disableProperty().bind(idle.not()
                 .or(dlqTable.getSelectionModel().selectedItemProperty().isNull()));
         // A tab's content is visible only while the tab is selected: read again each time it is shown.
@@ -157,7 +161,7 @@ public final class DlqController {
             series.put(c, s);
         }
         var all = model.minutes();
-        java.util.TreeSet<java.time.Instant> shown = new java.util.TreeSet<>();
+        TreeSet<Instant> shown = new TreeSet<>();
         all.forEach(m -> shown.add(m.minute()));
         while (shown.size() > CHART_MINUTES) {
             shown.pollFirst();

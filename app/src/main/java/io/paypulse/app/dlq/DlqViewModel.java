@@ -3,6 +3,7 @@ package io.paypulse.app.dlq;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterQueue;
 import io.paypulse.dlq.DlqFilter;
+import io.paypulse.dlq.DlqRecord;
 import io.paypulse.dlq.DlqSummary;
 import io.paypulse.dlq.RedrivePlan;
 import io.paypulse.dlq.Redriver;
@@ -115,7 +116,7 @@ public final class DlqViewModel {
         s.byMinute().forEach((minute, byCategory) -> byCategory.forEach((cat, n) -> m.add(new MinuteCount(minute, cat, n))));
         minutes.setAll(m);
         List<DlqRow> r = new ArrayList<>();
-        List<io.paypulse.dlq.DlqRecord> records = s.records();
+        List<DlqRecord> records = s.records();
         for (int i = records.size() - 1; i >= 0; i--) {
             r.add(DlqRow.of(records.get(i), zone)); // newest first
         }

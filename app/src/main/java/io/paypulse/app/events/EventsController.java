@@ -7,6 +7,7 @@ import java.io.File;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -15,6 +16,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -90,7 +92,7 @@ public final class EventsController {
         text(orderCol, ParsedEvent::orderId);
         text(userCol, ParsedEvent::userId);
         amountCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().amountCents()));
-        amountCol.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        amountCol.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Long cents, boolean empty) {
                 super.updateItem(cents, empty);
@@ -111,7 +113,7 @@ public final class EventsController {
         });
         maskCheck.selectedProperty().bindBidirectional(vm.maskedProperty());
         eventsStatusLabel.textProperty().bind(vm.statusProperty());
-        exportButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
+        exportButton.disableProperty().bind(Bindings.isEmpty(vm.rows()));
     }
 
     private void maskUserField(boolean on) {

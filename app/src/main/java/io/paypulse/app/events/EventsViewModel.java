@@ -1,6 +1,7 @@
 package io.paypulse.app.events;
 
 import io.paypulse.config.ConfigException;
+import io.paypulse.event.Money;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.schema.SchemaRegistryException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -106,8 +108,8 @@ public final class EventsViewModel implements AutoCloseable {
         user.set(f.user() == null ? "" : f.user());
         order.set(f.order() == null ? "" : f.order());
         id.set(f.id() == null ? "" : f.id());
-        minAmount.set(f.minCents() == null ? "" : io.paypulse.event.Money.format(f.minCents()));
-        maxAmount.set(f.maxCents() == null ? "" : io.paypulse.event.Money.format(f.maxCents()));
+        minAmount.set(f.minCents() == null ? "" : Money.format(f.minCents()));
+        maxAmount.set(f.maxCents() == null ? "" : Money.format(f.maxCents()));
         reason.set(f.reason() == null ? "" : f.reason());
         type.set(f.type());
         failed.set(f.failed());
@@ -197,7 +199,7 @@ public final class EventsViewModel implements AutoCloseable {
             if (gen != generation.get()) {
                 return; // a newer search came while this one opened
             }
-            java.util.function.Consumer<QueryStats> progress = s -> {
+            Consumer<QueryStats> progress = s -> {
                 if (gen == generation.get()) {
                     stats = s; // an older query's last poll must not show over the new one's counts
                 }

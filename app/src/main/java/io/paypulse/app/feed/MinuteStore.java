@@ -1,6 +1,7 @@
 package io.paypulse.app.feed;
 
 import io.paypulse.event.WindowAggregate;
+import java.util.Arrays;
 
 /**
  * The last {@link #CAPACITY} minutes of aggregates in a ring of primitive arrays, indexed by epoch
@@ -37,7 +38,7 @@ final class MinuteStore {
     MinuteStore(int capacity) {
         this.capacity = capacity;
         stamp = new long[capacity];
-        java.util.Arrays.fill(stamp, Long.MIN_VALUE);
+        Arrays.fill(stamp, Long.MIN_VALUE);
         counts = new long[4][capacity];
         cents = new long[4][capacity];
         source = new byte[4][capacity];

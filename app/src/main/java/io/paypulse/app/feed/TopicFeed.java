@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -152,12 +153,12 @@ public final class TopicFeed implements AutoCloseable {
         LOG.info("Live feed reading {} partitions", parts.size());
     }
 
-    private <T> java.util.Optional<T> decode(ConsumerRecord<String, byte[]> r, Deserializer<T> d) {
+    private <T> Optional<T> decode(ConsumerRecord<String, byte[]> r, Deserializer<T> d) {
         try {
-            return java.util.Optional.ofNullable(d.deserialize(r.topic(), r.value()));
+            return Optional.ofNullable(d.deserialize(r.topic(), r.value()));
         } catch (RuntimeException e) {
             LOG.warn("Skipping an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ public final class Ticker<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ticker.class);
 
     private final ScheduledFuture<?> future;
-    private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     public Ticker(ScheduledExecutorService scheduler, Executor fx, Duration period, Supplier<T> snapshot,
                   Consumer<T> render) {

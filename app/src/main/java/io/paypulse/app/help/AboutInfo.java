@@ -3,6 +3,7 @@ package io.paypulse.app.help;
 import io.paypulse.app.startup.AppDirs;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * What Help ▸ About shows: versions of PayPulse, Java, JavaFX and Kafka, and where things are.
@@ -17,7 +18,7 @@ public record AboutInfo(String appVersion, String javaVersion, String javaVendor
         return new AboutInfo(AboutInfo.class.getPackage().getImplementationVersion(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("javafx.runtime.version", System.getProperty("javafx.version")),
-                org.apache.kafka.common.utils.AppInfoParser.getVersion(), dirs);
+                AppInfoParser.getVersion(), dirs);
     }
 
     public String title() {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
@@ -131,7 +132,7 @@ public final class LagHistoryStore implements AutoCloseable {
             }
             out.add(p);
         }
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -19,7 +21,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
 /**
@@ -68,14 +72,14 @@ public final class LagPanelController {
             });
             rangeButtons.getChildren().add(b);
         }
-        unitButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.inSecondsProperty())
+        unitButton.textProperty().bind(Bindings.when(vm.inSecondsProperty())
                 .then("seconds").otherwise("records"));
         unitButton.setOnAction(e -> {
             vm.inSecondsProperty().set(!vm.inSecondsProperty().get());
             draw(vm.frameProperty().get());
         });
         unitButton.setSelected(false);
-        unitButton.setTooltip(new javafx.scene.control.Tooltip(
+        unitButton.setTooltip(new Tooltip(
                 "The chart's unit: age of the oldest unprocessed record (seconds) or records behind. Click to switch."));
 
         chart.getData().setAll(List.of(series));
@@ -116,7 +120,7 @@ public final class LagPanelController {
         }
         if (data.size() <= SPARSE) {
             for (XYChart.Data<Number, Number> d : data) {
-                javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
+                StackPane dot = new StackPane();
                 dot.getStyleClass().add("lag-point");
                 d.setNode(dot);
             }
@@ -148,7 +152,7 @@ public final class LagPanelController {
     }
 
     private static void column(TableColumn<PartitionLagRow, PartitionLagRow> c,
-            java.util.function.Function<PartitionLagRow, String> text) {
+            Function<PartitionLagRow, String> text) {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -3,6 +3,7 @@ package io.paypulse.app.notify;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
+import io.paypulse.notify.ContactPoint;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.NotificationsFile;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 final class ActiveNotifications {
 
     /** Send test's and the notifier's stand-in for "a desktop contact point". */
-    static final io.paypulse.notify.ContactPoint DESKTOP = NotificationsFile.defaults().contactPoints().get(0);
+    static final ContactPoint DESKTOP = NotificationsFile.defaults().contactPoints().get(0);
 
     private ActiveNotifications() {
     }

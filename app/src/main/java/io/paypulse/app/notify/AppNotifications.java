@@ -1,10 +1,12 @@
 package io.paypulse.app.notify;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.app.session.Session;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.notify.ContactPoint;
+import io.paypulse.notify.SendResult;
 import io.paypulse.notify.Sender;
 import io.paypulse.notify.Senders;
 import io.paypulse.notify.SilenceView;
@@ -13,6 +15,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +81,7 @@ public final class AppNotifications implements AutoCloseable {
      * The app's: the rules file while not connected is the one a start would use, from the launch's
      * environment and overrides and the app's chosen rules file ({@code rulesFile}, "" for the default).
      */
-    public static AppNotifications forApp(java.util.Map<String, String> env, java.util.Map<String, String> overrides,
+    public static AppNotifications forApp(Map<String, String> env, Map<String, String> overrides,
                                           Supplier<String> rulesFile, Executor lifecycle, Executor fx, Clock clock) {
         return new AppNotifications(() -> ActiveNotifications.idleConfig(env, overrides, rulesFile.get()), lifecycle,
                 fx, clock);
@@ -104,7 +109,7 @@ public final class AppNotifications implements AutoCloseable {
     /** The session changed (null: disconnected): stop the old readers, start new ones. FX thread. */
     public void attach(Session session) {
         PayPulseConfig config = session == null ? null : session.config().orElse(null);
-        var rules = session == null ? java.util.List.<io.paypulse.alert.AlertRule>of() : session.rules();
+        var rules = session == null ? List.<AlertRule>of() : session.rules();
         lifecycle.execute(() -> {
             stopReaders();
             sessionConfig = config;
@@ -162,7 +167,7 @@ public final class AppNotifications implements AutoCloseable {
     /** Opens the silences of the cluster with these client properties. */
     @FunctionalInterface
     public interface SilenceSource {
-        SilenceView open(java.util.Map<String, Object> client);
+        SilenceView open(Map<String, Object> client);
     }
 
     /** Short text per alert id for the feed's "Delivered" column: "desktop ✓ · on-call ✓". */
@@ -188,12 +193,12 @@ public final class AppNotifications implements AutoCloseable {
             return Senders.forContactPoint(cp);
         }
         DesktopSender d = desktop;
-        return d != null ? d : m -> io.paypulse.notify.SendResult.retry(0, "The desktop tray is still starting.");
+        return d != null ? d : m -> SendResult.retry(0, "The desktop tray is still starting.");
     }
 
     private static Image icon() {
         try (InputStream in = AppNotifications.class.getResourceAsStream("/io/paypulse/app/help/paypulse.png")) {
-            Image image = in == null ? null : javax.imageio.ImageIO.read(in);
+            Image image = in == null ? null : ImageIO.read(in);
             return image != null ? image : new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
         } catch (IOException e) {
             return new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);

@@ -2,20 +2,24 @@ package io.paypulse.app.notify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -70,7 +74,7 @@ public final class NotificationsController {
         column(lastErrorColumn, ContactPointRow::lastError);
         contactTable.setItems(model.rows());
         // The rows are replaced on refresh: keep the selection on the same contact point by name.
-        model.rows().addListener((javafx.collections.ListChangeListener<ContactPointRow>) c -> reselect());
+        model.rows().addListener((ListChangeListener<ContactPointRow>) c -> reselect());
         contactTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 selectedName = b.name();
@@ -98,18 +102,18 @@ public final class NotificationsController {
         col.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(get.apply(c.getValue()))
                 .getReadOnlyProperty());
         // A long error or route list is cut by the column: the tooltip gives the whole sentence.
-        col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        col.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
             }
         });
     }
 
     /** Opens the window (or brings it to front) and reads the rules file again. FX thread. */
-    public void show(Window owner, java.util.List<String> stylesheets) {
+    public void show(Window owner, List<String> stylesheets) {
         if (stage == null) {
             FXMLLoader loader = new FXMLLoader(NotificationsController.class.getResource("notifications.fxml"));
             loader.setControllerFactory(type -> this);

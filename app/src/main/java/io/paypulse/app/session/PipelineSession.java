@@ -5,6 +5,7 @@ import io.paypulse.app.feed.ClusterProbe;
 import io.paypulse.app.feed.HistoryLoader;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.feed.TopicFeed;
+import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.fx.Threads;
 import io.paypulse.cluster.ClusterCheck;
 import io.paypulse.cluster.ClusterClients;
@@ -14,6 +15,7 @@ import io.paypulse.generate.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.stack.Stack;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class PipelineSession implements Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSession.class);
-    private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final LocalPipeline pipeline;
     private final LiveData data;
@@ -77,7 +79,7 @@ public final class PipelineSession implements Session {
     }
 
     public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress, Stack stack) {
-        io.paypulse.app.fx.FxThread.assertNotFxThread("Opening a session");
+        FxThread.assertNotFxThread("Opening a session");
         LocalPipeline pipeline = null;
         PayPulseConfig effective = request.config();
         String description;

@@ -2,6 +2,7 @@ package io.paypulse.app.session;
 
 import io.paypulse.alert.AlertRule;
 import io.paypulse.app.feed.LiveData;
+import io.paypulse.config.PayPulseConfig;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public interface Session extends AutoCloseable {
      * The configuration in force (servers, client properties, application id, rules file), for what
      * else runs against the same cluster (the app's notifier); empty for sessions without one (tests).
      */
-    default Optional<io.paypulse.config.PayPulseConfig> config() {
+    default Optional<PayPulseConfig> config() {
         return Optional.empty();
     }
 

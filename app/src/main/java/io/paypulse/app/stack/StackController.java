@@ -5,6 +5,7 @@ import io.paypulse.stack.PayPulseStack;
 import java.io.File;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
@@ -164,7 +165,7 @@ public final class StackController {
         vm.busyProperty().addListener((o, a, b) -> updateButtons());
         updateButtons();
 
-        logTarget.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        logTarget.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.logTargetProperty().get().isEmpty() ? "select a container" : vm.logTargetProperty().get(),
                 vm.logTargetProperty()));
         followToggle.selectedProperty().bindBidirectional(vm.followProperty());

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -166,13 +167,13 @@ class AlertFeedJourneyTest {
     }
 
     /** The alert of the table row that holds {@code n}, if any. */
-    private static java.util.Optional<AlertRow> rowOf(Node n) {
+    private static Optional<AlertRow> rowOf(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (p instanceof TableRow<?> r && r.getItem() instanceof AlertRow a) {
-                return java.util.Optional.of(a);
+                return Optional.of(a);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private List<AlertRow> rows(String group) {

@@ -9,12 +9,14 @@ import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.Severity;
 import io.paypulse.testing.RawEvents;
 import io.paypulse.topic.Topics;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -22,6 +24,13 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javax.imageio.ImageIO;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,12 +100,12 @@ class AlertToEventsJourneyTest {
         app.robot.doubleClickOn(alertRow(user));
         try {
             await("an Events window").atMost(Duration.ofSeconds(5)).until(() -> eventsTable() != null);
-        } catch (org.awaitility.core.ConditionTimeoutException slowClicks) {
+        } catch (ConditionTimeoutException slowClicks) {
             // On a loaded 2-core machine Monocle's two robot clicks can arrive further apart than the
             // double-click interval (seen: two clicks with count 1): deliver the double click itself.
             Node row = alertRow(user);
-            app.robot.interact(() -> javafx.event.Event.fireEvent(row, new javafx.scene.input.MouseEvent(
-                    javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY,
+            app.robot.interact(() -> Event.fireEvent(row, new MouseEvent(
+                    MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY,
                     2, false, false, false, false, true, false, false, true, false, true, null)));
         }
 
@@ -118,7 +127,7 @@ class AlertToEventsJourneyTest {
                 .stream().map(c -> c.getText() == null ? "" : c.getText()).toList());
         assertThat(cellTexts).as("the table shows the tags").contains(rows.get(0).userId())
                 .noneMatch(t -> t.contains(user) || ips.stream().anyMatch(t::equals));
-        assertThat(WatchingApp.onFx(() -> app.robot.lookup("#userField").queryAs(javafx.scene.control.TextField.class)
+        assertThat(WatchingApp.onFx(() -> app.robot.lookup("#userField").queryAs(TextField.class)
                 .getText())).as("the search field masks the user too").isEqualTo(rows.get(0).userId());
         assertThat(title()).as("the title masks the user too").doesNotContain(user).contains(rows.get(0).userId());
         saveScreenshot();
@@ -161,17 +170,17 @@ class AlertToEventsJourneyTest {
         if (file == null || file.isBlank()) {
             return;
         }
-        javafx.scene.image.WritableImage image = WatchingApp.onFx(() -> eventsTable().getScene().snapshot(null));
+        WritableImage image = WatchingApp.onFx(() -> eventsTable().getScene().snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        javax.imageio.ImageIO.write(png, "png", Path.of(file).toFile());
+        ImageIO.write(png, "png", Path.of(file).toFile());
     }
 
     private Node alertRow(String group) {

@@ -4,14 +4,19 @@ import static io.paypulse.app.Fixtures.T0;
 import static io.paypulse.app.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.MutableClock;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
+import io.paypulse.notify.Silence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +89,7 @@ class AlertsViewModelTest {
         Alert critical = alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1);
         Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
         Alert unrelated = alert("card-testing", Severity.WARNING, T0, AlertState.FIRING, 1);
-        vm.useInhibitor((a, current) -> a == warning ? java.util.Optional.of(critical) : java.util.Optional.empty());
+        vm.useInhibitor((a, current) -> a == warning ? Optional.of(critical) : Optional.empty());
         vm.render(List.of(warning, critical, unrelated));
 
         assertThat(vm.rows()).extracting(AlertRow::rule).containsExactly("payment-failure-rate-critical", "card-testing");
@@ -106,7 +111,7 @@ class AlertsViewModelTest {
 
     @Test
     void theShippedRulesFoldTheFailureRateWarningUnderItsCriticalOnlyWhileItFires() {
-        vm.useRules(io.paypulse.alert.RulesFile.defaults());
+        vm.useRules(RulesFile.defaults());
         Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
         vm.render(List.of(warning, alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1),
                 alert("refund-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1)));
@@ -120,7 +125,7 @@ class AlertsViewModelTest {
 
     @Test
     void revealingAnAlertClearsTheFiltersThatHideItAndExpandsItsParent() {
-        vm.useRules(io.paypulse.alert.RulesFile.defaults());
+        vm.useRules(RulesFile.defaults());
         Alert warning = alert("payment-failure-rate", Severity.WARNING, T0, AlertState.FIRING, 1);
         Alert critical = alert("payment-failure-rate-critical", Severity.CRITICAL, T0, AlertState.FIRING, 1);
         vm.render(List.of(critical, warning));
@@ -138,7 +143,7 @@ class AlertsViewModelTest {
         Alert a = alert("r", Severity.CRITICAL, T0, AlertState.FIRING, 1);
         vm.render(List.of(a));
         assertThat(vm.rows().get(0).delivered()).isEmpty();
-        java.util.Map<String, String> receipts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> receipts = new ConcurrentHashMap<>();
         vm.setDeliveredTo(id -> receipts.getOrDefault(id, ""));
         receipts.put(a.id(), "on-call ✓ · desktop ✓");
         vm.render(List.of(a)); // the next tick, same alerts
@@ -190,7 +195,7 @@ class AlertsViewModelTest {
     @Test
     void aSilenceForAnyGroupCoversEveryGroupOfTheRuleAndExpiresOnRequest() {
         vm.useSilences(new MemorySilences(clock));
-        vm.silence(new SilenceDraft("r", io.paypulse.notify.Silence.ANY, Duration.ofHours(1), ""));
+        vm.silence(new SilenceDraft("r", Silence.ANY, Duration.ofHours(1), ""));
         Alert other = new Alert(Alert.idOf("r", "Refund", T0), "r", Severity.WARNING, "Refund", T0,
                 T0.plusSeconds(60), 30, 25, "m", AlertState.FIRING, 1, T0, T0.plusSeconds(65));
         vm.render(List.of(alert("r", Severity.WARNING, T0, AlertState.FIRING, 1), other));

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WatchingApp implements AutoCloseable {
 
     final FxRobot robot = new FxRobot();
-    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
     private final Map<String, Alert> published = new LinkedHashMap<>();
     private KafkaProducer<String, Alert> producer;
     private PayPulseApp app;
@@ -125,7 +127,7 @@ final class WatchingApp implements AutoCloseable {
     private static String threads(String... names) {
         StringBuilder out = new StringBuilder();
         Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (java.util.Arrays.asList(names).contains(t.getName())) {
+            if (Arrays.asList(names).contains(t.getName())) {
                 out.append(t.getName()).append(' ').append(t.getState()).append('\n');
                 for (StackTraceElement f : stack) {
                     out.append("    at ").append(f).append('\n');

@@ -1,12 +1,18 @@
 package io.paypulse.app.bench;
 
+import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.dashboard.ChartSeries;
 import io.paypulse.app.dashboard.DashboardController;
 import io.paypulse.app.dashboard.DashboardViewModel;
 import io.paypulse.app.dashboard.TimeRange;
 import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.feed.MinutePoint;
+import io.paypulse.app.feed.MinuteSeries;
 import io.paypulse.app.feed.ProbeSample;
+import io.paypulse.app.lag.LagPanelController;
+import io.paypulse.app.lag.LagViewModel;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -61,13 +70,13 @@ public final class HistoryScreenshot {
         DashboardController controller = new DashboardController(vm);
         FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("dashboard.fxml"));
         // The dashboard includes the lag panel: its history goes to a temp file here.
-        var lag = new io.paypulse.app.lag.LagPanelController(new io.paypulse.app.lag.LagViewModel(
-                java.nio.file.Files.createTempDirectory("history-shot").resolve("lag-history.csv"), clock,
+        var lag = new LagPanelController(new LagViewModel(
+                Files.createTempDirectory("history-shot").resolve("lag-history.csv"), clock,
                 Runnable::run, Runnable::run));
-        loader.setControllerFactory(t -> t == io.paypulse.app.lag.LagPanelController.class ? lag : controller);
+        loader.setControllerFactory(t -> t == LagPanelController.class ? lag : controller);
         Parent root = loader.load();
         Scene scene = new Scene(root, 1280, 760);
-        scene.getStylesheets().add(io.paypulse.app.PayPulseApp.class.getResource("app.css").toExternalForm());
+        scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
@@ -95,21 +104,21 @@ public final class HistoryScreenshot {
         }
         DashboardViewModel shown = vm;
         shown.render(new FeedSnapshot(at, week.subList(week.size() - 61, week.size()), List.of(), 0, 0,
-                ProbeSample.NONE, 1, null, io.paypulse.app.feed.MinuteSeries.of(week), null));
+                ProbeSample.NONE, 1, null, MinuteSeries.of(week), null));
         shown.selectRange(range);
         // A few real pulses (CSS and layout of the point nodes added by the last draw), then the picture.
-        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(800));
+        PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(800));
         wait.setOnFinished(e -> {
             try {
             if (Boolean.getBoolean("shot.debug")) {
             int pts = 0;
-            for (io.paypulse.app.dashboard.ChartSeries c : io.paypulse.app.dashboard.ChartSeries.values()) {
+            for (ChartSeries c : ChartSeries.values()) {
                 pts += shown.frameProperty().get().line(c).size();
             }
             System.out.println("points " + pts + " axis width " + root.lookup("#paymentsChart").lookup(".axis").getLayoutBounds());
-                for (javafx.scene.Node n : root.lookupAll(".open-minute")) {
-                    javafx.scene.Node c = n;
-                    while (c != null && !(c instanceof javafx.scene.chart.XYChart)) {
+                for (Node n : root.lookupAll(".open-minute")) {
+                    Node c = n;
+                    while (c != null && !(c instanceof XYChart)) {
                         c = c.getParent();
                     }
                     System.out.println("ring in " + (c == null ? null : c.getStyleClass()) + " " + n.getBoundsInParent()

@@ -1,13 +1,20 @@
 package io.paypulse.app.bench;
 
+import com.sun.javafx.tk.TKPulseListener;
 import com.sun.javafx.tk.Toolkit;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.dashboard.ChartSeries;
+import io.paypulse.app.dashboard.DashboardViewModel;
+import io.paypulse.app.dashboard.TimeRange;
+import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.fx.FxThread;
 import io.paypulse.app.session.GeneratorControl;
 import io.paypulse.app.session.Session;
 import io.paypulse.config.ConfigKeys;
+import io.paypulse.event.Group;
+import io.paypulse.event.WindowAggregate;
 import io.paypulse.pipeline.LocalPipeline;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -17,12 +24,16 @@ import java.lang.management.MemoryUsage;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -62,7 +73,7 @@ import javax.management.openmbean.CompositeData;
 public final class UiBench {
 
     private static final double MS = 1e6;
-    private static final com.sun.javafx.tk.TKPulseListener[] TK_LISTENERS = new com.sun.javafx.tk.TKPulseListener[2];
+    private static final TKPulseListener[] TK_LISTENERS = new TKPulseListener[2];
 
     public static void main(String[] args) throws Exception {
         int duration = Integer.getInteger("bench.duration", 300);
@@ -301,26 +312,26 @@ public final class UiBench {
      * percentiles of both phases side by side.
      */
     static void historyPhases(BenchApp app, Session session, int seconds) throws Exception {
-        io.paypulse.app.feed.LiveData data = session.data();
-        java.time.Instant open = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        java.util.Random r = new java.util.Random(7);
+        LiveData data = session.data();
+        Instant open = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Random r = new Random(7);
         for (int i = 7 * 24 * 60; i >= 2; i--) {
-            java.time.Instant start = open.minus(java.time.Duration.ofMinutes(i));
-            for (io.paypulse.event.Group g : io.paypulse.event.Group.ALL) {
+            Instant start = open.minus(Duration.ofMinutes(i));
+            for (Group g : Group.ALL) {
                 long n = (g.failed() ? 300 : 2700) + r.nextInt(300);
-                data.onHistory(new io.paypulse.event.WindowAggregate(start, start.plusSeconds(60), g.type(), g.failed(),
+                data.onHistory(new WindowAggregate(start, start.plusSeconds(60), g.type(), g.failed(),
                         n, n * 50_000, true));
             }
         }
-        io.paypulse.app.dashboard.DashboardViewModel vm = dashboard(app);
+        DashboardViewModel vm = dashboard(app);
         String[] names = {"15 min (baseline)", "7 days"};
-        io.paypulse.app.dashboard.TimeRange[] ranges = {io.paypulse.app.dashboard.TimeRange.MINUTES_15,
-                io.paypulse.app.dashboard.TimeRange.DAYS_7};
+        TimeRange[] ranges = {TimeRange.MINUTES_15,
+                TimeRange.DAYS_7};
         long[][][] results = new long[2][][];
         String[] loads = new String[2];
         int[] points = new int[2];
         for (int k = 0; k < 2; k++) {
-            io.paypulse.app.dashboard.TimeRange range = ranges[k];
+            TimeRange range = ranges[k];
             Platform.runLater(() -> vm.selectRange(range));
             Thread.sleep(5_000); // settle: the first frame at this range, a GC
             Samples[] p = {new Samples(), new Samples()};
@@ -334,7 +345,7 @@ public final class UiBench {
             CountDownLatch done = new CountDownLatch(1);
             Platform.runLater(() -> {
                 int sum = 0;
-                for (io.paypulse.app.dashboard.ChartSeries c : io.paypulse.app.dashboard.ChartSeries.values()) {
+                for (ChartSeries c : ChartSeries.values()) {
                     sum += vm.frameProperty().get().line(c).size();
                 }
                 n.set(sum);
@@ -357,10 +368,10 @@ public final class UiBench {
     }
 
     /** The app's dashboard view model (private field: a bench may peek). */
-    private static io.paypulse.app.dashboard.DashboardViewModel dashboard(PayPulseApp app) throws ReflectiveOperationException {
+    private static DashboardViewModel dashboard(PayPulseApp app) throws ReflectiveOperationException {
         Field f = PayPulseApp.class.getDeclaredField("dashboard");
         f.setAccessible(true);
-        return (io.paypulse.app.dashboard.DashboardViewModel) f.get(app);
+        return (DashboardViewModel) f.get(app);
     }
 
     private static long[] syncRead(Samples s) throws Exception {

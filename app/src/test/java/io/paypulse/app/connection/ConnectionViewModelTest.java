@@ -2,6 +2,7 @@ package io.paypulse.app.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.app.Fixtures;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.session.ConnectionMode;
@@ -12,6 +13,9 @@ import io.paypulse.app.session.SessionFactory;
 import io.paypulse.broker.BrokerException;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.PayPulseConfig;
+import io.paypulse.stack.DockerEndpoint;
+import io.paypulse.stack.StackErrors;
+import io.paypulse.stack.StackException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -123,9 +127,9 @@ class ConnectionViewModelTest {
     void withoutDockerTheDockerModeShowsOneSentenceAndEmbeddedStillStarts() {
         vm.modeProperty().set(ConnectionMode.DOCKER);
         assertThat(vm.canStartBinding().get()).isTrue();
-        String sentence = io.paypulse.stack.StackErrors.noEngine(
-                new io.paypulse.stack.DockerEndpoint(io.paypulse.stack.DockerEndpoint.DEFAULT_SOCKET));
-        failNextOpen = new io.paypulse.stack.StackException(sentence);
+        String sentence = StackErrors.noEngine(
+                new DockerEndpoint(DockerEndpoint.DEFAULT_SOCKET));
+        failNextOpen = new StackException(sentence);
 
         vm.start();
         assertThat(vm.errorProperty().get()).isEqualTo(sentence);
@@ -165,7 +169,7 @@ class ConnectionViewModelTest {
         }
 
         @Override
-        public List<io.paypulse.alert.AlertRule> rules() {
+        public List<AlertRule> rules() {
             return List.of();
         }
 

@@ -2,7 +2,9 @@ package io.paypulse.app.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.alert.AlertRule;
 import io.paypulse.app.Fixtures;
+import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.session.ConnectionMode;
 import io.paypulse.app.session.ConnectionRequest;
 import io.paypulse.app.session.GeneratorControl;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +40,17 @@ class ProfilesViewModelTest {
                 }
 
                 @Override
-                public io.paypulse.app.feed.LiveData data() {
-                    return new io.paypulse.app.feed.LiveData(Clock.systemUTC());
+                public LiveData data() {
+                    return new LiveData(Clock.systemUTC());
                 }
 
                 @Override
-                public java.util.Optional<GeneratorControl> generator() {
-                    return java.util.Optional.empty();
+                public Optional<GeneratorControl> generator() {
+                    return Optional.empty();
                 }
 
                 @Override
-                public List<io.paypulse.alert.AlertRule> rules() {
+                public List<AlertRule> rules() {
                     return List.of();
                 }
 

@@ -18,11 +18,14 @@ import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import io.paypulse.generate.Scenario;
+import io.paypulse.health.LagReport;
+import io.paypulse.health.PartitionLagRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class DashboardViewModelTest {
@@ -87,17 +90,17 @@ class DashboardViewModelTest {
     @Test
     void theLagTileNamesThePartitionBehindAndSaysPlainlyWhenCaughtUp() {
         vm.attach(session());
-        io.paypulse.health.LagReport behind = new io.paypulse.health.LagReport(clock.instant(), "g", "payment", List.of(
-                new io.paypulse.health.PartitionLagRow(0, 50, 50, 0, -1, 0),
-                new io.paypulse.health.PartitionLagRow(1, 50, 50, 0, -1, 0),
-                new io.paypulse.health.PartitionLagRow(2, 50, 12_450, 12_400, 1, 8_200)), true, null);
+        LagReport behind = new LagReport(clock.instant(), "g", "payment", List.of(
+                new PartitionLagRow(0, 50, 50, 0, -1, 0),
+                new PartitionLagRow(1, 50, 50, 0, -1, 0),
+                new PartitionLagRow(2, 50, 12_450, 12_400, 1, 8_200)), true, null);
         vm.render(new FeedSnapshot(clock.instant(), List.of(), List.of(), 0, 0, ProbeSample.of(behind), 1, null));
         assertThat(vm.processorLagProperty().get()).isEqualTo("12,400 (8.2 s)");
         assertThat(vm.processorLagDetailProperty().get()).isEqualTo("partition 2 behind");
 
-        io.paypulse.health.LagReport caughtUp = new io.paypulse.health.LagReport(clock.instant(), "g", "payment",
-                List.of(new io.paypulse.health.PartitionLagRow(0, 50, 50, 0, -1, 0),
-                        new io.paypulse.health.PartitionLagRow(1, 50, 50, 0, -1, 0)), true, null);
+        LagReport caughtUp = new LagReport(clock.instant(), "g", "payment",
+                List.of(new PartitionLagRow(0, 50, 50, 0, -1, 0),
+                        new PartitionLagRow(1, 50, 50, 0, -1, 0)), true, null);
         vm.render(new FeedSnapshot(clock.instant(), List.of(), List.of(), 0, 0, ProbeSample.of(caughtUp), 2, null));
         assertThat(vm.processorLagProperty().get()).isEqualTo("0");
         assertThat(vm.processorLagDetailProperty().get()).isEqualTo("caught up on all 2 partitions");
@@ -212,9 +215,9 @@ class DashboardViewModelTest {
     void thresholdLinesComeFromTheFailureRateRules() {
         List<Threshold> t = DashboardViewModel.thresholdsOf(RulesFile.defaults());
         assertThat(t).extracting(Threshold::type, Threshold::percent).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(PaymentType.PAYMENT, 25.0),
-                org.assertj.core.groups.Tuple.tuple(PaymentType.PAYMENT, 40.0),
-                org.assertj.core.groups.Tuple.tuple(PaymentType.REFUND, 40.0));
+                Tuple.tuple(PaymentType.PAYMENT, 25.0),
+                Tuple.tuple(PaymentType.PAYMENT, 40.0),
+                Tuple.tuple(PaymentType.REFUND, 40.0));
     }
 
     @Test

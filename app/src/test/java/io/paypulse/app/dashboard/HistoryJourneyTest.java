@@ -3,16 +3,24 @@ package io.paypulse.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.app.MutableClock;
+import io.paypulse.app.PayPulseApp;
 import io.paypulse.app.feed.FeedSnapshot;
 import io.paypulse.app.feed.MinutePoint;
 import io.paypulse.app.feed.ProbeSample;
+import io.paypulse.app.lag.LagPanelController;
+import io.paypulse.app.lag.LagViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
@@ -20,13 +28,16 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -46,13 +57,13 @@ class HistoryJourneyTest {
     private final AtomicReference<String> opened = new AtomicReference<>();
     private Stage stage;
 
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path lagDir;
+    @TempDir
+    Path lagDir;
 
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
     }
 
@@ -64,16 +75,16 @@ class HistoryJourneyTest {
             try {
                 FXMLLoader loader = new FXMLLoader(DashboardController.class.getResource("dashboard.fxml"));
                 // The dashboard includes the lag panel: give it its controller, with history in a temp file.
-                var lag = new io.paypulse.app.lag.LagPanelController(new io.paypulse.app.lag.LagViewModel(
+                var lag = new LagPanelController(new LagViewModel(
                         lagDir.resolve("lag-history.csv"), clock, Runnable::run, Runnable::run));
-                loader.setControllerFactory(t -> t == io.paypulse.app.lag.LagPanelController.class ? lag : controller);
+                loader.setControllerFactory(t -> t == LagPanelController.class ? lag : controller);
                 Parent root = loader.load();
                 Scene scene = new Scene(root, 1280, 800);
-                scene.getStylesheets().add(io.paypulse.app.PayPulseApp.class.getResource("app.css").toExternalForm());
+                scene.getStylesheets().add(PayPulseApp.class.getResource("app.css").toExternalForm());
                 s.setScene(scene);
                 s.show();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         render();
@@ -124,13 +135,13 @@ class HistoryJourneyTest {
         double span = zoomed[1] - zoomed[0];
         assertThat(span).as("the wheel zooms").isNotEqualTo(360.0);
         assertThat(zoomed[1]).as("a live range zooms at now").isEqualTo(end());
-        assertThat(robot.lookup("#range6h").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#range6h").queryAs(ToggleButton.class).isSelected()).isFalse();
 
         Point2D c = robot.point("#paymentsChart").query();
         robot.drag(c, MouseButton.PRIMARY).dropTo(c.add(200, 0));
         double[] panned = bounds();
         assertThat(panned[1]).as("dragging right goes back in time").isLessThan(end());
-        assertThat(panned[1] - panned[0]).isEqualTo(span, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(panned[1] - panned[0]).isEqualTo(span, Assertions.within(1e-6));
         assertThat(robot.lookup("#liveButton").queryButton().isDisabled()).isFalse();
 
         robot.clickOn("#liveButton");
@@ -168,8 +179,8 @@ class HistoryJourneyTest {
             return xy;
         });
         SeriesLine line = vm.frameProperty().get().line(ChartSeries.PAYMENTS_FAILED);
-        assertThat(drawn[0]).containsExactly(java.util.Arrays.copyOf(line.x(), line.size()));
-        assertThat(drawn[1]).containsExactly(java.util.Arrays.copyOf(line.y(), line.size()));
+        assertThat(drawn[0]).containsExactly(Arrays.copyOf(line.x(), line.size()));
+        assertThat(drawn[1]).containsExactly(Arrays.copyOf(line.y(), line.size()));
         double lower = bounds()[0];
         if (lower <= end() - 2 * 24 * 60) {
             assertThat(drawn[1]).as("the 60-failure minute survives decimation").contains(60.0);

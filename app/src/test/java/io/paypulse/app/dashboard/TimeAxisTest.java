@@ -2,6 +2,7 @@ package io.paypulse.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class TimeAxisTest {
         List<Number> days = TimeAxis.ticks(base, base + 7 * 1440, 1440, PARIS);
         // local midnight in Paris (UTC+1 in winter): minute of day 23:00 UTC
         assertThat(days).hasSizeBetween(6, 8)
-                .allSatisfy(m -> assertThat(java.time.Instant.ofEpochSecond(m.longValue() * 60).atZone(PARIS).getHour()).isZero());
+                .allSatisfy(m -> assertThat(Instant.ofEpochSecond(m.longValue() * 60).atZone(PARIS).getHour()).isZero());
     }
 
     @Test

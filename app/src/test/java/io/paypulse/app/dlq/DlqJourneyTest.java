@@ -10,12 +10,18 @@ import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,13 +29,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,8 +112,8 @@ class DlqJourneyTest {
                 Parent root = loader.load();
                 stage.setScene(new Scene(root, 1100, 760));
                 stage.show();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         FxThread.run(() -> model.attach(DlqClients.of(client, dlqTopic, rawTopic)));
@@ -116,13 +128,13 @@ class DlqJourneyTest {
 
         // The binary one: shown as hex, its control bytes never drawn as text.
         robot.clickOn(robot.lookup(".table-row-cell").match(
-                n -> rowReason(n).startsWith("invalid JSON")).queryAs(javafx.scene.Node.class));
+                n -> rowReason(n).startsWith("invalid JSON")).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#dlqDetailText").queryAs(TextArea.class).getText()).isEqualTo("(5 bytes, not UTF-8: see hex)");
         assertThat(robot.lookup("#dlqDetailHex").queryAs(TextArea.class).getText()).contains("7b 01 1b ff 00").contains("|{....|");
 
         robot.clickOn(robot.lookup(".table-row-cell").match(
-                n -> rowReason(n).startsWith("schema:")).queryAs(javafx.scene.Node.class));
+                n -> rowReason(n).startsWith("schema:")).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#dlqDetailText").queryAs(TextArea.class).getText()).isEqualTo(VALUE);
         assertThat(robot.lookup("#dlqDetailOrigin").queryAs(Label.class).getText()).startsWith("payment/2/42");
@@ -131,13 +143,13 @@ class DlqJourneyTest {
         assertThat(robot.lookup("#dlqDetailHeaders").queryAs(TextArea.class).getText())
                 .isEqualTo("paypulse-dlq-category: schema");
 
-        snapshot(table.getScene().getRoot(), java.nio.file.Path.of("target", "screenshots", "dlq-tab.png"));
+        snapshot(table.getScene().getRoot(), Path.of("target", "screenshots", "dlq-tab.png"));
 
         robot.clickOn("#redriveSelectedButton");
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane dialog = robot.lookup("#redriveConfirmation").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("Re-drive 1 dead letter to payment?");
-        robot.clickOn((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn((Button) dialog.lookupButton(ButtonType.OK));
 
         List<ConsumerRecord<String, byte[]>> arrived = await().atMost(Duration.ofSeconds(30))
                 .until(() -> readAll(client), l -> !l.isEmpty());
@@ -152,24 +164,24 @@ class DlqJourneyTest {
     }
 
     /** The view as a PNG under target/ (docs/screenshot-dlq.png is one of these, looked at). */
-    private static void snapshot(Parent root, java.nio.file.Path file) throws Exception {
-        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get(10,
+    private static void snapshot(Parent root, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get(10,
                 TimeUnit.SECONDS);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        java.nio.file.Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(out, "png", file.toFile());
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
     }
 
-    private static String rowReason(javafx.scene.Node row) {
-        Object item = ((javafx.scene.control.TableRow<?>) row).getItem();
+    private static String rowReason(Node row) {
+        Object item = ((TableRow<?>) row).getItem();
         return item instanceof DlqRow r ? r.reason() : "";
     }
 
@@ -181,7 +193,7 @@ class DlqJourneyTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(Map<String, Object> client) {
-        Map<String, Object> props = new java.util.HashMap<>(client);
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
@@ -199,7 +211,7 @@ class DlqJourneyTest {
     }
 
     private static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
-        Map<String, Object> props = new java.util.HashMap<>(client);
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaProducer<>(props);

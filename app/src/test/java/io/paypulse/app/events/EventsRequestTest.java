@@ -3,6 +3,7 @@ package io.paypulse.app.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.app.dashboard.ChartSeries;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
@@ -49,7 +50,7 @@ class EventsRequestTest {
 
     @Test
     void everyPointOfTheDashboardsChartsOpensTheEventsItCounts() {
-        for (io.paypulse.app.dashboard.ChartSeries series : io.paypulse.app.dashboard.ChartSeries.values()) {
+        for (ChartSeries series : ChartSeries.values()) {
             assertThat(EventsRequest.forChartPoint(series.key(), START).filter().from()).as(series.key()).isEqualTo(START);
         }
         assertThat(EventsRequest.forChartPoint("Payment/failed", START).filter())

@@ -10,6 +10,7 @@ import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class LiveDataTest {
@@ -30,7 +31,7 @@ class LiveDataTest {
         assertThat(p.paymentsFailed()).isEqualTo(5);
         assertThat(p.complete()).isTrue();
         assertThat(s.totalEvents()).isEqualTo(35);
-        assertThat(p.paymentFailureRate()).isCloseTo(100.0 * 5 / 35, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.paymentFailureRate()).isCloseTo(100.0 * 5 / 35, Offset.offset(1e-9));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -27,7 +29,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -146,8 +150,8 @@ class AppJourneyTest {
 
     // The journey needs its own launch; JUnit runs @Test methods in a deterministic but unspecified
     // order, so each test launches the app it needs.
-    @org.junit.jupiter.api.BeforeEach
-    void launchDefault(org.junit.jupiter.api.TestInfo info) throws Exception {
+    @BeforeEach
+    void launchDefault(TestInfo info) throws Exception {
         if (info.getTestMethod().map(m -> m.getName().startsWith("startOutage")).orElse(false)) {
             launch(Map.of());
         }
@@ -181,7 +185,7 @@ class AppJourneyTest {
         return robot.lookup(query).queryAs(Button.class);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+    private static <T> T onFx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -199,7 +203,7 @@ class AppJourneyTest {
             thread = new Thread(() -> {
                 while (running) {
                     long posted = System.nanoTime();
-                    java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                    CountDownLatch ran = new CountDownLatch(1);
                     Platform.runLater(() -> {
                         worst.accumulateAndGet((System.nanoTime() - posted) / 1_000_000, Math::max);
                         ran.countDown();

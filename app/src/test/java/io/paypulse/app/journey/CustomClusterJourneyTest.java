@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -118,7 +119,7 @@ class CustomClusterJourneyTest {
         return onFx(() -> ((Label) n).getText() == null ? "" : ((Label) n).getText());
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+    private static <T> T onFx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +51,7 @@ class HelpMenuJourneyTest {
     void close() throws Exception {
         robot.listTargetWindows().stream().filter(w -> w != null && w.getScene() != null
                         && (w.getScene().lookup("#aboutDialog") != null || w.getScene().lookup("#shortcutsDialog") != null))
-                .forEach(w -> robot.interact(() -> ((javafx.stage.Stage) w).close()));
+                .forEach(w -> robot.interact(() -> ((Stage) w).close()));
         app.shutdownForTest().get(30, TimeUnit.SECONDS);
         FxToolkit.cleanupApplication(app);
     }
@@ -73,7 +75,7 @@ class HelpMenuJourneyTest {
         String text = details.getText();
         assertThat(text).contains("Java: " + System.getProperty("java.version"))
                 .contains("JavaFX: 21.")
-                .contains("Apache Kafka: " + org.apache.kafka.common.utils.AppInfoParser.getVersion())
+                .contains("Apache Kafka: " + AppInfoParser.getVersion())
                 .contains("Data folder: " + dir.resolve("data"))
                 .contains("Log file: " + dir.resolve("data/logs/paypulse.log"))
                 .contains("Config file: " + dir.resolve("config/paypulse/paypulse.yaml"));

@@ -27,6 +27,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -198,9 +199,9 @@ class StackJourneyTest {
     /** The texts of the Service column's rendered cells. */
     private List<String> renderedServiceCells() {
         return onFx(() -> robot.lookup("#stackTable .table-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
                         && "Service".equals(c.getTableColumn().getText()))
-                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
+                .map(n -> ((TableCell<?, ?>) n).getText()).filter(t -> t != null).toList());
     }
 
     private void launch() throws Exception {

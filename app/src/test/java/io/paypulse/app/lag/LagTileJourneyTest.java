@@ -9,6 +9,7 @@ import io.paypulse.config.ConfigKeys;
 import io.paypulse.health.PartitionLagRow;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -57,7 +62,7 @@ class LagTileJourneyTest {
     private final String group = "lag-journey-" + UUID.randomUUID();
     private PayPulseApp app;
 
-    private static javafx.stage.Stage stage;
+    private static Stage stage;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -168,17 +173,17 @@ class LagTileJourneyTest {
     }
 
     private static void snapshot(Path out) throws Exception {
-        javafx.scene.image.WritableImage image = onFx(() -> stage.getScene().snapshot(null));
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(),
-                (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        BufferedImage png = new BufferedImage((int) image.getWidth(),
+                (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < png.getHeight(); y++) {
             for (int x = 0; x < png.getWidth(); x++) {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
         Files.createDirectories(out.getParent());
-        javax.imageio.ImageIO.write(png, "png", out.toFile());
+        ImageIO.write(png, "png", out.toFile());
     }
 
     private String text(String query) {

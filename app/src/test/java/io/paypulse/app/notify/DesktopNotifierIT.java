@@ -20,6 +20,7 @@ import io.paypulse.notify.SilenceView;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
 import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class DesktopNotifierIT {
         Map<String, Object> client = ClusterClients.base(SharedBroker.bootstrapServers(), Map.of(), "desktop-notifier-it");
         ContactPoint desktop = NotificationsFile.defaults().contactPoints().get(0);
         ContactPoint hook = new ContactPoint("ops-hook", ContactPoint.Kind.WEBHOOK,
-                java.net.URI.create("http://127.0.0.1:9/hook"), Map.of(), 10, true);
+                URI.create("http://127.0.0.1:9/hook"), Map.of(), 10, true);
         Notifications notifications = new Notifications(List.of(desktop, hook),
                 List.of(new Route(Set.of(), Set.of(), List.of("desktop", "ops-hook"))));
         Instant window = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60);

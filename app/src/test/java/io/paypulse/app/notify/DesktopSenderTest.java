@@ -11,8 +11,10 @@ import io.paypulse.notify.NotificationsFile;
 import io.paypulse.notify.SendResult;
 import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
+import java.awt.event.ActionEvent;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +56,10 @@ class DesktopSenderTest {
         }
         try (DesktopTray tray = DesktopTray.start(IMAGE, () -> false, opened::add)) {
             DesktopSender sender = new DesktopSender(tray);
-            assertThat(sender.send(Message.digest(java.util.List.of(NOTICE, NOTICE))).isDelivered()).isTrue();
+            assertThat(sender.send(Message.digest(List.of(NOTICE, NOTICE))).isDelivered()).isTrue();
             var icon = tray.icon().orElseThrow();
             for (var l : icon.getActionListeners()) {
-                l.actionPerformed(new java.awt.event.ActionEvent(icon, java.awt.event.ActionEvent.ACTION_PERFORMED, ""));
+                l.actionPerformed(new ActionEvent(icon, ActionEvent.ACTION_PERFORMED, ""));
             }
             assertThat(opened.poll(5, TimeUnit.SECONDS)).isEqualTo(NOTICE.alertId());
         }

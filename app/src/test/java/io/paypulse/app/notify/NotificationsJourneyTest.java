@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class NotificationsJourneyTest {
 
     private void launch(String notificationsSection, Map<String, String> settings) throws Exception {
         String rules;
-        try (InputStream in = io.paypulse.alert.RulesFile.class.getResourceAsStream("default-rules.yaml")) {
+        try (InputStream in = RulesFile.class.getResourceAsStream("default-rules.yaml")) {
             rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path rulesFile = dir.resolve("rules.yaml");
@@ -95,7 +97,7 @@ class NotificationsJourneyTest {
     void close() throws Exception {
         robot.listTargetWindows().stream()
                 .filter(w -> w != null && w.getScene() != null && w.getScene().lookup("#notificationsRoot") != null)
-                .forEach(w -> robot.interact(() -> ((javafx.stage.Stage) w).close()));
+                .forEach(w -> robot.interact(() -> ((Stage) w).close()));
         if (app != null) {
             app.shutdownForTest().get(30, TimeUnit.SECONDS);
             FxToolkit.cleanupApplication(app);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The Notifications window's state without a stage: same-thread executors, a fixed clock. */
@@ -36,7 +37,7 @@ class NotificationsViewModelTest {
     private final List<Message> sent = new ArrayList<>();
     private SendResult answer = SendResult.delivered(204);
 
-    private NotificationsViewModel model(java.util.function.Supplier<Notifications> source) {
+    private NotificationsViewModel model(Supplier<Notifications> source) {
         return new NotificationsViewModel(source, cp -> m -> {
             sent.add(m);
             return answer;

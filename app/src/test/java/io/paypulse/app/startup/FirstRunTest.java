@@ -9,7 +9,9 @@ import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class FirstRunTest {
         FirstRun.ensure(dirs, env);
         String text = Files.readString(dirs.configFile());
         for (String key : ConfigKeys.ALL) {
-            assertThat(text).as("setting " + key).containsPattern("(?m)^#" + java.util.regex.Pattern.quote(key) + ": ");
+            assertThat(text).as("setting " + key).containsPattern("(?m)^#" + Pattern.quote(key) + ": ");
         }
         // A setting line is '#key: value'; explanations start with '# '. Uncomment every setting.
         String uncommented = text.lines().map(l -> l.matches("#[a-z].*") ? l.substring(1) : l)
@@ -102,7 +104,7 @@ class FirstRunTest {
     void theDataFolderFollowsLaunchFlagsAndTheEnvironment() {
         assertThat(AppDirs.resolve(env, Map.of(ConfigKeys.DATA_DIR, tmp.resolve("d").toString()), Path.of("a.json"))
                 .logFile()).isEqualTo(tmp.resolve("d/logs/paypulse.log"));
-        Map<String, String> withEnv = new java.util.HashMap<>(env);
+        Map<String, String> withEnv = new HashMap<>(env);
         withEnv.put("PAYPULSE_DATA_DIR", tmp.resolve("e").toString());
         assertThat(AppDirs.resolve(withEnv, Map.of(), Path.of("a.json")).outputDir()).isEqualTo(tmp.resolve("e/output"));
     }

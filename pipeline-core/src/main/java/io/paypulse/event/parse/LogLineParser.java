@@ -9,6 +9,7 @@ import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -116,7 +117,7 @@ public final class LogLineParser {
         Instant eventTime;
         try {
             eventTime = parseTimestamp(timestamp);
-        } catch (java.time.DateTimeException e) { // DateTimeParseException and any other date error
+        } catch (DateTimeException e) { // DateTimeParseException and any other date error
             return ParseOutcome.rejected("timestamp '" + abbreviate(timestamp) + "' is not ISO-8601");
         }
         if (eventTime.isBefore(MIN_EVENT_TIME)) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -179,7 +180,7 @@ public final class RawEventReader {
                 }
                 if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs) - deadline > 0) {
                     throw new SchemaRegistryException(e.getMessage() + " Gave up after "
-                            + String.format(java.util.Locale.ROOT, "%.1f", registryWait.toMillis() / 1000.0) + " s; the record stays unprocessed until the processor runs again.", e.status(),
+                            + String.format(Locale.ROOT, "%.1f", registryWait.toMillis() / 1000.0) + " s; the record stays unprocessed until the processor runs again.", e.status(),
                             e.errorCode(), e);
                 }
                 sleep(backoffMs);

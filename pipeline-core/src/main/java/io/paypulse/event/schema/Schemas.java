@@ -2,6 +2,7 @@ package io.paypulse.event.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -62,7 +63,7 @@ public final class Schemas {
             throw new IllegalArgumentException("the schema is not a JSON object");
         }
         try {
-            com.networknt.schema.Schema schema = REGISTRY.getSchema(node);
+            Schema schema = REGISTRY.getSchema(node);
             schema.initializeValidators();
             return new EventSchema(text, schema);
         } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {

@@ -2,7 +2,10 @@ package io.paypulse.process.errors;
 
 import io.paypulse.process.ProcessorStats;
 import io.paypulse.topic.Topics;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -51,7 +54,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
         // Serialization runs in the processing call: the context is the input record's.
-        String reason = "the " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic()
+        String reason = "the " + origin.name().toLowerCase(Locale.ROOT) + " for " + record.topic()
                 + " could not be serialized: " + DeadLetterRecords.describe(exception);
         return deadLetter(record.topic(), reason, exception, () -> DeadLetterRecords.of(reason, context.topic(),
                 context.partition(), context.offset(), context.timestamp(), context.sourceRawKey(),
@@ -59,7 +62,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
 
     private Response deadLetter(String failedTopic, String reason, Exception exception,
-            java.util.function.Supplier<java.util.List<ProducerRecord<byte[], byte[]>>> letter) {
+            Supplier<List<ProducerRecord<byte[], byte[]>>> letter) {
         stats.writeFailed();
         if (Topics.DLQ.equals(failedTopic)) {
             LOG.error("A dead letter could not be written to {} and is dropped: {}", failedTopic, reason, exception);

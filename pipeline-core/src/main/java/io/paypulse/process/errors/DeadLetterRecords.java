@@ -5,6 +5,7 @@ import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.process.ProcessorStats;
+import io.paypulse.process.StreamsSettings;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class DeadLetterRecords {
 
     /** The stats object {@link io.paypulse.process.StreamsSettings} passes in the config, or a throwaway one. */
     static ProcessorStats stats(Map<String, ?> configs) {
-        Object s = configs.get(io.paypulse.process.StreamsSettings.STATS_CONFIG);
+        Object s = configs.get(StreamsSettings.STATS_CONFIG);
         return s instanceof ProcessorStats ps ? ps : new ProcessorStats();
     }
 

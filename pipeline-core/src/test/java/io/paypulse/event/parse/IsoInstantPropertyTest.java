@@ -6,6 +6,7 @@ import io.paypulse.event.reference.ReferenceLogLineParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -119,7 +120,7 @@ class IsoInstantPropertyTest {
     }
 
     /** The Instant, or the class and message of what was thrown. */
-    private static Object outcome(java.util.function.Supplier<Instant> parse) {
+    private static Object outcome(Supplier<Instant> parse) {
         try {
             return Objects.requireNonNull(parse.get());
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.paypulse.event.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.reference.ReferenceLogLineParser;
@@ -226,7 +227,7 @@ class LogLineParserAgreementTest {
     private static byte[] jackson(LogEvent e) {
         try {
             return Json.MAPPER.writeValueAsBytes(e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+        } catch (JsonProcessingException x) {
             throw new AssertionError(x);
         }
     }

@@ -11,9 +11,11 @@ import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.parse.ParseOutcome;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -99,7 +101,7 @@ public final class ReferenceLogLineParser {
         Instant eventTime;
         try {
             eventTime = parseTimestamp(timestamp);
-        } catch (java.time.DateTimeException e) { // DateTimeParseException and any other date error
+        } catch (DateTimeException e) { // DateTimeParseException and any other date error
             return ParseOutcome.rejected("timestamp '" + abbreviate(timestamp) + "' is not ISO-8601");
         }
         if (eventTime.isBefore(MIN_EVENT_TIME)) {
@@ -139,8 +141,8 @@ public final class ReferenceLogLineParser {
     /** ISO-8601 with an offset, or without one (the original Python wrote naive UTC times). */
     public static Instant parseTimestamp(String text) {
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text,
-                java.time.OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof java.time.OffsetDateTime odt) {
+                OffsetDateTime::from, LocalDateTime::from);
+        if (parsed instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
         return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,6 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * The processor's fast path (parser first, JSON Schema only to explain a rejection) decides exactly as
@@ -122,14 +124,14 @@ class RawEventReaderAgreementTest {
                             parts.add(p);
                         }
                     }
-                    java.util.Collections.rotate(parts, order);
+                    Collections.rotate(parts, order);
                     return "{" + String.join(", ", parts) + "}" + trailer;
                 });
         Arbitrary<String> notObjects = Arbitraries.of("", "[1, 2]", "42", "\"text\"", "null", "true", "not json",
                 "{\"timestamp\": \"2026-11-26T10:00:00Z\", \"level\": \"IN", "{", "}", "{}", "[]",
                 "{\"timestamp\": \"2026-11-26T10:00:00Z\", \"level\": \"INFO\", \"message\": \"" + PAY_OK + "\"",
                 " {\"timestamp\": \"2026-11-26T10:00:00Z\", \"level\": \"INFO\", \"message\": \"" + PAY_OK + "\"}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, objects), net.jqwik.api.Tuple.of(1, notObjects));
+        return Arbitraries.frequencyOf(Tuple.of(9, objects), Tuple.of(1, notObjects));
     }
 
     /** The field with a string value, or a non-string value, or absent (""). */
@@ -137,7 +139,7 @@ class RawEventReaderAgreementTest {
         Arbitrary<String> asString = text.map(t -> "\"" + name + "\": " + Json.MAPPER.getNodeFactory().textNode(t));
         Arbitrary<String> other = Arbitraries.of("3", "1.5", "true", "null", "[\"INFO\"]", "{}")
                 .map(v -> "\"" + name + "\": " + v);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, asString), net.jqwik.api.Tuple.of(1, other),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("")));
+        return Arbitraries.frequencyOf(Tuple.of(8, asString), Tuple.of(1, other),
+                Tuple.of(1, Arbitraries.just("")));
     }
 }

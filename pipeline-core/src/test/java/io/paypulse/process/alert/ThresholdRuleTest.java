@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -237,7 +238,7 @@ class ThresholdRuleTest {
         List<Alert> alerts = engine(rule).onFinalWindow(window(0, 600, 100, 240, 60));
 
         assertThat(alerts).singleElement().satisfies(a -> {
-            assertThat(a.value()).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(a.value()).isCloseTo(value, Offset.offset(1e-6));
             assertThat(a.group()).isEqualTo(group);
             assertThat(a.message()).isEqualTo(message);
         });

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paypulse.alert.VelocityRule;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
+import io.paypulse.event.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ class VelocityRuleTest {
         "3 | 25 | -",
     })
     void anOutlierFactorRaisesTheThresholdToAMultipleOfTheAverageUser(long each, long tester, String expected) {
-        AlertEngine engine = engine(new VelocityRule("card-testing", io.paypulse.event.Severity.CRITICAL, "", true,
+        AlertEngine engine = engine(new VelocityRule("card-testing", Severity.CRITICAL, "", true,
                 10, 8));
         Map<String, Long> users = new HashMap<>();
         for (int i = 0; i < 100; i++) {
