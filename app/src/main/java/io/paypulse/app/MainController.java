@@ -24,7 +24,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -87,14 +86,6 @@ public final class MainController {
     private void initialize() {
         modeBox.setItems(FXCollections.observableArrayList(List.of(ConnectionMode.values())));
         modeBox.valueProperty().bindBidirectional(connection.modeProperty());
-        modeBox.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(ConnectionMode m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : m.available() ? m.label() : m.label() + " (coming soon)");
-                setDisable(!empty && m != null && !m.available());
-            }
-        });
         var busy = connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STARTING)
                 .or(connection.statusProperty().isEqualTo(ConnectionViewModel.Status.STOPPING));
         modeBox.disableProperty().bind(busy);

@@ -57,7 +57,7 @@ public final class ConnectionViewModel {
     /** The open session as the background thread sees it (the property above is the FX view of it). */
     private final AtomicReference<Session> live = new AtomicReference<>();
     private final BooleanBinding canStart = Bindings.createBooleanBinding(
-            () -> status.get() == Status.STOPPED && mode.get() != null && mode.get().available(), status, mode);
+            () -> status.get() == Status.STOPPED && mode.get() != null, status, mode);
     private final BooleanBinding canStop = status.isEqualTo(Status.RUNNING);
 
     public ConnectionViewModel(SessionFactory factory, Requests requests, Executor background, Executor fx, Clock clock) {

@@ -21,10 +21,6 @@ public enum ConnectionMode {
         return label;
     }
 
-    public boolean available() {
-        return true;
-    }
-
     @Override
     public String toString() {
         return label;
@@ -34,7 +30,7 @@ public enum ConnectionMode {
     @JsonCreator
     public static ConnectionMode parse(String name) {
         for (ConnectionMode m : values()) {
-            if (m.name().equalsIgnoreCase(name) && m.available()) {
+            if (m.name().equalsIgnoreCase(name)) {
                 return m;
             }
         }
