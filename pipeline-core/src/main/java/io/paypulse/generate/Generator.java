@@ -93,7 +93,7 @@ public final class Generator implements AutoCloseable {
      * Like {@link #Generator(Map, GeneratorSettings, Clock)}; with a non-empty
      * {@code schemaRegistryUrl}, {@link #start()} first registers the raw event schema under subject
      * {@code payment-value} and the events are written in the Schema Registry wire format.
-     * {@code start()} then throws {@link io.paypulse.event.schema.SchemaRegistryException} (one
+     * {@code start()} then throws {@link io.paypulse.schema.SchemaRegistryException} (one
      * sentence) when the registry is unreachable or refuses the schema.
      */
     public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock, String schemaRegistryUrl) {

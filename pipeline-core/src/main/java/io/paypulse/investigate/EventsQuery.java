@@ -1,7 +1,7 @@
 package io.paypulse.investigate;
 
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.sink.ParsedRows;
 import java.time.Clock;
 import java.time.Duration;

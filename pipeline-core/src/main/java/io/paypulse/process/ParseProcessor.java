@@ -7,7 +7,7 @@ import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.parse.ReadTime;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

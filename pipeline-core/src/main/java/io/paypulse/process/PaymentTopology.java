@@ -1,6 +1,6 @@
 package io.paypulse.process;
 
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;

@@ -1,6 +1,7 @@
 package io.paypulse.process;
 
-import io.paypulse.event.schema.SchemaRegistryException;
+import io.paypulse.schema.SchemaRegistryException;
+
 
 /**
  * The processor's Kafka Streams client stopped for a reason that is not a record's (records that

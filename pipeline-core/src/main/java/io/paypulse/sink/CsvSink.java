@@ -1,7 +1,7 @@
 package io.paypulse.sink;
 
-import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.files.FileModes;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,7 +9,7 @@ import static io.paypulse.sink.CsvCells.text;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.parse.ReadTime;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +73,7 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
 
     /**
      * @return the parsed event, or null when the processor rejects the record (it is in its DLQ)
-     * @throws io.paypulse.event.schema.SchemaRegistryException when the registry cannot be asked (not the
+     * @throws io.paypulse.schema.SchemaRegistryException when the registry cannot be asked (not the
      *         record's fault: the sink retries from its checkpoint)
      */
     @Override

@@ -1,8 +1,8 @@
 package io.paypulse.sink;
 
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.schema.RawEventReader;
 import io.paypulse.files.FileModes;
+import io.paypulse.schema.RawEventReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +28,7 @@ public final class ParsedRows {
 
     /**
      * @return the event, or null when the processor rejects the record (it is in its dead-letter topic)
-     * @throws io.paypulse.event.schema.SchemaRegistryException when the Schema Registry cannot be asked
+     * @throws io.paypulse.schema.SchemaRegistryException when the Schema Registry cannot be asked
      */
     public ParsedEvent read(ConsumerRecord<byte[], byte[]> record) {
         return format.read(record);

@@ -1,8 +1,8 @@
 package io.paypulse.sink;
 
-import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.files.DiskErrors;
 import io.paypulse.files.FileModes;
+import io.paypulse.schema.SchemaRegistryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

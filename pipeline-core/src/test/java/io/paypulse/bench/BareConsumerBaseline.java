@@ -2,7 +2,7 @@ package io.paypulse.bench;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.event.parse.ParseOutcome;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.paypulse.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paypulse.event.parse.LogLineParser;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.Schemas;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.Schemas;
 import io.paypulse.event.serde.Json;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.paypulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.cluster.ClusterClients;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
 import java.io.IOException;

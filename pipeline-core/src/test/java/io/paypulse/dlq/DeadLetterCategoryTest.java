@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.event.parse.ParseOutcome;
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
+import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.paypulse.config.ConfigException;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.parse.ParseOutcome;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

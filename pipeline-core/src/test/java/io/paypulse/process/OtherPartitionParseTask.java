@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.serde.Json;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.io.File;
 import java.io.IOException;

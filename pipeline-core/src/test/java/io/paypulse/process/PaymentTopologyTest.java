@@ -8,7 +8,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.WindowAggregate;
-import io.paypulse.event.schema.WireFormat;
+import io.paypulse.schema.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

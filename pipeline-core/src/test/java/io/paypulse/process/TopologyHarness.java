@@ -8,7 +8,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

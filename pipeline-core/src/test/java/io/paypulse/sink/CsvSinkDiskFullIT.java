@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.schema.RawEventReader;
+import io.paypulse.schema.RawEventReader;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.testing.SmallDisk;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.paypulse.sink;
 
-import io.paypulse.event.schema.RawEventReader;
-import io.paypulse.event.schema.SchemaRegistryClient;
+import io.paypulse.schema.RawEventReader;
+import io.paypulse.schema.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.paypulse.process.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.schema.SchemaRegistryException;
 import io.paypulse.process.ProcessorStats;
 import io.paypulse.process.StreamsSettings;
+import io.paypulse.schema.SchemaRegistryException;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

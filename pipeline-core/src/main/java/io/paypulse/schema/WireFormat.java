@@ -1,4 +1,4 @@
-package io.paypulse.event.schema;
+package io.paypulse.schema;
 
 import java.util.Arrays;
 

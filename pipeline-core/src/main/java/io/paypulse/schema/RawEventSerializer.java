@@ -1,4 +1,4 @@
-package io.paypulse.event.schema;
+package io.paypulse.schema;
 
 import io.paypulse.event.LogEvent;
 import io.paypulse.topic.Topics;

@@ -1,4 +1,4 @@
-package io.paypulse.event.schema;
+package io.paypulse.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.paypulse.event.schema;
+package io.paypulse.schema;
 
 /**
  * A Schema Registry request that failed, as one plain sentence naming the registry (and the subject
