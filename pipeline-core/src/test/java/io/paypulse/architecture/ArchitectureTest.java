@@ -2,6 +2,7 @@ package io.paypulse.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline stands without the GUI and talks through SLF4J (STYLE.md 1). */
+/** The pipeline stands without the GUI, talks through SLF4J (STYLE.md 1) and has no package cycles. */
 class ArchitectureTest {
 
     private static final JavaClasses PIPELINE = new ClassFileImporter()
@@ -36,5 +37,14 @@ class ArchitectureTest {
     void lowerLayersDoNotReachUpIntoTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("io.paypulse.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.paypulse.cli..").check(PIPELINE);
+    }
+
+    /**
+     * No cycles between the top-level packages: each can be understood, tested and moved with only
+     * the ones below it. A sub-package belongs to its parent here (process.errors is the processor's).
+     */
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("io.paypulse.(*)..").should().beFreeOfCycles().check(PIPELINE);
     }
 }
