@@ -2,6 +2,7 @@ package io.paypulse.sink;
 
 import java.io.Closeable;
 import io.paypulse.files.FileModes;
+import io.paypulse.files.Fsync;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package io.paypulse.sink;
 
 import io.paypulse.files.FileModes;
+import io.paypulse.files.Fsync;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;

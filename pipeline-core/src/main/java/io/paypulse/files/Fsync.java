@@ -1,4 +1,4 @@
-package io.paypulse.sink;
+package io.paypulse.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -7,7 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /** fsync of a directory, so created, renamed and deleted entries survive a power loss. */
-final class Fsync {
+public final class Fsync {
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
@@ -15,7 +15,7 @@ final class Fsync {
     private Fsync() {
     }
 
-    static void directory(Path dir) throws IOException {
+    public static void directory(Path dir) throws IOException {
         if (WINDOWS) {
             return; // directories cannot be opened for fsync there; NTFS journals the metadata itself
         }
