@@ -1,27 +1,24 @@
 package io.paypulse.sink;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.paypulse.files.AtomicFiles;
 import io.paypulse.files.FileModes;
 import io.paypulse.json.Mappers;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The checkpoint file of one sink, {@code .paypulse-sink-<name>.checkpoint} in the output directory, as
- * JSON. Saving writes a temporary file, fsyncs it and renames it over the old one, so the file is always
- * either the previous or the new checkpoint; a temporary file left by a crash is ignored.
+ * JSON. Saving is {@link AtomicFiles#writeDurable} (temporary file fsynced, renamed over the old one, folder
+ * fsynced), so the file is always either the previous or the new checkpoint, even after a power loss; a
+ * temporary file left by a crash is ignored.
  */
 final class CheckpointStore {
 
-    private final Path dir;
     private final Path file;
     private final Path temp;
     private final FileModes modes;
@@ -32,9 +29,8 @@ final class CheckpointStore {
 
     CheckpointStore(Path dir, String sinkName, FileModes modes) {
         this.modes = modes;
-        this.dir = dir;
         this.file = dir.resolve(".paypulse-sink-" + sinkName + ".checkpoint");
-        this.temp = dir.resolve(".paypulse-sink-" + sinkName + ".checkpoint.tmp");
+        this.temp = AtomicFiles.temporaryOf(file);
     }
 
     Path path() {
@@ -64,18 +60,10 @@ final class CheckpointStore {
     }
 
     void save(Checkpoint cp) throws IOException {
-        byte[] bytes = Mappers.json().writeValueAsBytes(cp);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            Channels.newOutputStream(ch).write(bytes);
-            ch.force(true);
-        }
-        modes.applyFile(temp); // explicitly: a temporary file left by an older version may have another mode
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Fsync.directory(dir);
+        AtomicFiles.writeDurable(file, Mappers.json().writeValueAsBytes(cp), modes);
     }
 
-    /** Removes a temporary file left by a failed save, so it holds no disk space while the disk is full. */
+    /** Removes a temporary file left by a crashed save, so it holds no disk space while the disk is full. */
     void discardTemp() throws IOException {
         Files.deleteIfExists(temp);
     }
