@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
+import io.paypulse.files.AtomicFiles;
 import io.paypulse.files.ExclusiveFileLock;
 import io.paypulse.files.FileModes;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
@@ -79,9 +79,7 @@ public final class InstanceIdentity implements AutoCloseable {
             }
         }
         UUID fresh = UUID.randomUUID();
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, fresh + "\n", StandardCharsets.US_ASCII);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, (fresh + "\n").getBytes(StandardCharsets.US_ASCII), FileModes.PRIVATE);
         return fresh;
     }
 
