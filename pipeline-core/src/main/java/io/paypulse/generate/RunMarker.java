@@ -1,13 +1,14 @@
 package io.paypulse.generate;
 
+import io.paypulse.files.AtomicFiles;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,14 +70,11 @@ public record RunMarker(long seed, long events, String scenario, Map<Integer, Lo
         p.setProperty("events", Long.toString(events));
         p.setProperty("scenario", scenario);
         baseOffsets.forEach((k, v) -> p.setProperty("base." + k, Long.toString(v)));
-        Path f = dataDir.resolve(FILE);
-        Path tmp = dataDir.resolve(FILE + ".tmp");
         try {
+            StringWriter text = new StringWriter();
+            p.store(text, "paypulse run in progress; deleted when it finishes");
             Files.createDirectories(dataDir);
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "paypulse run in progress; deleted when it finishes");
-            }
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dataDir.resolve(FILE), text.toString().getBytes(StandardCharsets.UTF_8), FileModes.PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
