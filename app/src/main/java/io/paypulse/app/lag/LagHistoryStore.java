@@ -1,12 +1,13 @@
 package io.paypulse.app.lag;
 
+import io.paypulse.files.AtomicFiles;
+import io.paypulse.files.FileModes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +63,9 @@ public final class LagHistoryStore implements AutoCloseable {
     private void load() {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // owner-only like the rewrite (AtomicFiles) makes it, so the mode does not change an hour later
+            out = FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), FileModes.PRIVATE.fileAttributes());
             long size = out.size();
             ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 8));
             while (all.hasRemaining() && out.read(all, all.position()) > 0) {
@@ -162,12 +166,10 @@ public final class LagHistoryStore implements AutoCloseable {
         if (oldestInFileMs >= clock.millis() - KEEP.toMillis() - REWRITE_SLACK.toMillis()) {
             return;
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         StringBuilder text = new StringBuilder(points.size() * 32);
         points.forEach(p -> text.append(p.line()));
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         out.close();
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), FileModes.PRIVATE);
         out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         oldestInFileMs = points.isEmpty() ? Long.MAX_VALUE : points.peekFirst().atMs();
     }
