@@ -9,8 +9,8 @@ import io.paypulse.event.DeadLetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.Group;
 import io.paypulse.event.Money;
-import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.json.Mappers;
 import io.paypulse.process.alert.AlertEngine;
 import io.paypulse.process.alert.AlertEngineState;
 import io.paypulse.topic.Topics;
@@ -276,7 +276,7 @@ final class WindowProcessor implements Processor<String, Partial, String, Window
 
     private void saveEngineState() {
         try {
-            meta.put(ENGINE, Json.MAPPER.writeValueAsString(engine.state()));
+            meta.put(ENGINE, Mappers.json().writeValueAsString(engine.state()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot save alert engine state", e);
         }
@@ -284,7 +284,7 @@ final class WindowProcessor implements Processor<String, Partial, String, Window
 
     private static AlertEngineState readState(String json) {
         try {
-            return Json.MAPPER.readValue(json, AlertEngineState.class);
+            return Mappers.json().readValue(json, AlertEngineState.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read alert engine state", e);
         }

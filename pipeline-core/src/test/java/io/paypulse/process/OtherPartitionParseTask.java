@@ -3,7 +3,7 @@ package io.paypulse.process;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.LogEvent;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.io.File;
@@ -70,7 +70,7 @@ final class OtherPartitionParseTask {
     void send(String key, LogEvent event) {
         context.setRecordMetadata(Topics.RAW, context.taskId().partition(), offset++);
         try {
-            processor.process(new Record<>(key, Json.MAPPER.writeValueAsBytes(event), event.timestamp().toEpochMilli()));
+            processor.process(new Record<>(key, Mappers.json().writeValueAsBytes(event), event.timestamp().toEpochMilli()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

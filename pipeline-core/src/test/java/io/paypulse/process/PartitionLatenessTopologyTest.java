@@ -9,7 +9,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.WindowAggregate;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +136,7 @@ class PartitionLatenessTopologyTest {
         // its own window, but must not move partition 0's progress to 900 s, or the next minutes of
         // on-time events there would all be late.
         Instant ahead = T0.plusSeconds(120 + 13 * 60);
-        h.sendRaw("k", Json.MAPPER.writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
+        h.sendRaw("k", Mappers.json().writeValueAsBytes(event(ahead)), T0.plusSeconds(120));
         counted(ahead);
         for (int s = 121; s <= 300; s++) {
             fast(s);

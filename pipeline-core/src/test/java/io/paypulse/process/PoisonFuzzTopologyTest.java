@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.Scenario;
+import io.paypulse.json.Mappers;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,7 +103,7 @@ class PoisonFuzzTopologyTest {
 
     private static byte[] json(Object event) {
         try {
-            return Json.MAPPER.writeValueAsBytes(event);
+            return Mappers.json().writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

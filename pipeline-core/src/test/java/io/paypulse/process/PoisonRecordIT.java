@@ -7,7 +7,7 @@ import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +76,9 @@ class PoisonRecordIT {
                 while ((!parsed || dead.size() < 2) && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                         if (r.topic().equals(Topics.DLQ) && r.key() != null && r.key().endsWith(run)) {
-                            dead.put(r.key(), Json.MAPPER.readValue(r.value(), DeadLetter.class));
+                            dead.put(r.key(), Mappers.json().readValue(r.value(), DeadLetter.class));
                         } else if (r.topic().equals(Topics.PARSED)
-                                && Json.MAPPER.readValue(r.value(), ParsedEvent.class).orderId().equals(order)) {
+                                && Mappers.json().readValue(r.value(), ParsedEvent.class).orderId().equals(order)) {
                             parsed = true;
                         }
                     }

@@ -7,7 +7,7 @@ import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.schema.Schemas;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +200,7 @@ class PoisonRecordTopologyTest {
         var records = h.deadLetterRecords();
         assertThat(records).hasSize(3);
         for (var r : records) {
-            assertThat(schema.problems(Json.MAPPER.readTree(r.value()))).isNull();
+            assertThat(schema.problems(Mappers.json().readTree(r.value()))).isNull();
         }
     }
 }

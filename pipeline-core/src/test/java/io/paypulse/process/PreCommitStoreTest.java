@@ -7,7 +7,7 @@ import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ class PreCommitStoreTest {
                 Instant at = T0.plusMillis(100L * i);
                 PaymentMessage m = new PaymentMessage(PaymentType.PAYMENT, fail, String.format("order_%012x", i), 100 * i,
                         "user_000001", fail ? null : "pay_0123456789abcdef", fail ? "Card declined" : null, "8.8.8.8");
-                raw.pipeInput("user_000001", Json.MAPPER.writeValueAsBytes(new LogEvent(at, fail ? Level.ERROR : Level.INFO,
+                raw.pipeInput("user_000001", Mappers.json().writeValueAsBytes(new LogEvent(at, fail ? Level.ERROR : Level.INFO,
                         m.render())), at);
                 windows.readKeyValuesToList().forEach(kv -> windowLog.put(kv.key, kv.value));
                 users.readKeyValuesToList().forEach(kv -> userLog.put(kv.key, kv.value));

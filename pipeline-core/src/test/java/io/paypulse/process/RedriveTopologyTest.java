@@ -10,7 +10,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.WindowAggregate;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +141,7 @@ class RedriveTopologyTest {
 
     private static byte[] bytes(LogEvent e) {
         try {
-            return Json.MAPPER.writeValueAsBytes(e);
+            return Mappers.json().writeValueAsBytes(e);
         } catch (JsonProcessingException x) {
             throw new IllegalStateException(x);
         }

@@ -6,8 +6,8 @@ import io.paypulse.event.Alert;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.ParsedEvent;
-import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.json.Mappers;
 import io.paypulse.schema.RawEventReader;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
@@ -84,7 +84,7 @@ final class TopologyHarness implements AutoCloseable {
 
     void send(String key, LogEvent event) {
         try {
-            raw.pipeInput(key, Json.MAPPER.writeValueAsBytes(event), event.timestamp());
+            raw.pipeInput(key, Mappers.json().writeValueAsBytes(event), event.timestamp());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

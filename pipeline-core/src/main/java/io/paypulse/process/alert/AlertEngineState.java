@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * What the {@link AlertEngine} remembers between calls, as an immutable value the processor can
- * store (e.g. in a key-value store) as JSON with {@code io.paypulse.event.serde.Json.MAPPER} and hand to a
+ * store (e.g. in a key-value store) as JSON with {@code io.paypulse.json.Mappers#json()} and hand to a
  * new engine after a restart. Small by construction: an anomaly history holds at most the rule's
  * {@code windows} values, a velocity rule at most {@link AlertEngine#MAX_USER_ALERTS} users, every
  * other rule at most one episode.

@@ -21,7 +21,7 @@ import io.paypulse.alert.WindowSummary;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
-import io.paypulse.event.serde.Json;
+import io.paypulse.json.Mappers;
 import io.paypulse.process.alert.Traffic.Mix;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +63,8 @@ class AlertEngineTest {
         List<Step> after = steps.stream().filter(s -> s.second >= splitSecond).toList();
         List<Alert> beforeAlerts = play(original, before);
 
-        String json = Json.MAPPER.writeValueAsString(original.state());
-        AlertEngineState restoredState = Json.MAPPER.readValue(json, AlertEngineState.class);
+        String json = Mappers.json().writeValueAsString(original.state());
+        AlertEngineState restoredState = Mappers.json().readValue(json, AlertEngineState.class);
         AlertEngine restored = new AlertEngine(rules, restoredState);
 
         assertThat(beforeAlerts).as("the split happens after something fired").isNotEmpty();
@@ -80,7 +80,7 @@ class AlertEngineTest {
     void theStateStaysSmallHoweverLongItRuns() throws Exception {
         AlertEngine engine = new AlertEngine(RulesFile.defaults(), AlertEngineState.empty());
         play(engine, steps(EVENTFUL, 30));
-        int afterHalfAnHour = Json.MAPPER.writeValueAsString(engine.state()).length();
+        int afterHalfAnHour = Mappers.json().writeValueAsString(engine.state()).length();
 
         Traffic traffic = new Traffic(3);
         for (int m = 30; m < 300; m++) {
@@ -88,7 +88,7 @@ class AlertEngineTest {
         }
 
         assertThat(engine.state().rules().get("payment-volume-anomaly").history()).hasSize(10);
-        assertThat(Json.MAPPER.writeValueAsString(engine.state()).length())
+        assertThat(Mappers.json().writeValueAsString(engine.state()).length())
                 .isLessThan(2_000).isLessThanOrEqualTo(afterHalfAnHour + 200);
     }
 
