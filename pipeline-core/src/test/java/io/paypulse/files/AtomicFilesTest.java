@@ -29,9 +29,7 @@ class AtomicFilesTest {
         AtomicFiles.writeJson(file, Map.of("at", Instant.parse("2026-12-03T10:15:30Z")), FileModes.PRIVATE);
 
         assertThat(Files.readString(file)).isEqualTo("{\n  \"at\" : \"2026-12-03T10:15:30Z\"\n}");
-        try (var listing = Files.list(dir)) {
-            assertThat(listing).containsExactly(file);
-        }
+        assertNoTemporaryFileBeside(file);
     }
 
     @Test
@@ -52,9 +50,7 @@ class AtomicFilesTest {
                 .isInstanceOf(IOException.class);
 
         assertThat(Files.readString(file)).isEqualTo("{\"kept\":true}");
-        try (var listing = Files.list(dir)) {
-            assertThat(listing).containsExactly(file);
-        }
+        assertNoTemporaryFileBeside(file);
     }
 
     @Test
@@ -80,9 +76,7 @@ class AtomicFilesTest {
         AtomicFiles.writeDurable(file, "new bytes".getBytes(StandardCharsets.UTF_8), FileModes.PRIVATE, recording);
 
         assertThat(seen).containsExactly("file 9 bytes, target old", "directory " + dir.getFileName() + ", target new bytes");
-        try (var listing = Files.list(dir)) {
-            assertThat(listing).containsExactly(file);
-        }
+        assertNoTemporaryFileBeside(file);
     }
 
     @Test
@@ -119,6 +113,10 @@ class AtomicFilesTest {
                 FileModes.PRIVATE, failing)).hasMessage("No space left on device");
 
         assertThat(Files.readString(file)).isEqualTo("old");
+        assertNoTemporaryFileBeside(file);
+    }
+
+    private void assertNoTemporaryFileBeside(Path file) throws IOException {
         try (var listing = Files.list(dir)) {
             assertThat(listing).containsExactly(file);
         }
