@@ -7,7 +7,7 @@ import java.util.Map;
  * @param rate      events per second; 0 means as fast as possible
  * @param events    total events to send; 0 means unbounded
  * @param seed      seed for a deterministic event sequence; null means random
- * @param scenario  scenario name at start (see io.paypulse.generate.Scenario)
+ * @param scenario  scenario name at start, as given (see {@link Scenario}; {@link #startScenario()} is the value)
  * @param logFormat how events are written (see io.paypulse.generate.LogFormat): compact or python
  */
 public record GeneratorSettings(double rate, long events, Long seed, String scenario, String logFormat) {
@@ -30,10 +30,16 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
             new Shown<>(ConfigKeys.SCENARIO, GeneratorSettings::scenario),
             new Shown<>(ConfigKeys.LOG_FORMAT, GeneratorSettings::logFormat));
 
-    /** @throws ConfigException for a rate or event count outside its {@link Setting}'s range */
+    /** @throws ConfigException for a rate or event count outside its {@link Setting}'s range, or an unknown scenario */
     public GeneratorSettings {
         RATE.require(rate);
         EVENTS.require(events);
+        Scenario.parse(scenario); // the one check of the name, whoever builds the settings
+    }
+
+    /** The scenario the generator starts in. */
+    public Scenario startScenario() {
+        return Scenario.parse(scenario);
     }
 
     /** With a rate changed, e.g. by the app's spinner; checked against {@link #RATE}. */

@@ -8,7 +8,7 @@ import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.topic.Topics;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.paypulse.event.Group;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.PythonLogFormat;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

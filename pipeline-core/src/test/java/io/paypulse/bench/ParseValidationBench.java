@@ -6,7 +6,7 @@ import io.paypulse.schema.RawEventReader;
 import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.schema.Schemas;
 import io.paypulse.generate.EventFactory;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;

@@ -4,7 +4,7 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.PythonLogFormat;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.topic.Topics;
 import java.time.Instant;
 import java.util.Map;

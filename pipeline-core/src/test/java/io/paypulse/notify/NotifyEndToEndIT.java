@@ -9,7 +9,7 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.ProcessorSettings;
 import io.paypulse.generate.Generator;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.pipeline.RunHooks;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.paypulse.pipeline;
 import io.paypulse.event.Group;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import java.time.Instant;
 
 /**

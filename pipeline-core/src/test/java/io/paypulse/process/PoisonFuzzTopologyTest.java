@@ -7,7 +7,7 @@ import io.paypulse.event.DeadLetter;
 import io.paypulse.event.serde.Json;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.generate.EventFactory;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.paypulse.process;
 import io.paypulse.event.Alert;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

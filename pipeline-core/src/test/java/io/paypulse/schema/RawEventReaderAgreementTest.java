@@ -7,7 +7,7 @@ import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.json.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

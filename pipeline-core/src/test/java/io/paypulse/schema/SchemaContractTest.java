@@ -9,7 +9,7 @@ import io.paypulse.event.Severity;
 import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.topic.Topics;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.schema.Schemas;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.process.PaymentTopology;
 import io.paypulse.process.ProcessorStats;

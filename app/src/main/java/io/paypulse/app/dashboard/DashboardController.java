@@ -4,7 +4,7 @@ import io.paypulse.app.fx.Numbers;
 import io.paypulse.config.GeneratorSettings;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

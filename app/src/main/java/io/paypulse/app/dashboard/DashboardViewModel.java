@@ -10,7 +10,7 @@ import io.paypulse.app.session.GeneratorControl;
 import io.paypulse.app.session.Session;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.health.LagReport;
 import io.paypulse.health.LagText;
 import io.paypulse.notify.Inhibition;

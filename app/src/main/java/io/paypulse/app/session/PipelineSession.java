@@ -11,7 +11,7 @@ import io.paypulse.cluster.ClusterCheck;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.stack.Stack;
 import java.time.Clock;

@@ -19,7 +19,7 @@ import io.paypulse.app.feed.ProbeSample;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.reference.ReferenceLogLineParser;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 import io.paypulse.json.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
