@@ -27,10 +27,6 @@ final class ConfigBinder {
     private ConfigBinder() {
     }
 
-    static PayPulseConfig bind(Map<String, String> s, Map<String, String> env) {
-        return PayPulseConfig.from(s, env);
-    }
-
     static FileModes fileModes(Map<String, String> s) {
         String v = s.get(ConfigKeys.FILE_MODE);
         if (v == null || v.isBlank()) {

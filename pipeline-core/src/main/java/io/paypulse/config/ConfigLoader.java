@@ -18,7 +18,8 @@ import java.util.Map;
  * Resolves {@link PayPulseConfig} from layers, weakest first: defaults &lt; config file &lt;
  * PAYPULSE_* environment &lt; {@code --set} &lt; flags. Each layer is a flat map of setting names
  * ({@link ConfigKeys}) to text holding only what that layer gives; the strongest layer that names a
- * setting wins, and {@link ConfigBinder} turns the result into typed values. This is the one place
+ * setting wins, and {@link PayPulseConfig#from} (each settings record reading its own) turns the result
+ * into typed values. This is the one place
  * that decides precedence.
  */
 public final class ConfigLoader {
