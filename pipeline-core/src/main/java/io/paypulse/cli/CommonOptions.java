@@ -6,7 +6,6 @@ import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.ConfigView;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.config.Settings;
-import io.paypulse.generate.Scenario;
 import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -59,7 +58,6 @@ final class CommonOptions {
         Map<String, String> env = Main.environment(command);
         Settings resolved = ConfigLoader.resolve(configFile, env, sets(), givenFlags(command));
         PayPulseConfig config = resolved.bind();
-        resolved.check(() -> Scenario.parse(config.generator().scenario()));
         if (showConfig) {
             show(config, resolved, command.commandLine().getOut());
             throw new ConfigShown();

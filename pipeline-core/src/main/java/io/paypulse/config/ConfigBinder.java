@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns resolved settings text into a typed {@link PayPulseConfig}; every bad value is one sentence. */
+/**
+ * How settings text that is not a ranged {@link Setting} becomes a value (paths, URLs, addresses),
+ * each bad value one sentence. Each settings record's {@code from} names its settings and calls these.
+ */
 final class ConfigBinder {
 
-    /** Any 64-bit seed; other settings' definitions live beside the record that holds them. */
-    private static final Setting<Long> SEED = Setting.whole(ConfigKeys.SEED, 0, Long.MIN_VALUE, Long.MAX_VALUE);
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern SERVER = Pattern.compile("(?:[A-Za-z][A-Za-z0-9_]*://)?(?:\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern HOST_NAME = Pattern.compile(
@@ -26,61 +27,7 @@ final class ConfigBinder {
     private ConfigBinder() {
     }
 
-    static PayPulseConfig bind(Map<String, String> s, Map<String, String> env) {
-        ProcessorSettings pd = ProcessorSettings.defaults();
-        GeneratorSettings gd = GeneratorSettings.defaults();
-        Path dataDir = directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
-        Path outputDir = directory(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
-        boolean portGiven = s.containsKey(ConfigKeys.BROKER_PORT) && !s.get(ConfigKeys.BROKER_PORT).isBlank();
-        int port = PayPulseConfig.BROKER_PORT.read(s);
-        GeneratorSettings generator = new GeneratorSettings(
-                GeneratorSettings.RATE.read(s),
-                GeneratorSettings.EVENTS.read(s),
-                seed(s, gd.seed()),
-                text(s, ConfigKeys.SCENARIO, gd.scenario()),
-                text(s, ConfigKeys.LOG_FORMAT, gd.logFormat()).trim().toLowerCase(Locale.ROOT));
-        if (!generator.logFormat().equals("compact") && !generator.logFormat().equals("python")) {
-            throw ConfigException.invalid(ConfigKeys.LOG_FORMAT, s.get(ConfigKeys.LOG_FORMAT), "allowed: compact (default), python");
-        }
-        String guarantee = text(s, ConfigKeys.GUARANTEE, pd.guarantee()).toLowerCase(Locale.ROOT);
-        if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
-            throw ConfigException.invalid(ConfigKeys.GUARANTEE, guarantee, "allowed: exactly_once_v2, at_least_once");
-        }
-        String appId = text(s, ConfigKeys.APPLICATION_ID, pd.applicationId());
-        if (!APP_ID.matcher(appId).matches()) {
-            throw ConfigException.invalid(ConfigKeys.APPLICATION_ID, appId, "allowed: letters, digits, '.', '_' and '-'");
-        }
-        ProcessorSettings processor = new ProcessorSettings(
-                ProcessorSettings.GRACE.read(s),
-                guarantee,
-                ProcessorSettings.COMMIT_INTERVAL.read(s),
-                rulesFile(s),
-                ProcessorSettings.THREADS.read(s),
-                appId,
-                ProcessorSettings.SINKS.read(s),
-                httpPort(s),
-                httpHost(s),
-                ProcessorSettings.STALL_TIMEOUT.read(s),
-                ProcessorSettings.PARSED_TOPIC.read(s),
-                notifyWebhookUrl(s));
-        Map<String, String> kafka = kafka(s);
-        String bootstrap = bootstrap(s, kafka);
-        return new PayPulseConfig(
-                bootstrap,
-                dataDir,
-                outputDir,
-                port,
-                portGiven,
-                PayPulseConfig.PARTITIONS.read(s),
-                PayPulseConfig.REPLICATION.read(s).shortValue(),
-                generator,
-                processor,
-                kafka,
-                registryUrl(s),
-                fileModes(s));
-    }
-
-    private static FileModes fileModes(Map<String, String> s) {
+    static FileModes fileModes(Map<String, String> s) {
         String v = s.get(ConfigKeys.FILE_MODE);
         if (v == null || v.isBlank()) {
             return FileModes.PRIVATE;
@@ -97,7 +44,7 @@ final class ConfigBinder {
      * Client properties: the {@link ConfigKeys#CLIENT_CONFIG} file first, {@code kafka.*} settings
      * over it (the file is the shared base, a setting the deliberate exception).
      */
-    private static Map<String, String> kafka(Map<String, String> s) {
+    static Map<String, String> kafka(Map<String, String> s) {
         Map<String, String> kafka = new LinkedHashMap<>();
         Path clientConfig = path(s, ConfigKeys.CLIENT_CONFIG, null);
         if (clientConfig != null) {
@@ -120,7 +67,7 @@ final class ConfigBinder {
      * allowed); empty means the embedded broker. Without a setting, a client config file's own
      * {@code bootstrap.servers} counts, as it does for Kafka's tools.
      */
-    private static String bootstrap(Map<String, String> s, Map<String, String> kafka) {
+    static String bootstrap(Map<String, String> s, Map<String, String> kafka) {
         String v = s.get(ConfigKeys.BOOTSTRAP);
         if (v == null && kafka.containsKey("bootstrap.servers")) {
             v = kafka.get("bootstrap.servers");
@@ -139,7 +86,7 @@ final class ConfigBinder {
         return v.trim();
     }
 
-    private static Path directory(Map<String, String> s, String key, Path def) {
+    static Path directory(Map<String, String> s, String key, Path def) {
         Path p = path(s, key, def);
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw ConfigException.invalid(key, s.get(key) == null ? p.toString() : s.get(key),
@@ -148,7 +95,7 @@ final class ConfigBinder {
         return p;
     }
 
-    private static Path rulesFile(Map<String, String> s) {
+    static Path rulesFile(Map<String, String> s) {
         Path p = path(s, ConfigKeys.RULES, null);
         if (p != null && !Files.isRegularFile(p)) {
             throw ConfigException.invalid(ConfigKeys.RULES, s.get(ConfigKeys.RULES),
@@ -158,7 +105,7 @@ final class ConfigBinder {
     }
 
     /** An IP address or a host name; whether this machine has it is checked when binding. */
-    private static String httpHost(Map<String, String> s) {
+    static String httpHost(Map<String, String> s) {
         String v = s.get(ConfigKeys.HTTP_HOST);
         if (v == null || v.isBlank()) {
             return ProcessorSettings.LOOPBACK;
@@ -212,7 +159,7 @@ final class ConfigBinder {
                 "allowed: an http:// or https:// URL such as http://localhost:8081, or empty for no registry");
     }
 
-    private static int httpPort(Map<String, String> s) {
+    static int httpPort(Map<String, String> s) {
         String v = s.get(ConfigKeys.HTTP_PORT);
         if (v == null || v.isBlank()) {
             return 0;
@@ -228,17 +175,42 @@ final class ConfigBinder {
         throw ConfigException.invalid(ConfigKeys.HTTP_PORT, v, "allowed: a port from 1 to 65535, or 0 for off");
     }
 
-    private static Long seed(Map<String, String> s, Long def) {
-        String v = s.get(ConfigKeys.SEED);
-        return v == null || v.isBlank() ? def : SEED.read(s);
+    /** {@code setting}'s value, or {@code def} (e.g. null: none) when not given. */
+    static <T extends Comparable<? super T>> T optional(Map<String, String> s, Setting<T> setting, T def) {
+        String v = s.get(setting.key());
+        return v == null || v.isBlank() ? def : setting.read(s);
     }
 
-    private static String text(Map<String, String> s, String key, String def) {
+    static String logFormat(Map<String, String> s, String def) {
+        String format = text(s, ConfigKeys.LOG_FORMAT, def).trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("compact") && !format.equals("python")) {
+            throw ConfigException.invalid(ConfigKeys.LOG_FORMAT, s.get(ConfigKeys.LOG_FORMAT), "allowed: compact (default), python");
+        }
+        return format;
+    }
+
+    static String guarantee(Map<String, String> s, String def) {
+        String guarantee = text(s, ConfigKeys.GUARANTEE, def).toLowerCase(Locale.ROOT);
+        if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
+            throw ConfigException.invalid(ConfigKeys.GUARANTEE, guarantee, "allowed: exactly_once_v2, at_least_once");
+        }
+        return guarantee;
+    }
+
+    static String applicationId(Map<String, String> s, String def) {
+        String appId = text(s, ConfigKeys.APPLICATION_ID, def);
+        if (!APP_ID.matcher(appId).matches()) {
+            throw ConfigException.invalid(ConfigKeys.APPLICATION_ID, appId, "allowed: letters, digits, '.', '_' and '-'");
+        }
+        return appId;
+    }
+
+    static String text(Map<String, String> s, String key, String def) {
         String v = s.get(key);
         return v == null ? def : v.trim();
     }
 
-    private static Path path(Map<String, String> s, String key, Path def) {
+    static Path path(Map<String, String> s, String key, Path def) {
         String v = s.get(key);
         if (v == null || v.isBlank()) {
             return def;

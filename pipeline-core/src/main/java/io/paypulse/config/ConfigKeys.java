@@ -54,10 +54,11 @@ public final class ConfigKeys {
     /** Prefix of settings passed through to every Kafka client. */
     public static final String KAFKA_PREFIX = "kafka.";
 
-    public static final List<String> ALL = List.of(BOOTSTRAP, DATA_DIR, OUTPUT_DIR, BROKER_PORT, PARTITIONS,
-            REPLICATION, RATE, EVENTS, SEED, SCENARIO, LOG_FORMAT, GRACE, GUARANTEE, COMMIT_INTERVAL, RULES, THREADS,
-            APPLICATION_ID, SINKS, HTTP_PORT, HTTP_HOST, SCHEMA_REGISTRY_URL, CLIENT_CONFIG, FILE_MODE,
-            STALL_TIMEOUT, PARSED_TOPIC, NOTIFY_WEBHOOK_URL);
+    /**
+     * Every setting's key, in {@code --show-config} order: taken from the settings records' own
+     * lists ({@code shown()}), so a setting defined there is known without being listed here.
+     */
+    public static final List<String> ALL = PayPulseConfig.shown(null).stream().map(Shown::key).toList();
 
     public static final String ENV_PREFIX = "PAYPULSE_";
 

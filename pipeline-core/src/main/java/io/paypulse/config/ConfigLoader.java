@@ -1,10 +1,13 @@
 package io.paypulse.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.paypulse.json.Mappers;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -15,12 +18,11 @@ import java.util.Map;
  * Resolves {@link PayPulseConfig} from layers, weakest first: defaults &lt; config file &lt;
  * PAYPULSE_* environment &lt; {@code --set} &lt; flags. Each layer is a flat map of setting names
  * ({@link ConfigKeys}) to text holding only what that layer gives; the strongest layer that names a
- * setting wins, and {@link ConfigBinder} turns the result into typed values. This is the one place
+ * setting wins, and {@link PayPulseConfig#from} (each settings record reading its own) turns the result
+ * into typed values. This is the one place
  * that decides precedence.
  */
 public final class ConfigLoader {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
     }
@@ -74,10 +76,15 @@ public final class ConfigLoader {
     static Map<String, String> readFile(Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            // The shared YAML mapper rejects a key given twice: last-wins would hide which value counts.
+            root = Mappers.yaml().readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new ConfigException("Config file " + file + " is not valid YAML: "
-                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ".");
+            String twice = duplicated(e);
+            if (twice != null) {
+                throw new ConfigException("Config file " + file + " gives setting '" + twice + "' twice" + line(e)
+                        + ": keep one.");
+            }
+            throw new ConfigException("Config file " + file + " is not valid YAML: " + e.getOriginalMessage() + line(e) + ".");
         } catch (IOException e) {
             throw new ConfigException("Config file " + file + " cannot be read: " + e.getMessage() + ".");
         }
@@ -90,6 +97,26 @@ public final class ConfigLoader {
         }
         flatten("", root, out, file);
         return out;
+    }
+
+    /** The dotted name of a key the file gives twice, or null when {@code e} is about something else. */
+    private static String duplicated(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (!(e.getProcessor() instanceof JsonParser parser) || message == null || !message.startsWith("Duplicate field")) {
+            return null;
+        }
+        // The parser stops at the second occurrence: its context names that key and the sections around it.
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+            if (c.getCurrentName() != null) {
+                names.addFirst(c.getCurrentName());
+            }
+        }
+        return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    private static String line(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {

@@ -1,7 +1,6 @@
 package io.paypulse.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,35 +19,8 @@ public final class ConfigView {
 
     /** Every {@link ConfigKeys#ALL} setting (in that order), then each client property as {@code kafka.NAME}. */
     public static Map<String, String> of(PayPulseConfig c, String clientConfig) {
-        ProcessorSettings p = c.processor();
-        GeneratorSettings g = c.generator();
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(ConfigKeys.BOOTSTRAP, c.bootstrapServers());
-        out.put(ConfigKeys.DATA_DIR, c.dataDir().toString());
-        out.put(ConfigKeys.OUTPUT_DIR, c.outputDir().toString());
-        out.put(ConfigKeys.BROKER_PORT, PayPulseConfig.BROKER_PORT.show(c.brokerPort()));
-        out.put(ConfigKeys.PARTITIONS, PayPulseConfig.PARTITIONS.show(c.partitions()));
-        out.put(ConfigKeys.REPLICATION, PayPulseConfig.REPLICATION.show((int) c.replication()));
-        out.put(ConfigKeys.RATE, GeneratorSettings.RATE.show(g.rate()));
-        out.put(ConfigKeys.EVENTS, GeneratorSettings.EVENTS.show(g.events()));
-        out.put(ConfigKeys.SEED, g.seed() == null ? "" : g.seed().toString());
-        out.put(ConfigKeys.SCENARIO, g.scenario());
-        out.put(ConfigKeys.LOG_FORMAT, g.logFormat());
-        out.put(ConfigKeys.GRACE, ProcessorSettings.GRACE.show(p.grace()));
-        out.put(ConfigKeys.GUARANTEE, p.guarantee());
-        out.put(ConfigKeys.COMMIT_INTERVAL, ProcessorSettings.COMMIT_INTERVAL.show(p.commitInterval()));
-        out.put(ConfigKeys.RULES, p.rulesFile() == null ? "" : p.rulesFile().toString());
-        out.put(ConfigKeys.THREADS, ProcessorSettings.THREADS.show(p.threads()));
-        out.put(ConfigKeys.APPLICATION_ID, p.applicationId());
-        out.put(ConfigKeys.SINKS, ProcessorSettings.SINKS.show(p.sinks()));
-        out.put(ConfigKeys.HTTP_PORT, Integer.toString(p.httpPort()));
-        out.put(ConfigKeys.HTTP_HOST, p.httpHost());
-        out.put(ConfigKeys.SCHEMA_REGISTRY_URL, c.schemaRegistryUrl());
-        out.put(ConfigKeys.CLIENT_CONFIG, clientConfig == null ? "" : Path.of(clientConfig.trim()).toString());
-        out.put(ConfigKeys.FILE_MODE, c.fileModes().fileOctal());
-        out.put(ConfigKeys.STALL_TIMEOUT, ProcessorSettings.STALL_TIMEOUT.show(p.stallTimeout()));
-        out.put(ConfigKeys.PARSED_TOPIC, ProcessorSettings.PARSED_TOPIC.show(p.parsedTopic()));
-        out.put(ConfigKeys.NOTIFY_WEBHOOK_URL, webhook(p.notifyWebhookUrl()));
+        PayPulseConfig.shown(clientConfig).forEach(line -> out.put(line.key(), line.text().apply(c)));
         c.kafka().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 out.put(ConfigKeys.KAFKA_PREFIX + e.getKey(), secret(e.getKey()) ? HIDDEN : e.getValue()));
         return out;

@@ -1,10 +1,13 @@
 package io.paypulse.config;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * @param rate      events per second; 0 means as fast as possible
  * @param events    total events to send; 0 means unbounded
  * @param seed      seed for a deterministic event sequence; null means random
- * @param scenario  scenario name at start (see io.paypulse.generate.Scenario)
+ * @param scenario  scenario name at start, as given (see {@link Scenario}; {@link #startScenario()} is the value)
  * @param logFormat how events are written (see io.paypulse.generate.LogFormat): compact or python
  */
 public record GeneratorSettings(double rate, long events, Long seed, String scenario, String logFormat) {
@@ -14,12 +17,29 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
     /** Events to send; 0 = unbounded. */
     public static final Setting<Long> EVENTS = Setting.whole(ConfigKeys.EVENTS, 0, 0, Long.MAX_VALUE);
 
+    /** Any 64-bit seed; none (random) when not given. */
+    public static final Setting<Long> SEED = Setting.whole(ConfigKeys.SEED, 0, Long.MIN_VALUE, Long.MAX_VALUE);
+
     public static final String DEFAULT_LOG_FORMAT = "compact";
 
-    /** @throws ConfigException for a rate or event count outside its {@link Setting}'s range */
+    /** This record's lines of {@code --show-config}, in order. */
+    private static final List<Shown<GeneratorSettings>> SHOWN = List.of(
+            Shown.of(RATE, GeneratorSettings::rate),
+            Shown.of(EVENTS, GeneratorSettings::events),
+            new Shown<>(ConfigKeys.SEED, g -> g.seed() == null ? "" : g.seed().toString()),
+            new Shown<>(ConfigKeys.SCENARIO, GeneratorSettings::scenario),
+            new Shown<>(ConfigKeys.LOG_FORMAT, GeneratorSettings::logFormat));
+
+    /** @throws ConfigException for a rate or event count outside its {@link Setting}'s range, or an unknown scenario */
     public GeneratorSettings {
         RATE.require(rate);
         EVENTS.require(events);
+        Scenario.parse(scenario); // the one check of the name, whoever builds the settings
+    }
+
+    /** The scenario the generator starts in. */
+    public Scenario startScenario() {
+        return Scenario.parse(scenario);
     }
 
     /** With a rate changed, e.g. by the app's spinner; checked against {@link #RATE}. */
@@ -34,5 +54,21 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
 
     public static GeneratorSettings defaults() {
         return new GeneratorSettings(RATE.defaultValue(), EVENTS.defaultValue(), null, "normal");
+    }
+
+    /** Read from layered settings text; a bad value is one sentence naming its key. */
+    static GeneratorSettings from(Map<String, String> s) {
+        GeneratorSettings d = defaults();
+        return new GeneratorSettings(
+                RATE.read(s),
+                EVENTS.read(s),
+                ConfigBinder.optional(s, SEED, d.seed()),
+                ConfigBinder.text(s, ConfigKeys.SCENARIO, d.scenario()),
+                ConfigBinder.logFormat(s, d.logFormat()));
+    }
+
+    /** How each of these settings is shown by {@code --show-config}. */
+    public static List<Shown<GeneratorSettings>> shown() {
+        return SHOWN;
     }
 }

@@ -2,6 +2,8 @@ package io.paypulse.config;
 
 import io.paypulse.files.FileModes;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -38,6 +40,45 @@ public record PayPulseConfig(
     public static final Setting<Integer> BROKER_PORT = Setting.integer(ConfigKeys.BROKER_PORT, 9092, 0, 65535);
     public static final Setting<Integer> PARTITIONS = Setting.integer(ConfigKeys.PARTITIONS, 6, 1, 1000);
     public static final Setting<Integer> REPLICATION = Setting.integer(ConfigKeys.REPLICATION, 1, 1, 10);
+
+    /** Read from layered settings text ({@code env} for the default data dir); a bad value is one sentence. */
+    static PayPulseConfig from(Map<String, String> s, Map<String, String> env) {
+        // Read in this order so that, of several bad values, the same one is reported as before.
+        Path dataDir = ConfigBinder.directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
+        Path outputDir = ConfigBinder.directory(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
+        boolean portGiven = s.containsKey(ConfigKeys.BROKER_PORT) && !s.get(ConfigKeys.BROKER_PORT).isBlank();
+        int port = BROKER_PORT.read(s);
+        GeneratorSettings generator = GeneratorSettings.from(s);
+        ProcessorSettings processor = ProcessorSettings.from(s);
+        Map<String, String> kafka = ConfigBinder.kafka(s);
+        String bootstrap = ConfigBinder.bootstrap(s, kafka);
+        return new PayPulseConfig(bootstrap, dataDir, outputDir, port, portGiven, PARTITIONS.read(s),
+                REPLICATION.read(s).shortValue(), generator, processor, kafka, ConfigBinder.registryUrl(s),
+                ConfigBinder.fileModes(s));
+    }
+
+    /**
+     * Every line of {@code --show-config}, in order: this record's, then the generator's and the
+     * processor's. {@code clientConfig} is the client properties file as given (null: none).
+     */
+    public static List<Shown<PayPulseConfig>> shown(String clientConfig) {
+        List<Shown<PayPulseConfig>> lines = new ArrayList<>(List.of(
+                new Shown<>(ConfigKeys.BOOTSTRAP, PayPulseConfig::bootstrapServers),
+                new Shown<>(ConfigKeys.DATA_DIR, c -> c.dataDir().toString()),
+                new Shown<>(ConfigKeys.OUTPUT_DIR, c -> c.outputDir().toString()),
+                Shown.of(BROKER_PORT, PayPulseConfig::brokerPort),
+                Shown.of(PARTITIONS, PayPulseConfig::partitions),
+                Shown.of(REPLICATION, c -> (int) c.replication())));
+        lines.addAll(Shown.within(GeneratorSettings.shown(), PayPulseConfig::generator));
+        lines.addAll(Shown.within(ProcessorSettings.shown(), PayPulseConfig::processor));
+        List<Shown<PayPulseConfig>> cluster = List.of(
+                new Shown<>(ConfigKeys.SCHEMA_REGISTRY_URL, PayPulseConfig::schemaRegistryUrl),
+                new Shown<>(ConfigKeys.CLIENT_CONFIG, c -> clientConfig == null ? "" : Path.of(clientConfig.trim()).toString()),
+                new Shown<>(ConfigKeys.FILE_MODE, c -> c.fileModes().fileOctal()));
+        // These came after processor.http-host when the list was written by hand; kept there so that
+        // --show-config and the "known:" list read as they always have. New settings go at their record's end.
+        return Shown.placeAfter(lines, ConfigKeys.HTTP_HOST, cluster);
+    }
 
     public PayPulseConfig {
         kafka = Map.copyOf(kafka);

@@ -2,6 +2,8 @@ package io.paypulse.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +50,21 @@ public record ProcessorSettings(
     public static final String LOOPBACK = "127.0.0.1";
     public static final Duration DEFAULT_STALL_TIMEOUT = STALL_TIMEOUT.defaultValue();
 
+    /** This record's lines of {@code --show-config}, in order. */
+    private static final List<Shown<ProcessorSettings>> SHOWN = List.of(
+            Shown.of(GRACE, ProcessorSettings::grace),
+            new Shown<>(ConfigKeys.GUARANTEE, ProcessorSettings::guarantee),
+            Shown.of(COMMIT_INTERVAL, ProcessorSettings::commitInterval),
+            new Shown<>(ConfigKeys.RULES, p -> p.rulesFile() == null ? "" : p.rulesFile().toString()),
+            Shown.of(THREADS, ProcessorSettings::threads),
+            new Shown<>(ConfigKeys.APPLICATION_ID, ProcessorSettings::applicationId),
+            Shown.of(SINKS, ProcessorSettings::sinks),
+            new Shown<>(ConfigKeys.HTTP_PORT, p -> Integer.toString(p.httpPort())),
+            new Shown<>(ConfigKeys.HTTP_HOST, ProcessorSettings::httpHost),
+            Shown.of(STALL_TIMEOUT, ProcessorSettings::stallTimeout),
+            Shown.of(PARSED_TOPIC, ProcessorSettings::parsedTopic),
+            new Shown<>(ConfigKeys.NOTIFY_WEBHOOK_URL, p -> ConfigView.webhook(p.notifyWebhookUrl())));
+
     public ProcessorSettings {
         httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
         stallTimeout = stallTimeout == null ? DEFAULT_STALL_TIMEOUT : stallTimeout;
@@ -80,6 +97,31 @@ public record ProcessorSettings(
         return new ProcessorSettings(GRACE.defaultValue(), "exactly_once_v2", COMMIT_INTERVAL.defaultValue(), null,
                 THREADS.defaultValue(), "paypulse-processor", SINKS.defaultValue(), 0, LOOPBACK,
                 STALL_TIMEOUT.defaultValue(), PARSED_TOPIC.defaultValue());
+    }
+
+    /** Read from layered settings text; a bad value is one sentence naming its key. */
+    static ProcessorSettings from(Map<String, String> s) {
+        ProcessorSettings d = defaults();
+        String guarantee = ConfigBinder.guarantee(s, d.guarantee());
+        String appId = ConfigBinder.applicationId(s, d.applicationId());
+        return new ProcessorSettings(
+                GRACE.read(s),
+                guarantee,
+                COMMIT_INTERVAL.read(s),
+                ConfigBinder.rulesFile(s),
+                THREADS.read(s),
+                appId,
+                SINKS.read(s),
+                ConfigBinder.httpPort(s),
+                ConfigBinder.httpHost(s),
+                STALL_TIMEOUT.read(s),
+                PARSED_TOPIC.read(s),
+                ConfigBinder.notifyWebhookUrl(s));
+    }
+
+    /** How each of these settings is shown by {@code --show-config}. */
+    public static List<Shown<ProcessorSettings>> shown() {
+        return SHOWN;
     }
 
     public ProcessorSettings withHttpPort(int port) {

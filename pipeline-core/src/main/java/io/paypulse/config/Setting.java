@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * One setting: its key, type, default and allowed range, and how its text becomes a typed value.
- * This is the one place a setting's range lives: {@link ConfigBinder} reads the file, environment,
+ * This is the one place a setting's range lives: the settings record's {@code from} reads the file, environment,
  * {@code --set} and flag text with it, typed callers (the generator's settings, the app's spinner)
  * check or show the same bounds, and {@link ConfigView} writes the value back as text.
  *

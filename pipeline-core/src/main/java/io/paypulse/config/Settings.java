@@ -34,7 +34,7 @@ public final class Settings {
         return check(() -> {
             Map<String, String> text = new LinkedHashMap<>();
             winners.forEach((k, g) -> text.put(k, g.value()));
-            return ConfigBinder.bind(text, env);
+            return PayPulseConfig.from(text, env);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.paypulse.generate;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;

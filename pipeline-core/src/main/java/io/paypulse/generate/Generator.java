@@ -2,6 +2,7 @@ package io.paypulse.generate;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.GeneratorSettings;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.topic.Topics;
@@ -104,12 +105,12 @@ public final class Generator implements AutoCloseable {
 
     /** For tests: the producer comes from {@code producerFactory}, called once by start(). */
     Generator(GeneratorSettings settings, Clock clock, Supplier<Producer<String, LogEvent>> producerFactory) {
-        // Rate and event count were checked by GeneratorSettings against their one definition.
+        // Rate, event count and scenario were checked by GeneratorSettings against their one definition.
         this.settings = settings;
         this.clock = clock;
         this.producerFactory = producerFactory;
         this.factory = new EventFactory(settings.seed());
-        this.scenario = new AtomicReference<>(new ScenarioState(Scenario.parse(settings.scenario()), null));
+        this.scenario = new AtomicReference<>(new ScenarioState(settings.startScenario(), null));
         LogFormat.parse(settings.logFormat()); // a bad format fails here, not in start()
         this.rate = settings.rate();
     }

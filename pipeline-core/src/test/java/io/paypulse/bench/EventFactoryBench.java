@@ -1,9 +1,9 @@
 package io.paypulse.bench;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.LogEvent;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
 import io.paypulse.topic.Topics;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serializer;

@@ -1,11 +1,11 @@
 package io.paypulse.bench;
 
 import io.paypulse.cluster.ClusterClients;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Group;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
 import io.paypulse.generate.PythonLogFormat;
-import io.paypulse.generate.Scenario;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;

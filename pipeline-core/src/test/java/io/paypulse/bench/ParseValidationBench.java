@@ -1,12 +1,12 @@
 package io.paypulse.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.schema.RawEventReader;
 import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.schema.Schemas;
 import io.paypulse.generate.EventFactory;
-import io.paypulse.generate.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.schema.WireFormat;
 import io.paypulse.testing.FakeSchemaRegistry;

@@ -1,11 +1,11 @@
 package io.paypulse.bench;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.parse.IsoInstant;
 import io.paypulse.event.parse.PythonLogLine;
 import io.paypulse.event.reference.ReferenceLogLineParser;
 import io.paypulse.generate.EventFactory;
-import io.paypulse.generate.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.schema.RawEventReader;
 import java.lang.management.ManagementFactory;

@@ -171,6 +171,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSettingGivenTwiceInTheFileIsOneSentenceNamingItAndItsLineNotLastWins() throws IOException {
+        Path flat = file("generator.rate: 5\ngenerator.events: 9\ngenerator.rate: 7\n");
+        assertThatThrownBy(() -> ConfigLoader.load(flat, env(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Config file " + flat + " gives setting 'generator.rate' twice (line 3): keep one.");
+        Path nested = file("generator:\n  rate: 5\n  events: 9\n  rate: 7\n");
+        assertThatThrownBy(() -> ConfigLoader.load(nested, env(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Config file " + nested + " gives setting 'generator.rate' twice (line 4): keep one.");
+    }
+
+    @Test
     void brokenYamlAndMissingFilesAreOneSentence() throws IOException {
         Path f = file("generator: [\n");
         assertThatThrownBy(() -> ConfigLoader.load(f, env(), Map.of()))

@@ -31,6 +31,19 @@ class SettingTest {
     }
 
     @Test
+    void aScenarioIsCheckedWhereverTheGeneratorSettingsAreBuiltAndKeptAsGiven() {
+        assertThatThrownBy(() -> new GeneratorSettings(1, 0, null, "meltdown"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value 'meltdown' for generator.scenario: allowed: normal, gateway-outage, "
+                        + "refund-spike, card-testing, quiet.");
+        assertThatThrownBy(() -> GeneratorSettings.from(Map.of(ConfigKeys.SCENARIO, " ")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("Invalid value '' for generator.scenario");
+        GeneratorSettings quiet = GeneratorSettings.from(Map.of(ConfigKeys.SCENARIO, " Quiet "));
+        assertThat(quiet.startScenario()).isEqualTo(Scenario.QUIET);
+        assertThat(quiet.scenario()).isEqualTo("Quiet"); // --show-config shows it as given, trimmed
+    }
+
+    @Test
     void durationsIntegersAndSwitchesReadAndShowBack() {
         Setting<Duration> grace = ProcessorSettings.GRACE;
         assertThat(grace.read(Map.of(ConfigKeys.GRACE, "90"))).isEqualTo(Duration.ofSeconds(90));

@@ -3,6 +3,7 @@ package io.paypulse.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Level;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;

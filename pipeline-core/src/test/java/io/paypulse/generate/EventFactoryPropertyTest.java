@@ -2,6 +2,7 @@ package io.paypulse.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.PaymentMessage;
 import java.time.Instant;
 import net.jqwik.api.ForAll;

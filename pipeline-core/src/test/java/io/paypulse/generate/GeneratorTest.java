@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.GeneratorSettings;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Group;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;

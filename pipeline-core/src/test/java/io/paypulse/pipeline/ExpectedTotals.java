@@ -1,9 +1,9 @@
 package io.paypulse.pipeline;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Group;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
 import java.time.Instant;
 
 /**

@@ -3,9 +3,9 @@ package io.paypulse.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.alert.RulesFile;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
-import io.paypulse.generate.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.paypulse.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.generate.EventFactory;
-import io.paypulse.generate.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;

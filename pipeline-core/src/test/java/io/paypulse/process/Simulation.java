@@ -1,9 +1,9 @@
 package io.paypulse.process;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Alert;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

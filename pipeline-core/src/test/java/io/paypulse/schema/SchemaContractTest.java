@@ -2,6 +2,7 @@ package io.paypulse.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.ParsedEvent;
@@ -9,7 +10,6 @@ import io.paypulse.event.Severity;
 import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.topic.Topics;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.paypulse.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paypulse.config.Scenario;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.parse.LogLineParser;
 import io.paypulse.schema.RawEventReader;
@@ -9,7 +10,6 @@ import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.schema.Schemas;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
 import io.paypulse.json.Mappers;
 import io.paypulse.process.PaymentTopology;
 import io.paypulse.process.ProcessorStats;

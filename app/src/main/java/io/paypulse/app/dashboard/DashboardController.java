@@ -2,9 +2,9 @@ package io.paypulse.app.dashboard;
 
 import io.paypulse.app.fx.Numbers;
 import io.paypulse.config.GeneratorSettings;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.PaymentType;
 import io.paypulse.event.Severity;
-import io.paypulse.generate.Scenario;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

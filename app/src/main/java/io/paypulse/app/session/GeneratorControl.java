@@ -1,6 +1,6 @@
 package io.paypulse.app.session;
 
-import io.paypulse.generate.Scenario;
+import io.paypulse.config.Scenario;
 
 /** The generator of a running session; every method returns at once and may be called from any thread. */
 public interface GeneratorControl {

@@ -3,12 +3,12 @@ package io.paypulse.event.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.paypulse.config.Scenario;
 import io.paypulse.event.Level;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.reference.ReferenceLogLineParser;
 import io.paypulse.generate.EventFactory;
 import io.paypulse.generate.GeneratedEvent;
-import io.paypulse.generate.Scenario;
 import io.paypulse.json.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.paypulse.generate;
+package io.paypulse.config;
 
-import io.paypulse.config.ConfigException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
