@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One task per raw partition. When its partition has had no input for {@code idleTimeout} of wall
  * clock AND the consumer reports no lag on it, the task sends an idle mark (a partial whose progress is
- * the wall clock) each second: only the reader of a partition can tell "nothing more is coming" from
+ * the wall clock) at each idle check: only the reader of a partition can tell "nothing more is coming" from
  * "not fed yet" (a restart, a slow machine), so the window stage never lets the wall clock close
  * windows on its own (see {@link Watermark}). The lag check matters after a restart or a stall: a
  * task that has not been handed its backlog yet has also seen "no record for a while".

@@ -39,7 +39,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class StreamsConsumerLag implements PartitionLag, AutoCloseable {
 
-    static final Duration REFRESH = Duration.ofSeconds(1);
+    /** As often as a parse task checks for idleness: a fresher "0" closes a backfill's last window sooner. */
+    static final Duration REFRESH = Duration.ofMillis(250);
     /**
      * Older snapshots say nothing about "caught up now". Below the grace (5 s by default): a record
      * appended after a snapshot that read 0 was sent after it, so an idle mark at most this much later

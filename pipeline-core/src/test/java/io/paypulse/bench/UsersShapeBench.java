@@ -146,22 +146,23 @@ public final class UsersShapeBench {
                 List<WindowGroundTruth> truths = new ArrayList<>(List.of(fill.truth()));
                 if (!"false".equals(System.getenv("USERS_SHAPE_WARM"))) {
                     // The processor has gone idle, so its watermark follows the wall clock: a second
-                    // batch in the past would be all late. It starts at the wall clock (still 2,000/s of
-                    // event time, so it reaches into the future, within the 15 min the reader allows).
-                    Instant next = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+                    // batch in the past would be all late. It starts 30 s after the wall clock (still
+                    // 2,000/s of event time, so it reaches into the future, within the 15 min the reader
+                    // allows): while its transaction is open the processor sees no input and keeps
+                    // sending idle marks, which must not overtake the batch's first window.
+                    Instant next = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
                     if (events / UsersShapeFill.EVENTS_PER_SECOND > 14 * 60) {
                         throw new IllegalStateException("USERS_SHAPE_EVENTS above 1,680,000 would put the warm"
                                 + " batch more than 15 min in the future: set USERS_SHAPE_WARM=false");
                     }
-                    progress("warm: a second batch of " + events + " events produced while the same JVM runs");
+                    progress("warm: a second batch of " + events + " events in one transaction, read by the same JVM");
                     double cpuBefore = process.cpuSeconds();
-                    long t0 = System.nanoTime();
-                    UsersShapeFill.Result fill2 = fill(bootstrap, next, 2);
+                    UsersShapeFill.Result fill2 = fill(bootstrap, next, 2, true);
                     // Its windows close only when the wall clock reaches them (an event moves its
                     // partition's progress at most to its send time + grace: decision 0010): wait for
                     // and check those the wall clock has closed by the end of the fill (usually none).
                     WindowGroundTruth closed = fill2.truth().closedBy(Instant.now(), GRACE);
-                    UsersShapeReport.Pass warm = awaitPass(watch, process, t0, "paypulse-processor",
+                    UsersShapeReport.Pass warm = awaitPass(watch, process, fill2.visibleNanos(), "paypulse-processor",
                             data.resolve("output"), closed, cpuBefore);
                     report.warm(warm, fill2, process.peakRssBytes());
                     truths.add(closed);
@@ -243,8 +244,13 @@ public final class UsersShapeBench {
     }
 
     private UsersShapeFill.Result fill(String bootstrap, Instant first, long seed) {
-        progress("fill: " + events + " events in the original format, 2,000/s of event time from " + first);
-        UsersShapeFill.Result fill = UsersShapeFill.run(bootstrap, events, first, seed);
+        return fill(bootstrap, first, seed, false);
+    }
+
+    private UsersShapeFill.Result fill(String bootstrap, Instant first, long seed, boolean oneTransaction) {
+        progress("fill: " + events + " events in the original format, 2,000/s of event time from " + first
+                + (oneTransaction ? ", one transaction" : ""));
+        UsersShapeFill.Result fill = UsersShapeFill.run(bootstrap, events, first, seed, oneTransaction);
         progress(PipelineBench.fmt("   %.1f s (%,.0f events/s), %d windows x groups, last event at %s",
                 fill.seconds(), fill.perSecond(), fill.truth().expected().size(), fill.lastEventTime()));
         return fill;
