@@ -89,9 +89,13 @@ public final class PaymentTopology {
         return builder.build();
     }
 
-    /** A parse task's count store: in memory, changelogged, written by its owner before each commit. */
+    /**
+     * A parse task's count store: in memory, changelogged, written by its owner before each commit.
+     * Without Streams' record cache: the owner already writes each changed key once per commit, so the
+     * cache would only copy every write once more (decision 0015, session 9).
+     */
     static StoreBuilder<KeyValueStore<Bytes, byte[]>> parseStore(String name) {
-        return PreCommitStore.builder(binaryStore(name));
+        return PreCommitStore.builder(binaryStore(name).withCachingDisabled());
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> binaryStore(String name) {

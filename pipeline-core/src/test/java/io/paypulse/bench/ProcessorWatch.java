@@ -71,6 +71,13 @@ final class ProcessorWatch implements AutoCloseable {
         return finals.keySet().containsAll(truth.expected().keySet());
     }
 
+    /** The sum of group {@code applicationId}'s committed offsets on {@code payment} (records processed and committed). */
+    long committed(String applicationId) throws Exception {
+        return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                .entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.RAW) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
     /** True once group {@code applicationId}'s committed offsets on {@code payment} reach its end offsets. */
     boolean allParsed(String applicationId) throws Exception {
         Map<TopicPartition, Long> end = endOffsets(Topics.RAW);

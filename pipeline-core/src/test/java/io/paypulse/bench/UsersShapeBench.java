@@ -264,6 +264,8 @@ public final class UsersShapeBench {
     private UsersShapeReport.Pass awaitPass(ProcessorWatch watch, ChildJvm process, long t0, String applicationId,
             Path outputDir, WindowGroundTruth truth, double cpuBefore) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long committedBefore = watch.committed(applicationId);
+        long first = -1;
         long parsed = -1;
         long csv = -1;
         long finals = -1;
@@ -273,6 +275,10 @@ public final class UsersShapeBench {
             process.requireAlive();
             watch.requireHealthy();
             long now = System.nanoTime();
+            if (first < 0 && watch.committed(applicationId) > committedBefore) {
+                first = now;
+                progress(PipelineBench.fmt("   first events committed after %.1f s", (now - t0) / 1e9));
+            }
             if (parsed < 0 && watch.allParsed(applicationId)) {
                 parsed = now;
                 progress(PipelineBench.fmt("   all parsed after %.1f s", (now - t0) / 1e9));
@@ -306,7 +312,7 @@ public final class UsersShapeBench {
             throw new IllegalStateException("the final aggregates differ from the ground truth: " + differences);
         }
         progress("   all " + truth.expected().size() + " final aggregates equal the ground truth exactly");
-        return new UsersShapeReport.Pass((parsed - t0) / 1e9, (csv - t0) / 1e9, (finals - t0) / 1e9,
+        return new UsersShapeReport.Pass((first - t0) / 1e9, (parsed - t0) / 1e9, (csv - t0) / 1e9, (finals - t0) / 1e9,
                 cpuAtDone - cpuBefore, truth.expected().size(), truth.events());
     }
 
