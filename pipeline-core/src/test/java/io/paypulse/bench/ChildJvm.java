@@ -78,6 +78,34 @@ final class ChildJvm implements AutoCloseable {
         return (nanos - startedNanos) / 1e9;
     }
 
+    /**
+     * utime + stime of each live thread, by thread id, with the thread's name as {@code /proc} shows it
+     * (at most 15 characters). Empty once the JVM has exited.
+     */
+    Map<Long, ThreadCpu> threadCpu() {
+        Map<Long, ThreadCpu> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(name,
+                            (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** One thread's CPU seconds so far. */
+    record ThreadCpu(String name, double seconds) {
+    }
+
     /** utime + stime of the whole JVM (all threads) so far; NaN once it has exited. */
     double cpuSeconds() {
         try {

@@ -265,6 +265,8 @@ public final class UsersShapeBench {
             Path outputDir, WindowGroundTruth truth, double cpuBefore) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long committedBefore = watch.committed(applicationId);
+        ThreadCpuTally threads = new ThreadCpuTally(process);
+        long lastSample = 0;
         long first = -1;
         long parsed = -1;
         long csv = -1;
@@ -292,7 +294,12 @@ public final class UsersShapeBench {
                 progress(PipelineBench.fmt("   all %d windows x groups final after %.1f s", truth.expected().size(),
                         (now - t0) / 1e9));
             }
+            if (now - lastSample > 250_000_000L) {
+                threads.sample();
+                lastSample = now;
+            }
             if (parsed >= 0 && csv >= 0 && finals >= 0) {
+                threads.sample();
                 cpuAtDone = process.cpuSeconds();
                 break;
             }
@@ -312,8 +319,9 @@ public final class UsersShapeBench {
             throw new IllegalStateException("the final aggregates differ from the ground truth: " + differences);
         }
         progress("   all " + truth.expected().size() + " final aggregates equal the ground truth exactly");
+        progress("   CPU by thread: " + threads.top(6));
         return new UsersShapeReport.Pass((first - t0) / 1e9, (parsed - t0) / 1e9, (csv - t0) / 1e9, (finals - t0) / 1e9,
-                cpuAtDone - cpuBefore, truth.expected().size(), truth.events());
+                cpuAtDone - cpuBefore, truth.expected().size(), truth.events(), threads.top(6));
     }
 
     /** Every final seen must belong to a batch of this run. */

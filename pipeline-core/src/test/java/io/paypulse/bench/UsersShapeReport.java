@@ -15,7 +15,8 @@ import java.util.List;
 final class UsersShapeReport {
 
     /** One processor pass, times from its start (JVM spawn, or the start of the warm fill). */
-    record Pass(double first, double parsed, double csv, double finals, double cpuSeconds, int windows, long events) {
+    record Pass(double first, double parsed, double csv, double finals, double cpuSeconds, int windows, long events,
+            String threadCpu) {
         double parsedAndCsv() {
             return Math.max(parsed, csv);
         }
@@ -66,6 +67,7 @@ final class UsersShapeReport {
         row("Cold: CPU-s per million events (process JVM, utime+stime)", fmt("%.1f CPU-s (%.1f in all)", perMillion,
                 p.cpuSeconds()), "<= 12", verdict(perMillion <= 12, fmt("%.1f CPU-s (%.1fx)", perMillion - 12,
                 perMillion / 12)));
+        row("Cold: CPU by thread (names as /proc shows them)", p.threadCpu(), "", "");
         row("Cold: peak RSS of the process JVM (VmHWM)", fmt("%d MB", rssBytes / 1_000_000), "no target", "");
         double ratio = coldPerSecond / baselinePerSecond;
         row("Processor / baseline: events/s of the cold headline (all final, CSV durable) over the baseline's, both from JVM start", fmt("%.2f", ratio), ">= 0.5",
@@ -80,6 +82,7 @@ final class UsersShapeReport {
                 ">= 200k events/s",
                 verdict(rate >= 200_000, fmt("%,.0f events/s", 200_000 - rate)));
         row("Warm: CPU-s per million events", fmt("%.1f CPU-s", p.cpuSeconds() / (events / 1e6)), "", "");
+        row("Warm: CPU by thread", p.threadCpu(), "", "");
         notes.add(fmt("Warm pass: a second batch of %,d events is produced in one transaction while the same process"
                 + " JVM runs (%.1f s); the processor and its sink read committed, so they see the whole batch at the"
                 + " commit, which starts the clock: the producer does not share the cores during the timed part."
