@@ -47,11 +47,16 @@ final class OutputFiles implements Closeable {
     }
 
     void append(String fileName, List<String> cells) throws IOException {
+        append(fileName, CsvRow.of(cells));
+    }
+
+    /** Appends a complete row (CRLF included) to {@code fileName}. */
+    void append(String fileName, CsvRow row) throws IOException {
         CsvWriter w = open.get(fileName);
         if (w == null) {
             w = openWriter(fileName);
         }
-        w.write(cells);
+        w.write(row);
         lengths.put(fileName, w.length());
         unsynced.add(fileName);
     }
