@@ -83,10 +83,8 @@ public final class SinkRowBench {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), fileBytes);
         System.out.println("| step | CPU ns/event (median, min–max) | bytes allocated/event |");
         System.out.println("|---|---|---|");
-        System.out.printf(Locale.ROOT, "| read (second parse) | %.0f (%.0f–%.0f) | %.0f |%n", median(readNs), min(readNs),
-                max(readNs), median(readBytes));
-        System.out.printf(Locale.ROOT, "| file name + row bytes | %.0f (%.0f–%.0f) | %.0f |%n", median(rowNs), min(rowNs),
-                max(rowNs), median(rowBytes));
+        System.out.printf(Locale.ROOT, "| read (second parse) | %s | %.0f |%n", spread(readNs), median(readBytes));
+        System.out.printf(Locale.ROOT, "| file name + row bytes | %s | %.0f |%n", spread(rowNs), median(rowBytes));
     }
 
     @SuppressWarnings("unchecked")
@@ -103,18 +101,17 @@ public final class SinkRowBench {
         return records;
     }
 
+    /** {@code median (min–max)} of the rounds. */
+    private static String spread(double[] xs) {
+        double[] sorted = xs.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.0f (%.0f–%.0f)", sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+    }
+
     private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    private static double min(double[] xs) {
-        return Arrays.stream(xs).min().orElseThrow();
-    }
-
-    private static double max(double[] xs) {
-        return Arrays.stream(xs).max().orElseThrow();
+        double[] sorted = xs.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The row step as the sink does it (SinkLoop.accept, OutputFiles.append). */

@@ -134,11 +134,11 @@ final class PlainLogLine {
     }
 
     /** ASCII is its own Latin-1, and a Latin-1 String is a plain copy of the bytes. */
-    private static String text(byte[] v, int from, int to) {
+    static String text(byte[] v, int from, int to) {
         return new String(v, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

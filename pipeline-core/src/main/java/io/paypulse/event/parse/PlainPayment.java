@@ -1,8 +1,10 @@
 package io.paypulse.event.parse;
 
+import static io.paypulse.event.parse.PlainLogLine.ascii;
+import static io.paypulse.event.parse.PlainLogLine.text;
+
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -60,16 +62,12 @@ final class PlainPayment {
         } else {
             return null;
         }
-        if (!starts(v, p, to, FOR_ORDER)) {
+        int end = afterHexId(v, p, to, FOR_ORDER, 12);
+        if (end < 0) {
             return null;
         }
-        int orderStart = p + FOR_ORDER.length - "order_".length();
-        p += FOR_ORDER.length;
-        if (!hex(v, p, to, 12)) {
-            return null;
-        }
-        p += 12;
-        String orderId = text(v, orderStart, p);
+        String orderId = text(v, end - "order_".length() - 12, end);
+        p = end;
         if (!starts(v, p, to, AMOUNT)) {
             return null;
         }
@@ -90,7 +88,7 @@ final class PlainPayment {
         }
         int userStart = p + USER.length - "user_".length();
         p += USER.length;
-        for (int end = p + 6; p < end; p++) {
+        for (int userEnd = p + 6; p < userEnd; p++) {
             if (p >= to || !isDigit(v[p])) {
                 return null;
             }
@@ -103,24 +101,19 @@ final class PlainPayment {
                 return null;
             }
             p += REASON.length;
-            int end = lastIp(v, p, to);
+            end = lastIp(v, p, to);
             if (end <= p || end - p > PaymentMessage.MAX_REASON_LENGTH) {
                 return null;
             }
             reason = text(v, p, end);
             p = end;
         } else {
-            byte[] id = type == PaymentType.PAYMENT ? PAYMENT_ID : REFUND_ID;
-            if (!starts(v, p, to, id)) {
+            end = afterHexId(v, p, to, type == PaymentType.PAYMENT ? PAYMENT_ID : REFUND_ID, 16);
+            if (end < 0) {
                 return null;
             }
-            int refStart = p + id.length - "pay_".length();
-            p += id.length;
-            if (!hex(v, p, to, 16)) {
-                return null;
-            }
-            p += 16;
-            reference = text(v, refStart, p);
+            reference = text(v, end - "pay_".length() - 16, end);
+            p = end;
         }
         if (!starts(v, p, to, IP)) {
             return null;
@@ -148,6 +141,18 @@ final class PlainPayment {
             return null;
         }
         return new PaymentMessage(type, failed, orderId, cents, userId, reference, reason, text(v, ipStart, p));
+    }
+
+    /**
+     * Given {@code literal} (ending in an id's prefix such as {@code order_}) at {@code p}, then {@code digits}
+     * lower-case hex digits: the index after them, or -1.
+     */
+    private static int afterHexId(byte[] v, int p, int to, byte[] literal, int digits) {
+        if (!starts(v, p, to, literal)) {
+            return -1;
+        }
+        int at = p + literal.length;
+        return hex(v, at, to, digits) ? at + digits : -1;
     }
 
     /** Where the last {@code ". IP: "} in {@code v[from, to)} starts, or -1. */
@@ -181,12 +186,4 @@ final class PlainPayment {
         return c >= '0' && c <= '9';
     }
 
-    /** ASCII is its own Latin-1, and a Latin-1 String is a plain copy of the bytes. */
-    private static String text(byte[] v, int from, int to) {
-        return new String(v, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
 }
