@@ -68,12 +68,16 @@ final class CsvCells {
             return "";
         }
         for (int i = 0; i < cell.length(); i++) {
-            char c = cell.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            if (needsQuotes(cell.charAt(i))) {
                 return '"' + cell.replace("\"", "\"\"") + '"';
             }
         }
         return cell;
+    }
+
+    /** A cell holding one of these characters is quoted ({@link #quote}; {@link CsvRow} asks too). */
+    static boolean needsQuotes(char c) {
+        return c == ',' || c == '"' || c == '\r' || c == '\n';
     }
 
     /** One complete CSV line: quoted cells separated by commas, terminated by CRLF. */

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -25,6 +24,7 @@ final class CsvWriter implements Closeable {
     private byte[] buffer = new byte[4096];
     private int buffered;
     private long length;
+    private CsvRow scratch;
 
     private CsvWriter(Path path, FileChannel channel, long length) {
         this.path = path;
@@ -63,21 +63,33 @@ final class CsvWriter implements Closeable {
         return path;
     }
 
+    /** Appends one row of {@code cells} (quoted where needed, CRLF added). */
     void write(List<String> cells) throws IOException {
-        byte[] row = CsvCells.line(cells).getBytes(StandardCharsets.UTF_8);
-        if (buffered + row.length > BUFFER_BYTES) {
+        if (scratch == null) {
+            scratch = new CsvRow();
+        }
+        scratch.clear();
+        scratch.line(cells);
+        write(scratch);
+    }
+
+    /** Appends a complete row (CRLF included). */
+    void write(CsvRow row) throws IOException {
+        byte[] bytes = row.bytes();
+        int count = row.length();
+        if (buffered + count > BUFFER_BYTES) {
             drain();
         }
-        if (row.length > BUFFER_BYTES) {
-            writeFully(row, row.length);
+        if (count > BUFFER_BYTES) {
+            writeFully(bytes, count);
         } else {
-            if (buffered + row.length > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(BUFFER_BYTES, Math.max(buffer.length * 2, buffered + row.length)));
+            if (buffered + count > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(BUFFER_BYTES, Math.max(buffer.length * 2, buffered + count)));
             }
-            System.arraycopy(row, 0, buffer, buffered, row.length);
-            buffered += row.length;
+            System.arraycopy(bytes, 0, buffer, buffered, count);
+            buffered += count;
         }
-        length += row.length;
+        length += count;
     }
 
     /** Bytes of this file including rows still buffered. */

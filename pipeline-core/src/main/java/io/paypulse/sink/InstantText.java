@@ -17,10 +17,25 @@ final class InstantText {
     private InstantText() {
     }
 
+    /** The longest text {@link #write} writes: {@code 9999-12-31T23:59:59.999999999Z}. */
+    static final int MAX_BYTES = 30;
+
     static String of(Instant t) {
+        byte[] b = new byte[MAX_BYTES];
+        int end = write(t, b, 0);
+        return end < 0 ? t.toString() : new String(b, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the text of {@code t} as ASCII bytes at {@code b[at]} (room for {@link #MAX_BYTES} needed).
+     *
+     * @return the index after the last byte written, or -1 (nothing written) for an instant outside years
+     *         1970 to 9999, which only {@link Instant#toString()} writes
+     */
+    static int write(Instant t, byte[] b, int at) {
         long sec = t.getEpochSecond();
         if (sec < 0 || sec >= MAX_SECOND) {
-            return t.toString();
+            return -1;
         }
         int nano = t.getNano();
         long days = sec / 86_400;
@@ -37,19 +52,18 @@ final class InstantText {
         int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
 
         int fraction = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
-        byte[] b = new byte[20 + (fraction == 0 ? 0 : fraction + 1)];
-        digits(b, 0, year, 4);
-        b[4] = '-';
-        digits(b, 5, month, 2);
-        b[7] = '-';
-        digits(b, 8, day, 2);
-        b[10] = 'T';
-        digits(b, 11, secOfDay / 3_600, 2);
-        b[13] = ':';
-        digits(b, 14, secOfDay / 60 % 60, 2);
-        b[16] = ':';
-        digits(b, 17, secOfDay % 60, 2);
-        int i = 19;
+        digits(b, at, year, 4);
+        b[at + 4] = '-';
+        digits(b, at + 5, month, 2);
+        b[at + 7] = '-';
+        digits(b, at + 8, day, 2);
+        b[at + 10] = 'T';
+        digits(b, at + 11, secOfDay / 3_600, 2);
+        b[at + 13] = ':';
+        digits(b, at + 14, secOfDay / 60 % 60, 2);
+        b[at + 16] = ':';
+        digits(b, at + 17, secOfDay % 60, 2);
+        int i = at + 19;
         if (fraction > 0) {
             b[i++] = '.';
             int value = fraction == 3 ? nano / 1_000_000 : fraction == 6 ? nano / 1_000 : nano;
@@ -57,7 +71,7 @@ final class InstantText {
             i += fraction;
         }
         b[i] = 'Z';
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return i + 1;
     }
 
     private static void digits(byte[] b, int at, int value, int count) {

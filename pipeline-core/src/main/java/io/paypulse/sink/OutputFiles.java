@@ -28,7 +28,9 @@ final class OutputFiles implements Closeable {
     private final FileModes modes;
     private final SortedMap<String, Long> lengths;
     private final LinkedHashMap<String, CsvWriter> open = new LinkedHashMap<>(16, 0.75f, true);
+    /** Files written since the last sync; their lengths in {@link #lengths} are updated at sync. */
     private final Set<String> unsynced = new HashSet<>();
+    private CsvWriter lastWritten;
     private boolean created;
 
     OutputFiles(Path dir, List<String> header, Map<String, Long> knownLengths, int maxOpen) {
@@ -47,13 +49,22 @@ final class OutputFiles implements Closeable {
     }
 
     void append(String fileName, List<String> cells) throws IOException {
+        append(fileName, CsvRow.of(cells));
+    }
+
+    /** Appends a complete row (CRLF included) to {@code fileName}. */
+    void append(String fileName, CsvRow row) throws IOException {
         CsvWriter w = open.get(fileName);
         if (w == null) {
             w = openWriter(fileName);
         }
-        w.write(cells);
-        lengths.put(fileName, w.length());
-        unsynced.add(fileName);
+        w.write(row);
+        // Rows come in runs per (hourly) file: note the file once per run, and its length at sync,
+        // instead of a set and a sorted-map update per row (issue 11: both showed on the sink thread).
+        if (w != lastWritten) {
+            unsynced.add(fileName);
+            lastWritten = w;
+        }
     }
 
     /**
@@ -65,9 +76,11 @@ final class OutputFiles implements Closeable {
             CsvWriter w = open.get(name);
             if (w != null) {
                 w.sync();
+                lengths.put(name, w.length());
             }
         }
         unsynced.clear();
+        lastWritten = null;
         if (created) {
             Fsync.directory(dir);
             created = false;
@@ -97,6 +110,7 @@ final class OutputFiles implements Closeable {
             }
         }
         unsynced.clear();
+        lastWritten = null;
         if (first != null) {
             throw first;
         }
@@ -116,6 +130,7 @@ final class OutputFiles implements Closeable {
         }
         open.clear();
         unsynced.clear();
+        lastWritten = null;
     }
 
     private CsvWriter openWriter(String fileName) throws IOException {
@@ -124,7 +139,11 @@ final class OutputFiles implements Closeable {
             Map.Entry<String, CsvWriter> e = eldest.next();
             eldest.remove();
             e.getValue().close(); // syncs, so the file no longer needs it at the next checkpoint
+            lengths.put(e.getKey(), e.getValue().length());
             unsynced.remove(e.getKey());
+            if (e.getValue() == lastWritten) {
+                lastWritten = null;
+            }
         }
         Path path = dir.resolve(fileName);
         Long known = lengths.get(fileName);

@@ -1,11 +1,5 @@
 package io.paypulse.sink;
 
-import static io.paypulse.sink.CsvCells.amount;
-import static io.paypulse.sink.CsvCells.bool;
-import static io.paypulse.sink.CsvCells.enumName;
-import static io.paypulse.sink.CsvCells.instant;
-import static io.paypulse.sink.CsvCells.text;
-
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.parse.ParseOutcome;
 import io.paypulse.event.parse.ReadTime;
@@ -116,18 +110,31 @@ final class ParsedFormat implements RowFormat<ParsedEvent> {
 
     @Override
     public List<String> cells(ParsedEvent e) {
+        CellList cells = new CellList(HEADER.size());
+        columns(e, cells);
+        return cells.cells();
+    }
+
+    /** The sink's path: the cells straight to bytes (no cell strings, no line string). */
+    @Override
+    public void row(ParsedEvent e, CsvRow out) {
+        columns(e, out);
+        out.end();
+    }
+
+    /** The columns of {@link #HEADER}, in its order: the one list both {@link #cells} and {@link #row} follow. */
+    private static void columns(ParsedEvent e, RowCells out) {
         Objects.requireNonNull(e.type(), "type is missing");
-        return List.of(
-                instant(e.eventTime()),
-                enumName(e.level()),
-                e.type().label(),
-                bool(e.failed()),
-                text(e.orderId()),
-                amount(e.amountCents()),
-                text(e.userId()),
-                text(e.ipAddress()),
-                text(e.paymentId()),
-                text(e.failReason()),
-                text(e.refundId()));
+        out.instant(e.eventTime());
+        out.plain(e.level() == null ? null : e.level().name());
+        out.plain(e.type().label());
+        out.bool(e.failed());
+        out.text(e.orderId());
+        out.amount(e.amountCents());
+        out.text(e.userId());
+        out.text(e.ipAddress());
+        out.text(e.paymentId());
+        out.text(e.failReason());
+        out.text(e.refundId());
     }
 }

@@ -60,8 +60,11 @@ public final class ParsedRows {
      */
     public static void write(Path file, Iterable<ParsedEvent> events, FileModes modes) throws IOException {
         try (CsvWriter w = CsvWriter.create(file, ParsedFormat.HEADER, modes.fileAttributes())) {
+            CsvRow row = new CsvRow();
             for (ParsedEvent e : events) {
-                w.write(CELLS.cells(e));
+                row.clear();
+                CELLS.row(e, row);
+                w.write(row);
             }
         }
     }

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * become rows, which file a row goes to, and its cells. Everything else (offsets, files, recovery)
  * is the same mechanism, {@link SinkLoop}.
  *
- * <p>{@link #read}, {@link #include}, {@link #fileName} and {@link #cells} may throw on a record they
+ * <p>{@link #read}, {@link #include}, {@link #fileName}, {@link #cells} and {@link #row} may throw on a record they
  * cannot handle; the sink then logs and skips that record.
  */
 interface RowFormat<T> {
@@ -53,4 +53,13 @@ interface RowFormat<T> {
 
     /** The row; as many cells as {@link #header()}. */
     List<String> cells(T record);
+
+    /**
+     * Appends the row to {@code out}, CRLF included: the same bytes as {@link #cells} written by
+     * {@link CsvWriter#write(List)}. A format the sink writes many rows of overrides this to encode its
+     * cells without making them strings first.
+     */
+    default void row(T record, CsvRow out) {
+        out.line(cells(record));
+    }
 }

@@ -76,6 +76,8 @@ final class SinkLoop<T> {
     private ExclusiveFileLock lock;
     private Consumer<byte[], byte[]> consumer;
     private OutputFiles files;
+    /** The row being made, reused record after record (the sink thread's only). */
+    private final CsvRow row = new CsvRow();
     private Checkpoint last;
     private Set<TopicPartition> assigned = Set.of();
     private long pendingRows;
@@ -405,7 +407,6 @@ final class SinkLoop<T> {
 
     private void accept(ConsumerRecord<byte[], byte[]> r) throws IOException {
         String file;
-        List<String> cells;
         try {
             T value;
             try {
@@ -423,14 +424,15 @@ final class SinkLoop<T> {
                 return;
             }
             file = format.fileName(value);
-            cells = format.cells(value);
+            row.clear();
+            format.row(value, row);
         } catch (RuntimeException e) {
             skipped.incrementAndGet();
             LOG.warn("CSV sink '{}' skips record {}-{} offset {}: cannot make a row of it ({})",
                     format.name(), r.topic(), r.partition(), r.offset(), e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
-        files.append(file, cells);
+        files.append(file, row);
         pendingRows++;
     }
 

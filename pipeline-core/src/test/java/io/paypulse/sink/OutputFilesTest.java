@@ -64,6 +64,27 @@ class OutputFilesTest {
     }
 
     @Test
+    void lengthsStayExactWhenRowsAlternateBetweenFilesAcrossSyncs() throws IOException {
+        try (OutputFiles files = new OutputFiles(dir, HEADER, Map.of(), 2)) {
+            String[] order = {"a.csv", "a.csv", "b.csv", "a.csv", "|", "b.csv", "|", "|", "a.csv", "b.csv", "b.csv", "|"};
+            int row = 0;
+            for (String name : order) {
+                if (name.equals("|")) {
+                    SortedMap<String, Long> lengths = files.sync();
+                    assertThat(lengths).containsExactly(Map.entry("a.csv", Files.size(dir.resolve("a.csv"))),
+                            Map.entry("b.csv", Files.size(dir.resolve("b.csv"))));
+                } else {
+                    files.append(name, List.of(Integer.toString(row++), "v"));
+                }
+            }
+        }
+        assertThat(StrictCsv.read(dir.resolve("a.csv"))).containsExactly(HEADER, List.of("0", "v"), List.of("1", "v"),
+                List.of("3", "v"), List.of("5", "v"));
+        assertThat(StrictCsv.read(dir.resolve("b.csv"))).containsExactly(HEADER, List.of("2", "v"), List.of("4", "v"),
+                List.of("6", "v"), List.of("7", "v"));
+    }
+
+    @Test
     void rowsReachTheFileOnlyWhole() throws IOException {
         String big = "x".repeat(1000);
         try (OutputFiles files = new OutputFiles(dir, HEADER, Map.of(), 1)) {

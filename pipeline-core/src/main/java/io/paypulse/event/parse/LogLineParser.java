@@ -9,6 +9,7 @@ import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.PaymentMessage;
 import io.paypulse.event.PaymentType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,9 @@ import java.time.Instant;
  * broker would refuse), lenient where it is not (extra fields are ignored). Thread-safe.
  *
  * <p>Hot path (issue 11: the parse was most of the processor's per-event floor): a value of the
- * plain shape both generators write is read by {@link PlainLogLine} and its timestamp by
- * {@link IsoInstant}, without Jackson or {@code DateTimeFormatter}; anything else goes through
+ * plain shape both generators write is read by {@link PlainLogLine}, its timestamp by
+ * {@link IsoInstant} and its message from the bytes by {@link PlainPayment}, without Jackson,
+ * {@code DateTimeFormatter} or a message String; anything else goes through
  * Jackson and java.time, which then give the rejection text. The outcome is the same either way
  * ({@code LogLineParserAgreementTest} and {@code IsoInstantPropertyTest} compare with the parser as
  * it was); {@code make bench-parser} measures the difference.
@@ -53,9 +55,13 @@ public final class LogLineParser {
             return ParseOutcome.rejected("value is " + value.length + " bytes, more than the "
                     + MAX_VALUE_BYTES + "-byte limit");
         }
-        PlainLogLine.Fields plain = PlainLogLine.read(value);
+        PlainLogLine.Line plain = PlainLogLine.scan(value);
         if (plain != null) {
-            return parseFields(plain.timestamp(), plain.level(), plain.message(), now);
+            // The message read from the bytes; only one the grammar refuses becomes a String, for the reason.
+            PaymentMessage m = PlainPayment.read(value, plain.messageStart(), plain.messageEnd());
+            String text = m != null ? null
+                    : new String(value, plain.messageStart(), plain.messageEnd() - plain.messageStart(), StandardCharsets.ISO_8859_1);
+            return parseFields(plain.timestamp(), plain.level(), m, text, now);
         }
         return parseWithJackson(value, now);
     }
@@ -114,6 +120,11 @@ public final class LogLineParser {
     }
 
     ParseOutcome parseFields(String timestamp, String levelText, String message, Instant now) {
+        return parseFields(timestamp, levelText, null, message, now);
+    }
+
+    /** @param known the message already read ({@link PlainPayment}), or null to read {@code message} */
+    private ParseOutcome parseFields(String timestamp, String levelText, PaymentMessage known, String message, Instant now) {
         Instant eventTime;
         try {
             eventTime = parseTimestamp(timestamp);
@@ -136,9 +147,11 @@ public final class LogLineParser {
         } else {
             return ParseOutcome.rejected("level '" + abbreviate(levelText) + "' is not INFO or ERROR");
         }
-        PaymentMessage m;
+        PaymentMessage m = known;
         try {
-            m = PaymentMessage.parse(message);
+            if (m == null) {
+                m = PaymentMessage.parse(message);
+            }
         } catch (MessageFormatException e) {
             return ParseOutcome.rejected("message: " + e.getMessage());
         }

@@ -29,18 +29,33 @@ final class PlainLogLine {
     record Fields(String timestamp, String level, String message) {
     }
 
+    /**
+     * The members of a plain line, the message left in place as {@code value[messageStart, messageEnd)}
+     * (ASCII): {@link PlainPayment} reads it from there, so most lines never need it as a String.
+     */
+    record Line(String timestamp, String level, int messageStart, int messageEnd) {
+    }
+
     private PlainLogLine() {
     }
 
     /** The members of {@code v} if it has exactly the common shape, else null (read it with Jackson). */
     static Fields read(byte[] v) {
+        Line line = scan(v);
+        return line == null ? null
+                : new Fields(line.timestamp(), line.level(), text(v, line.messageStart(), line.messageEnd()));
+    }
+
+    /** As {@link #read}, the message left in the bytes. */
+    static Line scan(byte[] v) {
         int p = skipWhitespace(v, 0);
         if (at(v, p) != '{') {
             return null;
         }
         String timestamp = null;
         String level = null;
-        String message = null;
+        int messageStart = -1;
+        int messageEnd = -1;
         p = skipWhitespace(v, p + 1);
         for (int member = 0; member < 3; member++) {
             if (member > 0) {
@@ -70,8 +85,9 @@ final class PlainLogLine {
             } else if (level == null && matches(v, keyStart, keyEnd, LEVEL)) {
                 level = matches(v, valueStart, valueEnd, INFO) ? "INFO"
                         : matches(v, valueStart, valueEnd, ERROR) ? "ERROR" : text(v, valueStart, valueEnd);
-            } else if (message == null && matches(v, keyStart, keyEnd, MESSAGE)) {
-                message = text(v, valueStart, valueEnd);
+            } else if (messageStart < 0 && matches(v, keyStart, keyEnd, MESSAGE)) {
+                messageStart = valueStart;
+                messageEnd = valueEnd;
             } else {
                 return null; // another member, or one of ours twice
             }
@@ -79,7 +95,7 @@ final class PlainLogLine {
         if (at(v, p) != '}' || skipWhitespace(v, p + 1) != v.length) {
             return null;
         }
-        return new Fields(timestamp, level, message);
+        return new Line(timestamp, level, messageStart, messageEnd);
     }
 
     /**
@@ -118,11 +134,11 @@ final class PlainLogLine {
     }
 
     /** ASCII is its own Latin-1, and a Latin-1 String is a plain copy of the bytes. */
-    private static String text(byte[] v, int from, int to) {
+    static String text(byte[] v, int from, int to) {
         return new String(v, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
