@@ -62,7 +62,9 @@ import javax.management.openmbean.CompositeData;
  *       runs on the QuantumRenderer thread and is not in either figure;</li>
  *   <li>tick: time of each ticker render task (snapshot → view models → controls) on the FX thread;</li>
  *   <li>heap used after GC (GC notifications, sampled every 10 s) and after a forced full GC at start/end;</li>
- *   <li>generator sent/s and processor parsed/s (the pipeline's own counters).</li>
+ *   <li>generator sent/s and processor parsed/s (the pipeline's own counters), and the processor's backlog
+ *       (events sent but not yet parsed) at the start and end of the measured interval: flat = it keeps up;</li>
+ *   <li>CPU: the process's CPU-s and the FX thread's CPU ms per scene pulse, to tell FX work from starvation.</li>
  * </ul>
  *
  * Then (issue 13, {@code bench.history} s per range, default 60, 0 = skip) a week of 1-minute history is
@@ -74,6 +76,7 @@ public final class UiBench {
 
     private static final double MS = 1e6;
     private static final TKPulseListener[] TK_LISTENERS = new TKPulseListener[2];
+    private static final AtomicLong FX_THREAD_ID = new AtomicLong(-1);
 
     public static void main(String[] args) throws Exception {
         int duration = Integer.getInteger("bench.duration", 300);
@@ -211,6 +214,7 @@ public final class UiBench {
                 }
                 t[1] = 0;
             };
+            FX_THREAD_ID.set(Thread.currentThread().getId());
             Toolkit tk = Toolkit.getToolkit();
             tk.addStageTkPulseListener(TK_LISTENERS[0]);
             tk.addPostSceneTkPulseListener(TK_LISTENERS[1]);
@@ -236,10 +240,11 @@ public final class UiBench {
         String loadStart = loadavg();
         long sent0 = gen.sent();
         long parsed0 = parsed.getAsLong();
+        CpuClock cpu = new CpuClock(FX_THREAD_ID.get());
         long t0 = System.nanoTime();
         app.measuring = true;
         List<Double> afterGc = new ArrayList<>();
-        System.out.println("   t s  heap after last GC MB  heap used MB  sent/s   parsed/s  load");
+        System.out.println("   t s  heap after last GC MB  heap used MB  sent/s   parsed/s  backlog  load");
         long lastSent = sent0;
         long lastParsed = parsed0;
         long lastT = t0;
@@ -255,8 +260,8 @@ public final class UiBench {
             double dt = (now - lastT) / 1e9;
             double ag = heap.afterGcMb();
             afterGc.add(ag);
-            System.out.printf("%6d  %21.0f  %12.0f  %7.0f  %8.0f  %s%n", 10 * i, ag, heap.usedMb(),
-                    (s - lastSent) / dt, (p - lastParsed) / dt, loadavg());
+            System.out.printf("%6d  %21.0f  %12.0f  %7.0f  %8.0f  %7d  %s%n", 10 * i, ag, heap.usedMb(),
+                    (s - lastSent) / dt, (p - lastParsed) / dt, s - p, loadavg());
             lastSent = s;
             lastParsed = p;
             lastT = now;
@@ -265,7 +270,11 @@ public final class UiBench {
         heap.counting = false;
         double secs = (System.nanoTime() - t0) / 1e9;
         long sent = gen.sent() - sent0;
-        long processed = parsed.getAsLong() - parsed0;
+        long parsedEnd = parsed.getAsLong();
+        long processed = parsedEnd - parsed0;
+        long backlogStart = sent0 - parsed0;
+        long backlogEnd = sent0 + sent - parsedEnd;
+        double[] cpuUsed = cpu.sinceStart();
         String loadEnd = loadavg();
         Thread.sleep(300); // let an in-flight pulse finish before reading the samples
         long[] lay = syncRead(layout);
@@ -292,6 +301,13 @@ public final class UiBench {
         row("GC pauses during the run: count / max ms / total ms", heap.pauses());
         row("generator sent events/s (achieved)", String.format("%.0f (%d events)", sent / secs, sent));
         row("processor parsed events/s (achieved)", String.format("%.0f (%d events)", processed / secs, processed));
+        row("processor backlog (sent − parsed) at start / end, events", String.format("%d / %d (%s)", backlogStart,
+                backlogEnd, backlogEnd - backlogStart <= rate ? "keeps up" : "falls behind by "
+                        + Math.round((backlogEnd - backlogStart) / secs) + " events/s"));
+        row("process CPU-s during the run (of " + Math.round(secs * Runtime.getRuntime().availableProcessors())
+                + " core-s) / FX thread CPU ms per scene pulse", String.format("%.1f / %.2f", cpuUsed[0],
+                pul.length == 0 ? Double.NaN : cpuUsed[1] * 1000 / pul.length));
+        row("garbage collector", heap.collectors());
         row("load average start / end (1, 5, 15 min)", loadStart + " / " + loadEnd);
         row("cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
@@ -416,6 +432,30 @@ public final class UiBench {
         }
     }
 
+    /** CPU time of the whole process and of the FX thread since construction, in seconds. */
+    static final class CpuClock {
+        private final long fxThread;
+        private final long process0;
+        private final long fx0;
+
+        CpuClock(long fxThread) {
+            this.fxThread = fxThread;
+            this.process0 = processCpuNanos();
+            this.fx0 = ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread);
+        }
+
+        /** {process CPU-s, FX thread CPU-s} since construction. */
+        double[] sinceStart() {
+            long fx = ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread);
+            return new double[] {(processCpuNanos() - process0) / 1e9, (fx - fx0) / 1e9};
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
     /** Heap used after each GC (from GC notifications) and GC pause statistics. */
     static final class HeapWatch {
         private final Set<String> heapPools;
@@ -439,8 +479,9 @@ public final class UiBench {
                             .filter(e -> heapPools.contains(e.getKey())).map(Map.Entry::getValue)
                             .mapToLong(MemoryUsage::getUsed).sum();
                     lastAfterGc = used;
-                    // "end of minor/major GC" are pauses; G1's concurrent cycle is not.
-                    if (counting && !info.getGcName().contains("Concurrent")) {
+                    // "end of minor/major GC" are pauses; G1's concurrent cycle and ZGC's cycles are not.
+                    String name = info.getGcName();
+                    if (counting && !name.contains("Concurrent") && !name.contains("Cycles")) {
                         long d = info.getGcInfo().getDuration();
                         pauses.incrementAndGet();
                         pauseMs.addAndGet(d);
@@ -465,6 +506,11 @@ public final class UiBench {
             double mb = usedMb();
             counting = countPausesAfter;
             return mb;
+        }
+
+        String collectors() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                    .collect(Collectors.joining(", "));
         }
 
         String pauses() {
