@@ -26,7 +26,7 @@ CP="app/target/test-classes:app/target/classes:$(cat "$WORK/cp.txt")"
 
 echo "date: $(date -Is)   nproc: $(nproc)   uptime:$(uptime)"
 export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
-java -Xmx"$HEAP" $GC ${JAVA_OPTS:-} \
+java -Xmx"$HEAP" $GC ${JAVA_OPTS:-} --add-exports java.management/sun.management=ALL-UNNAMED \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
   -Djavafx.cachedir="$WORK/fxcache" -Djava.io.tmpdir="${BENCH_TMP:-/tmp}" \
   -Dbench.duration="$DURATION" -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" -Dbench.history="$HISTORY" \

@@ -137,6 +137,10 @@ public final class UiBench {
             v[n++] = x;
         }
 
+        synchronized long[] inOrder() {
+            return Arrays.copyOf(v, n);
+        }
+
         synchronized long[] sorted() {
             long[] s = Arrays.copyOf(v, n);
             Arrays.sort(s);
@@ -191,7 +195,11 @@ public final class UiBench {
         // Pulse listeners (FX thread only).
         Samples layout = new Samples();
         Samples scenePulse = new Samples();
-        long[] t = new long[2];
+        Samples longPulseEnds = new Samples(); // JVM uptime (ns) at the end of each measured pulse > 16 ms
+        Samples longPulseLengths = new Samples();
+        long[] t = new long[3];
+        Samples pulseCpu = new Samples(); // FX thread CPU time of each measured scene pulse
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CountDownLatch hooked = new CountDownLatch(1);
         Platform.runLater(() -> {
             Scene scene = stageRef.get().getScene();
@@ -203,10 +211,19 @@ public final class UiBench {
                 t[0] = 0;
             });
             // The toolkit keeps its pulse listeners in WeakHashMaps: hold them strongly here.
-            TK_LISTENERS[0] = () -> t[1] = System.nanoTime();
+            TK_LISTENERS[0] = () -> {
+                t[1] = System.nanoTime();
+                t[2] = threads.getCurrentThreadCpuTime();
+            };
             TK_LISTENERS[1] = () -> {
                 if (app.measuring && t[1] != 0) {
-                    scenePulse.add(System.nanoTime() - t[1]);
+                    long d = System.nanoTime() - t[1];
+                    scenePulse.add(d);
+                    pulseCpu.add(threads.getCurrentThreadCpuTime() - t[2]);
+                    if (d > 16 * MS) {
+                        longPulseEnds.add(Uptime.nanos());
+                        longPulseLengths.add(d);
+                    }
                 }
                 Samples[] p = app.phase;
                 if (p != null && t[1] != 0) {
@@ -241,6 +258,7 @@ public final class UiBench {
         long sent0 = gen.sent();
         long parsed0 = parsed.getAsLong();
         CpuClock cpu = new CpuClock(FX_THREAD_ID.get());
+        long[] safepoints0 = Safepoints.now();
         long t0 = System.nanoTime();
         app.measuring = true;
         List<Double> afterGc = new ArrayList<>();
@@ -275,10 +293,12 @@ public final class UiBench {
         long backlogStart = sent0 - parsed0;
         long backlogEnd = sent0 + sent - parsedEnd;
         double[] cpuUsed = cpu.sinceStart();
+        long[] safepoints = Safepoints.now();
         String loadEnd = loadavg();
         Thread.sleep(300); // let an in-flight pulse finish before reading the samples
         long[] lay = syncRead(layout);
         long[] pul = syncRead(scenePulse);
+        int longPulsesInGc = heap.overlapping(syncRead(longPulseEnds, false), syncRead(longPulseLengths, false));
         long[] tic = syncRead(app.ticks);
         double heapEnd = heap.fullGcUsedMb(false);
 
@@ -292,7 +312,11 @@ public final class UiBench {
         row("layout pulse p50 / p99 / max ms", fmt(lay));
         row("scene pulses (toolkit stage→post-scene listener: CSS + layout + sync, all scenes)", String.valueOf(pul.length));
         row("scene pulse p50 / p99 / max ms", fmt(pul));
+        row("scene pulse FX-thread CPU p50 / p99 / max ms (wall far above CPU = waiting: GC or starvation)",
+                fmt(syncRead(pulseCpu)));
         row("pulses > 16 ms (scene pulse)", String.valueOf(Arrays.stream(pul).filter(x -> x > 16 * MS).count()));
+        row("of those, pulses overlapping a GC pause (the rest: FX work or CPU starvation)",
+                String.valueOf(longPulsesInGc));
         row("ticks (ticker render tasks on the FX thread)", String.valueOf(tic.length));
         row("tick p50 / p99 / max ms", fmt(tic));
         row("heap after full GC MB, start / end", String.format("%.0f / %.0f", heapStart, heapEnd));
@@ -308,6 +332,10 @@ public final class UiBench {
                 + " core-s) / FX thread CPU ms per scene pulse", String.format("%.1f / %.2f", cpuUsed[0],
                 pul.length == 0 ? Double.NaN : cpuUsed[1] * 1000 / pul.length));
         row("garbage collector", heap.collectors());
+        row("safepoints (all VM stops: GC and others): count / total ms / ms spent reaching them", safepoints[0] < 0
+                ? "not readable (run with --add-exports java.management/sun.management=ALL-UNNAMED)"
+                : (safepoints[0] - safepoints0[0]) + " / " + (safepoints[1] - safepoints0[1]) + " / "
+                        + (safepoints[2] - safepoints0[2]));
         row("load average start / end (1, 5, 15 min)", loadStart + " / " + loadEnd);
         row("cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
@@ -391,10 +419,14 @@ public final class UiBench {
     }
 
     private static long[] syncRead(Samples s) throws Exception {
+        return syncRead(s, true);
+    }
+
+    private static long[] syncRead(Samples s, boolean sorted) throws Exception {
         AtomicReference<long[]> out = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            out.set(s.sorted());
+            out.set(sorted ? s.sorted() : s.inOrder());
             done.countDown();
         });
         done.await(30, TimeUnit.SECONDS);
@@ -432,6 +464,35 @@ public final class UiBench {
         }
     }
 
+    /** JVM uptime in nanoseconds on the monotonic clock, the time base of GC pause start times. */
+    static final class Uptime {
+        private static final long ORIGIN = System.nanoTime()
+                - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+
+        static long nanos() {
+            return System.nanoTime() - ORIGIN;
+        }
+    }
+
+    /**
+     * HotSpot's safepoint counters {count, total ms, sync ms}: every stop of all Java threads, GC or not, and the
+     * time spent bringing the threads to it (long under CPU starvation). {-1, -1, -1} when not exported.
+     */
+    static final class Safepoints {
+        static long[] now() {
+            try {
+                Object bean = Class.forName("sun.management.ManagementFactoryHelper")
+                        .getMethod("getHotspotRuntimeMBean").invoke(null);
+                Class<?> type = Class.forName("sun.management.HotspotRuntimeMBean");
+                return new long[] {(long) type.getMethod("getSafepointCount").invoke(bean),
+                    (long) type.getMethod("getTotalSafepointTime").invoke(bean),
+                    (long) type.getMethod("getSafepointSyncTime").invoke(bean)};
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new long[] {-1, -1, -1};
+            }
+        }
+    }
+
     /** CPU time of the whole process and of the FX thread since construction, in seconds. */
     static final class CpuClock {
         private final long fxThread;
@@ -463,6 +524,8 @@ public final class UiBench {
         private final AtomicLong pauses = new AtomicLong();
         private final AtomicLong pauseMs = new AtomicLong();
         private final AtomicLong maxPauseMs = new AtomicLong();
+        /** Counted pauses as {start, end} in ms of JVM uptime. */
+        private final List<long[]> pauseSpans = new ArrayList<>();
         volatile boolean counting;
 
         HeapWatch() {
@@ -486,6 +549,9 @@ public final class UiBench {
                         pauses.incrementAndGet();
                         pauseMs.addAndGet(d);
                         maxPauseMs.accumulateAndGet(d, Math::max);
+                        synchronized (pauseSpans) {
+                            pauseSpans.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getEndTime()});
+                        }
                     }
                 }, null, null);
             }
@@ -506,6 +572,27 @@ public final class UiBench {
             double mb = usedMb();
             counting = countPausesAfter;
             return mb;
+        }
+
+        /**
+         * How many pulses overlap a counted GC pause, for pulses given by their end (ns of uptime) and length;
+         * 1 ms of slack each side, the resolution of the GC's own times.
+         */
+        int overlapping(long[] ends, long[] lengths) {
+            int n = 0;
+            synchronized (pauseSpans) {
+                for (int i = 0; i < ends.length; i++) {
+                    long endMs = ends[i] / 1_000_000 + 1;
+                    long startMs = (ends[i] - lengths[i]) / 1_000_000 - 1;
+                    for (long[] p : pauseSpans) {
+                        if (p[0] <= endMs && p[1] >= startMs) {
+                            n++;
+                            break;
+                        }
+                    }
+                }
+            }
+            return n;
         }
 
         String collectors() {
