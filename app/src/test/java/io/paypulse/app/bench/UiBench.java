@@ -329,8 +329,8 @@ public final class UiBench {
                 backlogEnd, backlogEnd - backlogStart <= rate ? "keeps up" : "falls behind by "
                         + Math.round((backlogEnd - backlogStart) / secs) + " events/s"));
         row("process CPU-s during the run (of " + Math.round(secs * Runtime.getRuntime().availableProcessors())
-                + " core-s) / FX thread CPU ms per scene pulse", String.format("%.1f / %.2f", cpuUsed[0],
-                pul.length == 0 ? Double.NaN : cpuUsed[1] * 1000 / pul.length));
+                + " core-s) / FX thread and renderer thread CPU ms per scene pulse", String.format("%.1f / %.2f / %.2f",
+                cpuUsed[0], perPulseMs(cpuUsed[1], pul.length), perPulseMs(cpuUsed[2], pul.length)));
         row("garbage collector", heap.collectors());
         row("safepoints (all VM stops: GC and others): count / total ms / ms spent reaching them", safepoints[0] < 0
                 ? "not readable (run with --add-exports java.management/sun.management=ALL-UNNAMED)"
@@ -433,6 +433,10 @@ public final class UiBench {
         return out.get();
     }
 
+    private static double perPulseMs(double cpuSeconds, int pulses) {
+        return pulses == 0 ? Double.NaN : cpuSeconds * 1000 / pulses;
+    }
+
     private static void row(String k, String v) {
         System.out.println("| " + k + " | " + v + " |");
     }
@@ -493,22 +497,34 @@ public final class UiBench {
         }
     }
 
-    /** CPU time of the whole process and of the FX thread since construction, in seconds. */
+    /**
+     * CPU time since construction of the whole process, the FX thread and Prism's render thread (which draws
+     * each frame in software here; a pulse waits for the previous frame's rendering before it syncs).
+     */
     static final class CpuClock {
         private final long fxThread;
+        private final long renderThread;
         private final long process0;
         private final long fx0;
+        private final long render0;
 
         CpuClock(long fxThread) {
             this.fxThread = fxThread;
+            this.renderThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
             this.process0 = processCpuNanos();
-            this.fx0 = ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread);
+            this.fx0 = threadCpuNanos(fxThread);
+            this.render0 = threadCpuNanos(renderThread);
         }
 
-        /** {process CPU-s, FX thread CPU-s} since construction. */
+        /** {process, FX thread, render thread} CPU-s since construction. */
         double[] sinceStart() {
-            long fx = ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread);
-            return new double[] {(processCpuNanos() - process0) / 1e9, (fx - fx0) / 1e9};
+            return new double[] {(processCpuNanos() - process0) / 1e9, (threadCpuNanos(fxThread) - fx0) / 1e9,
+                (threadCpuNanos(renderThread) - render0) / 1e9};
+        }
+
+        private static long threadCpuNanos(long id) {
+            return id < 0 ? 0 : Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
         }
 
         private static long processCpuNanos() {
