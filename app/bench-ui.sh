@@ -7,7 +7,8 @@
 # Then a week of 1-minute history drawn at the 15-min range (baseline) and at 7 days, HISTORY s each (issue 13).
 # Env: DURATION, WARMUP, HISTORY (seconds; HISTORY=0 skips it), RATE (events/s), HEAP (-Xmx, default 1g),
 # GC (default -XX:+UseG1GC), APP_JVM (the app's own launcher options, as app/pom.xml and
-# packaging/jpackage/build.sh set them; APP_JVM= runs without them), MVN (default "mvn -B"), JAVA_OPTS (extra JVM options, e.g. -Xlog:gc or a JFR recording, for A/B runs).
+# packaging/jpackage/build.sh set them; APP_JVM= runs without them), MVN (default "mvn -B"), JAVA_OPTS (extra JVM options, e.g. -Xlog:gc or a JFR recording, for A/B runs;
+# -Dbench.pulseProfile=true prints where the FX thread spends pulses over 5 ms of CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-300}"

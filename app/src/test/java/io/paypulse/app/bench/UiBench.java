@@ -77,6 +77,7 @@ public final class UiBench {
     private static final double MS = 1e6;
     private static final TKPulseListener[] TK_LISTENERS = new TKPulseListener[2];
     private static final AtomicLong FX_THREAD_ID = new AtomicLong(-1);
+    private static final AtomicReference<PulseProfiler> PROFILER = new AtomicReference<>();
 
     public static void main(String[] args) throws Exception {
         int duration = Integer.getInteger("bench.duration", 300);
@@ -211,15 +212,24 @@ public final class UiBench {
                 t[0] = 0;
             });
             // The toolkit keeps its pulse listeners in WeakHashMaps: hold them strongly here.
+            PulseProfiler profiler = Boolean.getBoolean("bench.pulseProfile") ? new PulseProfiler(Thread.currentThread()) : null;
+            PROFILER.set(profiler);
             TK_LISTENERS[0] = () -> {
                 t[1] = System.nanoTime();
                 t[2] = threads.getCurrentThreadCpuTime();
+                if (profiler != null && app.measuring) {
+                    profiler.pulseStarted();
+                }
             };
             TK_LISTENERS[1] = () -> {
                 if (app.measuring && t[1] != 0) {
                     long d = System.nanoTime() - t[1];
                     scenePulse.add(d);
-                    pulseCpu.add(threads.getCurrentThreadCpuTime() - t[2]);
+                    long cpuNanos = threads.getCurrentThreadCpuTime() - t[2];
+                    pulseCpu.add(cpuNanos);
+                    if (profiler != null) {
+                        profiler.pulseEnded(cpuNanos);
+                    }
                     if (d > 16 * MS) {
                         longPulseEnds.add(Uptime.nanos());
                         longPulseLengths.add(d);
@@ -339,6 +349,11 @@ public final class UiBench {
         row("load average start / end (1, 5, 15 min)", loadStart + " / " + loadEnd);
         row("cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+
+        if (PROFILER.get() != null) {
+            System.out.println();
+            System.out.println(PROFILER.get().report(15));
+        }
 
         int historySeconds = Integer.getInteger("bench.history", 60);
         if (historySeconds > 0) {
