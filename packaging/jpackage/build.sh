@@ -71,13 +71,17 @@ if [[ ! -f $runtime/stamp || $(cat "$runtime/stamp") != "$stamp" ]]; then
 fi
 step runtime
 
+# The app's JVM options, as app/pom.xml's app.jvmOptions (`make run`): no periodic cleanup safepoint every
+# second; under CPU load it stalled the FX thread with the embedded pipeline's threads (docs/benchmarks.md).
+app_jvm_options="-XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0"
 common=(--name PayPulse --app-version "$version" --vendor PayPulse
         --description "PayPulse: real-time monitoring of payment and refund logs")
 
 if [[ " $TYPES " == *" app-image "* || " $TYPES " == *" deb "* ]]; then
   "$jpackage" --type app-image "${common[@]}" --dest "$out/image" \
     --input "$out/input" --main-jar "$(basename "$main_jar")" --main-class io.paypulse.app.Launcher \
-    --runtime-image "$runtime/image" --icon "$here/paypulse.png"
+    --runtime-image "$runtime/image" --icon "$here/paypulse.png" \
+    --java-options "$app_jvm_options"
   step app-image
   echo "app-image: $out/image/PayPulse ($(du -sh "$out/image/PayPulse" | cut -f1)), launcher $out/image/PayPulse/bin/PayPulse"
 fi

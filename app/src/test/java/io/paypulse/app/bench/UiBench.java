@@ -62,7 +62,9 @@ import javax.management.openmbean.CompositeData;
  *       runs on the QuantumRenderer thread and is not in either figure;</li>
  *   <li>tick: time of each ticker render task (snapshot → view models → controls) on the FX thread;</li>
  *   <li>heap used after GC (GC notifications, sampled every 10 s) and after a forced full GC at start/end;</li>
- *   <li>generator sent/s and processor parsed/s (the pipeline's own counters).</li>
+ *   <li>generator sent/s and processor parsed/s (the pipeline's own counters), and the processor's backlog
+ *       (events sent but not yet parsed) at the start and end of the measured interval: flat = it keeps up;</li>
+ *   <li>CPU: the process's CPU-s and the FX thread's CPU ms per scene pulse, to tell FX work from starvation.</li>
  * </ul>
  *
  * Then (issue 13, {@code bench.history} s per range, default 60, 0 = skip) a week of 1-minute history is
@@ -74,6 +76,8 @@ public final class UiBench {
 
     private static final double MS = 1e6;
     private static final TKPulseListener[] TK_LISTENERS = new TKPulseListener[2];
+    private static final AtomicLong FX_THREAD_ID = new AtomicLong(-1);
+    private static final AtomicReference<PulseProfiler> PROFILER = new AtomicReference<>();
 
     public static void main(String[] args) throws Exception {
         int duration = Integer.getInteger("bench.duration", 300);
@@ -134,6 +138,10 @@ public final class UiBench {
             v[n++] = x;
         }
 
+        synchronized long[] inOrder() {
+            return Arrays.copyOf(v, n);
+        }
+
         synchronized long[] sorted() {
             long[] s = Arrays.copyOf(v, n);
             Arrays.sort(s);
@@ -188,7 +196,11 @@ public final class UiBench {
         // Pulse listeners (FX thread only).
         Samples layout = new Samples();
         Samples scenePulse = new Samples();
-        long[] t = new long[2];
+        Samples longPulseEnds = new Samples(); // JVM uptime (ns) at the end of each measured pulse > 16 ms
+        Samples longPulseLengths = new Samples();
+        long[] t = new long[3];
+        Samples pulseCpu = new Samples(); // FX thread CPU time of each measured scene pulse
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CountDownLatch hooked = new CountDownLatch(1);
         Platform.runLater(() -> {
             Scene scene = stageRef.get().getScene();
@@ -200,10 +212,28 @@ public final class UiBench {
                 t[0] = 0;
             });
             // The toolkit keeps its pulse listeners in WeakHashMaps: hold them strongly here.
-            TK_LISTENERS[0] = () -> t[1] = System.nanoTime();
+            PulseProfiler profiler = Boolean.getBoolean("bench.pulseProfile") ? new PulseProfiler(Thread.currentThread()) : null;
+            PROFILER.set(profiler);
+            TK_LISTENERS[0] = () -> {
+                t[1] = System.nanoTime();
+                t[2] = threads.getCurrentThreadCpuTime();
+                if (profiler != null && app.measuring) {
+                    profiler.pulseStarted();
+                }
+            };
             TK_LISTENERS[1] = () -> {
                 if (app.measuring && t[1] != 0) {
-                    scenePulse.add(System.nanoTime() - t[1]);
+                    long d = System.nanoTime() - t[1];
+                    scenePulse.add(d);
+                    long cpuNanos = threads.getCurrentThreadCpuTime() - t[2];
+                    pulseCpu.add(cpuNanos);
+                    if (profiler != null) {
+                        profiler.pulseEnded(cpuNanos);
+                    }
+                    if (d > 16 * MS) {
+                        longPulseEnds.add(Uptime.nanos());
+                        longPulseLengths.add(d);
+                    }
                 }
                 Samples[] p = app.phase;
                 if (p != null && t[1] != 0) {
@@ -211,6 +241,7 @@ public final class UiBench {
                 }
                 t[1] = 0;
             };
+            FX_THREAD_ID.set(Thread.currentThread().getId());
             Toolkit tk = Toolkit.getToolkit();
             tk.addStageTkPulseListener(TK_LISTENERS[0]);
             tk.addPostSceneTkPulseListener(TK_LISTENERS[1]);
@@ -236,10 +267,12 @@ public final class UiBench {
         String loadStart = loadavg();
         long sent0 = gen.sent();
         long parsed0 = parsed.getAsLong();
+        CpuClock cpu = new CpuClock(FX_THREAD_ID.get());
+        long[] safepoints0 = Safepoints.now();
         long t0 = System.nanoTime();
         app.measuring = true;
         List<Double> afterGc = new ArrayList<>();
-        System.out.println("   t s  heap after last GC MB  heap used MB  sent/s   parsed/s  load");
+        System.out.println("   t s  heap after last GC MB  heap used MB  sent/s   parsed/s  backlog  load");
         long lastSent = sent0;
         long lastParsed = parsed0;
         long lastT = t0;
@@ -255,8 +288,8 @@ public final class UiBench {
             double dt = (now - lastT) / 1e9;
             double ag = heap.afterGcMb();
             afterGc.add(ag);
-            System.out.printf("%6d  %21.0f  %12.0f  %7.0f  %8.0f  %s%n", 10 * i, ag, heap.usedMb(),
-                    (s - lastSent) / dt, (p - lastParsed) / dt, loadavg());
+            System.out.printf("%6d  %21.0f  %12.0f  %7.0f  %8.0f  %7d  %s%n", 10 * i, ag, heap.usedMb(),
+                    (s - lastSent) / dt, (p - lastParsed) / dt, s - p, loadavg());
             lastSent = s;
             lastParsed = p;
             lastT = now;
@@ -265,11 +298,17 @@ public final class UiBench {
         heap.counting = false;
         double secs = (System.nanoTime() - t0) / 1e9;
         long sent = gen.sent() - sent0;
-        long processed = parsed.getAsLong() - parsed0;
+        long parsedEnd = parsed.getAsLong();
+        long processed = parsedEnd - parsed0;
+        long backlogStart = sent0 - parsed0;
+        long backlogEnd = sent0 + sent - parsedEnd;
+        double[] cpuUsed = cpu.sinceStart();
+        long[] safepoints = Safepoints.now();
         String loadEnd = loadavg();
         Thread.sleep(300); // let an in-flight pulse finish before reading the samples
         long[] lay = syncRead(layout);
         long[] pul = syncRead(scenePulse);
+        int longPulsesInGc = heap.overlapping(syncRead(longPulseEnds, false), syncRead(longPulseLengths, false));
         long[] tic = syncRead(app.ticks);
         double heapEnd = heap.fullGcUsedMb(false);
 
@@ -283,7 +322,11 @@ public final class UiBench {
         row("layout pulse p50 / p99 / max ms", fmt(lay));
         row("scene pulses (toolkit stage→post-scene listener: CSS + layout + sync, all scenes)", String.valueOf(pul.length));
         row("scene pulse p50 / p99 / max ms", fmt(pul));
+        row("scene pulse FX-thread CPU p50 / p99 / max ms (wall far above CPU = waiting: GC or starvation)",
+                fmt(syncRead(pulseCpu)));
         row("pulses > 16 ms (scene pulse)", String.valueOf(Arrays.stream(pul).filter(x -> x > 16 * MS).count()));
+        row("of those, pulses overlapping a GC pause (the rest: FX work or CPU starvation)",
+                String.valueOf(longPulsesInGc));
         row("ticks (ticker render tasks on the FX thread)", String.valueOf(tic.length));
         row("tick p50 / p99 / max ms", fmt(tic));
         row("heap after full GC MB, start / end", String.format("%.0f / %.0f", heapStart, heapEnd));
@@ -292,9 +335,25 @@ public final class UiBench {
         row("GC pauses during the run: count / max ms / total ms", heap.pauses());
         row("generator sent events/s (achieved)", String.format("%.0f (%d events)", sent / secs, sent));
         row("processor parsed events/s (achieved)", String.format("%.0f (%d events)", processed / secs, processed));
+        row("processor backlog (sent − parsed) at start / end, events", String.format("%d / %d (%s)", backlogStart,
+                backlogEnd, backlogEnd - backlogStart <= rate ? "keeps up" : "falls behind by "
+                        + Math.round((backlogEnd - backlogStart) / secs) + " events/s"));
+        row("process CPU-s during the run (of " + Math.round(secs * Runtime.getRuntime().availableProcessors())
+                + " core-s) / FX thread and renderer thread CPU ms per scene pulse", String.format("%.1f / %.2f / %.2f",
+                cpuUsed[0], perPulseMs(cpuUsed[1], pul.length), perPulseMs(cpuUsed[2], pul.length)));
+        row("garbage collector", heap.collectors());
+        row("safepoints (all VM stops: GC and others): count / total ms / ms spent reaching them", safepoints[0] < 0
+                ? "not readable (run with --add-exports java.management/sun.management=ALL-UNNAMED)"
+                : (safepoints[0] - safepoints0[0]) + " / " + (safepoints[1] - safepoints0[1]) + " / "
+                        + (safepoints[2] - safepoints0[2]));
         row("load average start / end (1, 5, 15 min)", loadStart + " / " + loadEnd);
         row("cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+
+        if (PROFILER.get() != null) {
+            System.out.println();
+            System.out.println(PROFILER.get().report(15));
+        }
 
         int historySeconds = Integer.getInteger("bench.history", 60);
         if (historySeconds > 0) {
@@ -375,14 +434,22 @@ public final class UiBench {
     }
 
     private static long[] syncRead(Samples s) throws Exception {
+        return syncRead(s, true);
+    }
+
+    private static long[] syncRead(Samples s, boolean sorted) throws Exception {
         AtomicReference<long[]> out = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            out.set(s.sorted());
+            out.set(sorted ? s.sorted() : s.inOrder());
             done.countDown();
         });
         done.await(30, TimeUnit.SECONDS);
         return out.get();
+    }
+
+    private static double perPulseMs(double cpuSeconds, int pulses) {
+        return pulses == 0 ? Double.NaN : cpuSeconds * 1000 / pulses;
     }
 
     private static void row(String k, String v) {
@@ -416,6 +483,71 @@ public final class UiBench {
         }
     }
 
+    /** JVM uptime in nanoseconds on the monotonic clock, the time base of GC pause start times. */
+    static final class Uptime {
+        private static final long ORIGIN = System.nanoTime()
+                - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+
+        static long nanos() {
+            return System.nanoTime() - ORIGIN;
+        }
+    }
+
+    /**
+     * HotSpot's safepoint counters {count, total ms, sync ms}: every stop of all Java threads, GC or not, and the
+     * time spent bringing the threads to it (long under CPU starvation). {-1, -1, -1} when not exported.
+     */
+    static final class Safepoints {
+        static long[] now() {
+            try {
+                Object bean = Class.forName("sun.management.ManagementFactoryHelper")
+                        .getMethod("getHotspotRuntimeMBean").invoke(null);
+                Class<?> type = Class.forName("sun.management.HotspotRuntimeMBean");
+                return new long[] {(long) type.getMethod("getSafepointCount").invoke(bean),
+                    (long) type.getMethod("getTotalSafepointTime").invoke(bean),
+                    (long) type.getMethod("getSafepointSyncTime").invoke(bean)};
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new long[] {-1, -1, -1};
+            }
+        }
+    }
+
+    /**
+     * CPU time since construction of the whole process, the FX thread and Prism's render thread (which draws
+     * each frame in software here; a pulse waits for the previous frame's rendering before it syncs).
+     */
+    static final class CpuClock {
+        private final long fxThread;
+        private final long renderThread;
+        private final long process0;
+        private final long fx0;
+        private final long render0;
+
+        CpuClock(long fxThread) {
+            this.fxThread = fxThread;
+            this.renderThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
+            this.process0 = processCpuNanos();
+            this.fx0 = threadCpuNanos(fxThread);
+            this.render0 = threadCpuNanos(renderThread);
+        }
+
+        /** {process, FX thread, render thread} CPU-s since construction. */
+        double[] sinceStart() {
+            return new double[] {(processCpuNanos() - process0) / 1e9, (threadCpuNanos(fxThread) - fx0) / 1e9,
+                (threadCpuNanos(renderThread) - render0) / 1e9};
+        }
+
+        private static long threadCpuNanos(long id) {
+            return id < 0 ? 0 : Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
     /** Heap used after each GC (from GC notifications) and GC pause statistics. */
     static final class HeapWatch {
         private final Set<String> heapPools;
@@ -423,6 +555,8 @@ public final class UiBench {
         private final AtomicLong pauses = new AtomicLong();
         private final AtomicLong pauseMs = new AtomicLong();
         private final AtomicLong maxPauseMs = new AtomicLong();
+        /** Counted pauses as {start, end} in ms of JVM uptime. */
+        private final List<long[]> pauseSpans = new ArrayList<>();
         volatile boolean counting;
 
         HeapWatch() {
@@ -439,12 +573,16 @@ public final class UiBench {
                             .filter(e -> heapPools.contains(e.getKey())).map(Map.Entry::getValue)
                             .mapToLong(MemoryUsage::getUsed).sum();
                     lastAfterGc = used;
-                    // "end of minor/major GC" are pauses; G1's concurrent cycle is not.
-                    if (counting && !info.getGcName().contains("Concurrent")) {
+                    // "end of minor/major GC" are pauses; G1's concurrent cycle and ZGC's cycles are not.
+                    String name = info.getGcName();
+                    if (counting && !name.contains("Concurrent") && !name.contains("Cycles")) {
                         long d = info.getGcInfo().getDuration();
                         pauses.incrementAndGet();
                         pauseMs.addAndGet(d);
                         maxPauseMs.accumulateAndGet(d, Math::max);
+                        synchronized (pauseSpans) {
+                            pauseSpans.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getEndTime()});
+                        }
                     }
                 }, null, null);
             }
@@ -465,6 +603,32 @@ public final class UiBench {
             double mb = usedMb();
             counting = countPausesAfter;
             return mb;
+        }
+
+        /**
+         * How many pulses overlap a counted GC pause, for pulses given by their end (ns of uptime) and length;
+         * 1 ms of slack each side, the resolution of the GC's own times.
+         */
+        int overlapping(long[] ends, long[] lengths) {
+            int n = 0;
+            synchronized (pauseSpans) {
+                for (int i = 0; i < ends.length; i++) {
+                    long endMs = ends[i] / 1_000_000 + 1;
+                    long startMs = (ends[i] - lengths[i]) / 1_000_000 - 1;
+                    for (long[] p : pauseSpans) {
+                        if (p[0] <= endMs && p[1] >= startMs) {
+                            n++;
+                            break;
+                        }
+                    }
+                }
+            }
+            return n;
+        }
+
+        String collectors() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                    .collect(Collectors.joining(", "));
         }
 
         String pauses() {
