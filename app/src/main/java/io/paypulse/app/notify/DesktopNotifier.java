@@ -9,6 +9,7 @@ import io.paypulse.notify.NotifierOptions;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.Sender;
 import io.paypulse.notify.SilenceView;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,6 @@ final class DesktopNotifier {
                                List<AlertRule> rules, SilenceView silences, Supplier<Sender> desktop, Clock clock) {
         return AlertNotifier.start(client, options, notifications, rules, silences,
                 cp -> cp.kind() == ContactPoint.Kind.DESKTOP ? Optional.of(message -> desktop.get().send(message))
-                        : Optional.empty(), null, clock);
+                        : Optional.empty(), null, clock, Workers.standard());
     }
 }
