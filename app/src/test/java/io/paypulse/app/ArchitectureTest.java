@@ -87,15 +87,7 @@ class ArchitectureTest {
     }
 
     /** Not yet given their threads by a {@link io.paypulse.threads.Workers}: this list only shrinks. */
-    private static final Set<String> MAKE_THEIR_OWN_THREADS = Set.of(
-            "io.paypulse.app.fx.Threads",
-            "io.paypulse.app.feed.ConsumerThread",
-            "io.paypulse.app.events.EventsWindows",
-            "io.paypulse.app.notify.AppNotifications",
-            "io.paypulse.app.notify.DesktopTray",
-            "io.paypulse.app.session.PipelineSession",
-            "io.paypulse.app.AppShutdown",
-            "io.paypulse.app.PayPulseApp");
+    private static final Set<String> MAKE_THEIR_OWN_THREADS = Set.of();
 
     /** Threads are named and injected (issue 14 §4), so a test can check each has ended after stop. */
     @Test
