@@ -2,6 +2,7 @@ package io.paypulse.app;
 
 import io.paypulse.app.connection.ConnectionViewModel;
 import io.paypulse.app.fx.FxThread;
+import io.paypulse.threads.Workers;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +32,11 @@ final class AppShutdown {
     private ExecutorService settingsWriter;
     private Stage stage;
     private List<Runnable> closeFirst = List.of();
+    private final Workers workers;
 
-    AppShutdown(ConnectionViewModel connection) {
+    AppShutdown(ConnectionViewModel connection, Workers workers) {
         this.connection = connection;
+        this.workers = workers;
     }
 
     /** What exit() does before the pipeline stops: save the settings on {@code writer}, close the views. */
@@ -93,7 +96,7 @@ final class AppShutdown {
                 LOG.debug("Signal {} not handled here: {}", name, e.getMessage()); // e.g. no SIGHUP on Windows
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnJvmExit, "paypulse-shutdown"));
+        Runtime.getRuntime().addShutdownHook(workers.shutdownHook("shutdown", this::stopOnJvmExit));
     }
 
     /** Fallback for a JVM exit that did not go through {@link #exit()}: close the session, bounded. */

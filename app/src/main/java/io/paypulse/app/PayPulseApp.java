@@ -15,7 +15,6 @@ import io.paypulse.app.dlq.DlqClients;
 import io.paypulse.app.dlq.DlqController;
 import io.paypulse.app.dlq.DlqViewModel;
 import io.paypulse.app.fx.FxThread;
-import io.paypulse.app.fx.Threads;
 import io.paypulse.app.help.HelpController;
 import io.paypulse.app.lag.LagHistoryStore;
 import io.paypulse.app.lag.LagPanelController;
@@ -35,6 +34,7 @@ import io.paypulse.app.stack.StackViewModel;
 import io.paypulse.app.startup.AppDirs;
 import io.paypulse.stack.ComposeStack;
 import io.paypulse.stack.PayPulseStack;
+import io.paypulse.threads.Workers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +44,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
@@ -68,6 +67,8 @@ public class PayPulseApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PayPulseApp.class);
 
     private final AppOptions presetOptions;
+    /** The composition root's source of threads: every executor and thread of the app comes from here. */
+    private final Workers workers = Workers.standard();
     private AppOptions options;
     private SettingsViewModel settings;
     private ExecutorService background;
@@ -107,10 +108,10 @@ public class PayPulseApp extends Application {
                 : AppOptions.parse(getParameters().getRaw(), System.getenv());
         ErrorDialog.install();
         Clock clock = clock();
-        background = Executors.newSingleThreadExecutor(Threads.daemon("pipeline-ops"));
-        settingsWriter = Executors.newSingleThreadExecutor(Threads.daemon("settings-writer"));
+        background = workers.single("pipeline-ops");
+        settingsWriter = workers.single("settings-writer");
         settings = new SettingsViewModel(new SettingsStore(options.settingsFile()), settingsWriter);
-        tickThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ui-tick"));
+        tickThread = workers.scheduled("ui-tick");
         dirs = AppDirs.resolve(options.env(), options.overrides(), options.settingsFile());
         background.execute(() -> FirstStart.run(dirs, options.env())); // before any queued Start: same single thread
 
@@ -121,14 +122,14 @@ public class PayPulseApp extends Application {
         // The Docker stack: compose file and project from the environment (PAYPULSE_COMPOSE_FILE,
         // PAYPULSE_STACK_PROJECT), else docker-compose.yml here or above and project "paypulse".
         stack = new ComposeStack(
-                PayPulseStack.settings(options.env(), Path.of("").toAbsolutePath()));
-        stackOps = Executors.newSingleThreadExecutor(Threads.daemon("stack-ops"));
+                PayPulseStack.settings(options.env(), Path.of("").toAbsolutePath()), Clock.systemUTC(), workers);
+        stackOps = workers.single("stack-ops");
         stackView = new StackViewModel(stack, stackOps, FxThread.INSTANCE, clock);
-        connection = new ConnectionViewModel(PipelineSession.factory(clock, stack),
+        connection = new ConnectionViewModel(PipelineSession.factory(clock, stack, workers),
                 (mode, servers, file, props) -> requests.build(mode, servers, file, props,
                         dashboard.rateProperty().get(), settings.rulesFile()),
                 background, FxThread.INSTANCE, clock);
-        shutdown = new AppShutdown(connection);
+        shutdown = new AppShutdown(connection, workers);
         profiles = new ProfilesViewModel(connection, settings.current().profiles(),
                 settings.current().activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
@@ -137,13 +138,13 @@ public class PayPulseApp extends Application {
 
         // Alert delivery: the tray, the desktop notifier and the receipts reader follow the session.
         notify = AppNotifications.forApp(options.env(), options.overrides(), () -> settings.rulesFile(), background,
-                FxThread.INSTANCE, clock);
+                FxThread.INSTANCE, clock, workers);
         notificationsWindow = new NotificationsController(notify.viewModel());
         alerts.setDeliveredTo(notify.deliveredTo()); // the feed's "Delivered" column
         // The desktop notifier honours the same silences as the processors (payment-silences).
         notify.silences(new ProcessorSilences());
         // Dead letters tab (issue 13 §3): reads and re-drives on its own thread, clients from the session's config.
-        DlqViewModel deadLetters = new DlqViewModel(Executors.newSingleThreadExecutor(Threads.daemon("dlq-ops")),
+        DlqViewModel deadLetters = new DlqViewModel(workers.single("dlq-ops"),
                 FxThread.INSTANCE, clock);
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
@@ -161,7 +162,7 @@ public class PayPulseApp extends Application {
         AlertsController alertView = new AlertsController(alerts);
         // Events windows (issue 13): from an alert row (and, via events(), a chart point) to its raw events.
         events = new EventsWindows(() -> current == null ? Optional.empty() : current.config(),
-                () -> stage, () -> stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
+                () -> stage, () -> stage.getScene() == null ? List.of() : stage.getScene().getStylesheets(), workers);
         alertView.setOnShowEvents(alert -> events.open(EventsRequest.forAlert(alert)));
         dash.setOnMinuteOpened((series, minute) -> events.open(EventsRequest.forChartPoint(series, minute)));
         StackController stackPanel = new StackController(stackView, url -> getHostServices().showDocument(url));

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.paypulse.testing.ThreadRules;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -83,6 +84,15 @@ class ArchitectureTest {
         var found = new HashSet<String>();
         CLASSES.forEach(c -> topAppPackage(c.getPackageName()).ifPresent(found::add));
         assertThat(named).as("a new app package must be listed as a feature or as shared").containsAll(found);
+    }
+
+    /** Not yet given their threads by a {@link io.paypulse.threads.Workers}: this list only shrinks. */
+    private static final Set<String> MAKE_THEIR_OWN_THREADS = Set.of();
+
+    /** Threads are named and injected (issue 14 §4), so a test can check each has ended after stop. */
+    @Test
+    void threadsComeFromInjectedWorkers() {
+        ThreadRules.threadsComeFromWorkers("io.paypulse.app..", MAKE_THEIR_OWN_THREADS).check(CLASSES);
     }
 
     private static String[] packages(Set<String> names) {

@@ -2,6 +2,7 @@ package io.paypulse.broker;
 
 import io.paypulse.files.ExclusiveFileLock;
 import io.paypulse.files.FileModes;
+import io.paypulse.threads.Workers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,9 +71,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Duration startupTime;
     private final FailureWatch watch;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Workers workers;
 
     private EmbeddedBroker(KafkaRaftServer server, DirLock lock, int port, String clusterId, Duration startupTime,
-            FailureWatch watch) {
+            FailureWatch watch, Workers workers) {
+        this.workers = workers;
         this.server = server;
         this.watch = watch;
         this.lock = lock;
@@ -89,6 +92,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      *                         writable, an explicit port is taken, or the broker does not come up
      */
     public static EmbeddedBroker start(BrokerOptions options) throws BrokerException {
+        return start(options, Workers.standard());
+    }
+
+    /** Like {@link #start(BrokerOptions)}; the threads that bound its start and failed stop come from {@code workers}. */
+    public static EmbeddedBroker start(BrokerOptions options, Workers workers) throws BrokerException {
         long startNanos = System.nanoTime();
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
         createDirectories(dataDir, options.modes());
@@ -104,9 +112,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    KafkaRaftServer server = startServer(kafkaDir, port, deadline);
+                    KafkaRaftServer server = startServer(kafkaDir, port, deadline, workers);
                     Duration startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime, watch);
+                    EmbeddedBroker broker = new EmbeddedBroker(server, lock, port, clusterId, startupTime, watch, workers);
                     LOG.info("Broker ready on {}:{} in {} s", BROKER_HOST, port,
                             String.format(Locale.ROOT, "%.1f", startupTime.toMillis() / 1000.0));
                     started = true;
@@ -197,16 +205,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void shutdownBounded() {
-        Thread stopper = new Thread(() -> {
+        Thread stopper = workers.start("broker-shutdown", () -> {
             try {
                 server.shutdown();
                 server.awaitShutdown();
             } catch (RuntimeException e) {
                 LOG.debug("Shutdown of the failed broker", e);
             }
-        }, "paypulse-broker-shutdown");
-        stopper.setDaemon(true);
-        stopper.start();
+        });
         try {
             stopper.join(FAILED_SHUTDOWN_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
@@ -340,7 +346,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * Starts a KafkaRaftServer and waits until a client can talk to it. A failure to bind the
      * broker port surfaces as {@link PortTakenException} after the half-started server is stopped.
      */
-    private static KafkaRaftServer startServer(Path kafkaDir, int port, long deadlineNanos) {
+    private static KafkaRaftServer startServer(Path kafkaDir, int port, long deadlineNanos, Workers workers) {
         int controllerPort = PortProbe.freePortExcept(CONTROLLER_HOST, port);
         KafkaRaftServer server;
         try {
@@ -351,7 +357,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + " please report it with the log.", e);
         }
         try {
-            runStartup(server, deadlineNanos);
+            runStartup(server, deadlineNanos, workers);
             awaitClient(BROKER_HOST + ":" + port, deadlineNanos);
             return server;
         } catch (RuntimeException e) {
@@ -364,18 +370,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** server.startup() runs on its own thread so a hung start cannot block the caller past the deadline. */
-    private static void runStartup(KafkaRaftServer server, long deadlineNanos) {
+    private static void runStartup(KafkaRaftServer server, long deadlineNanos, Workers workers) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
+        workers.start("broker-startup", () -> {
             try {
                 server.startup();
                 done.complete(null);
             } catch (Throwable t) {
                 done.completeExceptionally(t);
             }
-        }, "paypulse-broker-startup");
-        starter.setDaemon(true);
-        starter.start();
+        });
         try {
             done.get(remaining(deadlineNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

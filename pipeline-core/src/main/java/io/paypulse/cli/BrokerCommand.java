@@ -4,6 +4,7 @@ import io.paypulse.broker.BrokerOptions;
 import io.paypulse.broker.EmbeddedBroker;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PayPulseConfig;
+import io.paypulse.threads.Workers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +15,9 @@ import picocli.CommandLine.Option;
         description = {"Runs only the embedded single-node Kafka broker (KRaft) until Ctrl-C.",
             "Example: paypulse broker --broker-port 9092"})
 final class BrokerCommand implements Callable<Integer> {
+
+    /** The composition root of this command: every thread it starts comes from here. */
+    private final Workers workers = Workers.standard();
 
     @Mixin
     CommonOptions common;
@@ -35,8 +39,8 @@ final class BrokerCommand implements Callable<Integer> {
             DataDir.wipe(config.dataDir());
         }
         try (EmbeddedBroker broker = EmbeddedBroker.start(
-                new BrokerOptions(config.dataDir(), config.brokerPort(), config.brokerPortExplicit()))) {
-            ShutdownLatch shutdown = new ShutdownLatch(broker);
+                new BrokerOptions(config.dataDir(), config.brokerPort(), config.brokerPortExplicit()), workers)) {
+            ShutdownLatch shutdown = new ShutdownLatch(broker, workers);
             spec.commandLine().getOut().printf("Broker ready on %s in %.1f s; press Ctrl-C to stop.%n",
                     broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
             spec.commandLine().getOut().flush();

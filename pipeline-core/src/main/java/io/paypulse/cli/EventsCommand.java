@@ -14,6 +14,7 @@ import io.paypulse.investigate.QueryStats;
 import io.paypulse.investigate.TimeArgument;
 import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.sink.ParsedRows;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Option;
                 + "--user user_004711 --failed",
             "Live tail: paypulse events --bootstrap localhost:9092 --follow --type refund"})
 final class EventsCommand implements Callable<Integer> {
+
+    /** The composition root of this command: every thread it starts comes from here. */
+    private final Workers workers = Workers.standard();
 
     @Mixin
     CommonOptions common;
@@ -123,7 +127,7 @@ final class EventsCommand implements Callable<Integer> {
         try (EventsQuery query = new EventsQuery(ClusterClients.base(config, "paypulse-events"), topic,
                 new ParsedRows(reader, Clock.systemUTC()), EventsQuery.DEFAULT_LATENESS, cluster.timeout())) {
             if (follow) {
-                stats = followUntilInterrupted(query, filter, output);
+                stats = followUntilInterrupted(query, filter, output, workers);
             } else {
                 stats = query.read(filter, output::write);
             }
@@ -133,17 +137,17 @@ final class EventsCommand implements Callable<Integer> {
     }
 
     /** Ctrl-C stops the tail; the summary is still printed. */
-    private static QueryStats followUntilInterrupted(EventsQuery query, EventFilter filter, EventsOutput output)
-            throws InterruptedException {
+    private static QueryStats followUntilInterrupted(EventsQuery query, EventFilter filter, EventsOutput output,
+            Workers workers) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Thread hook = workers.shutdownHook("events-stop", () -> {
             query.stop();
             try {
                 done.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "paypulse-events-stop");
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return query.follow(filter, output::write, s -> { });

@@ -6,6 +6,7 @@ import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Sends payment log events to the 'payment' topic of a Kafka cluster.",
             "Example: paypulse generate --bootstrap localhost:9092 --rate 500 --scenario gateway-outage"})
 final class GenerateCommand implements Callable<Integer> {
+
+    /** The composition root of this command: every thread it starts comes from here. */
+    private final Workers workers = Workers.standard();
 
     @Mixin
     CommonOptions common;
@@ -50,14 +54,14 @@ final class GenerateCommand implements Callable<Integer> {
         TopicsReady.ensure(ClusterClients.base(config, "paypulse-setup"), Topics.partitionsByTopic(config.partitions()),
                 config.replication(), Duration.ofSeconds(30), Topics.RAW);
         try (Generator generator = new Generator(ClusterClients.base(config, "paypulse-generator"), config.generator(),
-                Clock.systemUTC(), config.schemaRegistryUrl())) {
+                Clock.systemUTC(), config.schemaRegistryUrl(), workers)) {
             PrintWriter out = spec.commandLine().getOut();
             // Ctrl-C ends an unbounded run: say how much went out, as a bounded run does.
             ShutdownLatch shutdown = new ShutdownLatch(() -> {
                 generator.close();
                 out.println("Stopped; sent " + generator.sent() + " events.");
                 out.println("Sent by group: " + generator.tally()); // what ComposeStackIT checks the windows against
-            });
+            }, workers);
             generator.start();
             out.println("Sending to " + config.bootstrapServers() + "; press Ctrl-C to stop.");
             if (config.generator().events() > 0) {

@@ -4,6 +4,7 @@ import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.process.ProcessorService;
 import io.paypulse.process.ProcessorStoppedException;
+import io.paypulse.threads.Workers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
             "--no-sinks (or separate --output-dir).",
             "Example: paypulse process --bootstrap kafka1:9092,kafka2:9092"})
 final class ProcessCommand implements Callable<Integer> {
+
+    /** The composition root of this command: every thread it starts comes from here. */
+    private final Workers workers = Workers.standard();
 
     @Mixin
     CommonOptions common;
@@ -62,8 +66,8 @@ final class ProcessCommand implements Callable<Integer> {
         GenerateCommand.requireBootstrap(config);
         DataDir.requireUsable(config, config.fileModes());
         var alertRules = Rules.of(config);
-        try (ProcessorService processor = new ProcessorService(config, alertRules)) {
-            ShutdownLatch shutdown = new ShutdownLatch(processor);
+        try (ProcessorService processor = new ProcessorService(config, alertRules, workers)) {
+            ShutdownLatch shutdown = new ShutdownLatch(processor, workers);
             // A dead Streams client ends the command (exit 1, one sentence) so that a supervisor
             // (Docker's restart policy, systemd) acts, instead of idling with /health 503.
             processor.whenFailed(shutdown::release);

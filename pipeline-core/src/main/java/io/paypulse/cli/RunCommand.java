@@ -12,6 +12,7 @@ import io.paypulse.pipeline.Completion;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.process.ProcessorStats;
 import io.paypulse.process.ProcessorStoppedException;
+import io.paypulse.threads.Workers;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
         description = {"Runs the whole pipeline in this process: embedded Kafka broker, processor, CSV sinks and generator.",
             "Without --events it runs until Ctrl-C. Example: paypulse run --events 200000 --seed 7 --rate 0"})
 final class RunCommand implements Callable<Integer> {
+
+    /** The composition root of this command: every thread it starts comes from here. */
+    private final Workers workers = Workers.standard();
 
     @Mixin
     CommonOptions common;
@@ -77,9 +81,9 @@ final class RunCommand implements Callable<Integer> {
         config = run.config();
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println)
+        try (LocalPipeline pipeline = new LocalPipeline(config, alertRules, Clock.systemUTC(), out::println, workers)
                 .withHooks(run)) {
-            ShutdownLatch shutdown = new ShutdownLatch(pipeline);
+            ShutdownLatch shutdown = new ShutdownLatch(pipeline, workers);
             pipeline.start();
             pipeline.processor().whenFailed(shutdown::release); // a dead processor ends the run (exit 1)
             pipeline.interruptOnFailure(Thread.currentThread()); // a dead broker ends the waits below at once

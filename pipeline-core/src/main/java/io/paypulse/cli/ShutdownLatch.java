@@ -1,5 +1,6 @@
 package io.paypulse.cli;
 
+import io.paypulse.threads.Workers;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +15,10 @@ final class ShutdownLatch {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
 
-    ShutdownLatch(AutoCloseable resource) {
+    ShutdownLatch(AutoCloseable resource, Workers workers) {
         // Close first, then release await(): the command's own close (try-with-resources) must find
         // the resource already closed, not race the hook on it.
-        hook = new Thread(() -> {
+        hook = workers.shutdownHook("shutdown", () -> {
             try {
                 resource.close();
             } catch (Exception e) {
@@ -25,7 +26,7 @@ final class ShutdownLatch {
             } finally {
                 stopped.countDown();
             }
-        }, "paypulse-shutdown");
+        });
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

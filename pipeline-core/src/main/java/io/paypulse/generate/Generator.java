@@ -5,6 +5,7 @@ import io.paypulse.config.GeneratorSettings;
 import io.paypulse.config.Scenario;
 import io.paypulse.event.LogEvent;
 import io.paypulse.event.PaymentMessage;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends generated log events to topic {@link Topics#RAW}, keyed by user id, at a target rate.
  *
- * <p>Threads: {@link #start()} runs the loop on its own daemon thread named {@code generator},
+ * <p>Threads: {@link #start()} runs the loop on its own daemon thread named {@code paypulse-generator},
  * which owns the {@link EventFactory} and the producer; every other method may be called from any
  * thread. The producer is created by {@code start()}, so constructing a generator touches nothing.
  * {@link #close()} stops the loop and closes the producer, which waits (bounded) for the records
@@ -58,6 +59,7 @@ public final class Generator implements AutoCloseable {
     private final GeneratorSettings settings;
     private final Clock clock;
     private final Supplier<Producer<String, LogEvent>> producerFactory;
+    private final Workers workers;
     private final EventFactory factory;
 
     private final AtomicReference<ScenarioState> scenario;
@@ -99,12 +101,24 @@ public final class Generator implements AutoCloseable {
      * sentence) when the registry is unreachable or refuses the schema.
      */
     public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock, String schemaRegistryUrl) {
+        this(producerProps, settings, clock, schemaRegistryUrl, Workers.standard());
+    }
+
+    /** Like {@link #Generator(Map, GeneratorSettings, Clock, String)}; its thread comes from {@code workers}. */
+    public Generator(Map<String, Object> producerProps, GeneratorSettings settings, Clock clock, String schemaRegistryUrl,
+            Workers workers) {
         this(settings, clock, () -> new KafkaProducer<>(producerConfig(producerProps),
-                Topics.KEY.serializer(), LogFormat.parse(settings.logFormat()).serializer(schemaRegistryUrl)));
+                Topics.KEY.serializer(), LogFormat.parse(settings.logFormat()).serializer(schemaRegistryUrl)), workers);
     }
 
     /** For tests: the producer comes from {@code producerFactory}, called once by start(). */
     Generator(GeneratorSettings settings, Clock clock, Supplier<Producer<String, LogEvent>> producerFactory) {
+        this(settings, clock, producerFactory, Workers.standard());
+    }
+
+    Generator(GeneratorSettings settings, Clock clock, Supplier<Producer<String, LogEvent>> producerFactory,
+            Workers workers) {
+        this.workers = workers;
         // Rate, event count and scenario were checked by GeneratorSettings against their one definition.
         this.settings = settings;
         this.clock = clock;
@@ -157,10 +171,7 @@ public final class Generator implements AutoCloseable {
         }
         started = true;
         Producer<String, LogEvent> producer = producerFactory.get();
-        Thread t = new Thread(() -> run(producer), "generator");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        thread = workers.start("generator", () -> run(producer));
         LOG.info("Generator started: {}, {} events, scenario {}",
                 rate == 0 ? "as fast as possible" : rate + " events/s",
                 settings.events() == 0 ? "unbounded" : settings.events(), scenario());

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.paypulse.config.ConfigException;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.json.Mappers;
+import io.paypulse.threads.Workers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,15 +43,11 @@ public final class HealthServer implements AutoCloseable {
     private final PrometheusMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HealthServer(HttpServer server, Supplier<HealthReport> health, PrometheusMetrics metrics) {
+    private HealthServer(HttpServer server, Supplier<HealthReport> health, PrometheusMetrics metrics, Workers workers) {
         this.server = server;
         this.health = health;
         this.metrics = metrics;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "paypulse-http");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = workers.single("http");
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
@@ -68,6 +64,12 @@ public final class HealthServer implements AutoCloseable {
      *                         address, {@link ConfigKeys#HTTP_PORT} when the port is taken
      */
     public static HealthServer start(String host, int port, Supplier<HealthReport> health, PrometheusMetrics metrics) {
+        return start(host, port, health, metrics, Workers.standard());
+    }
+
+    /** Like {@link #start(String, int, Supplier, PrometheusMetrics)}; requests are served on a thread from {@code workers}. */
+    public static HealthServer start(String host, int port, Supplier<HealthReport> health, PrometheusMetrics metrics,
+            Workers workers) {
         InetAddress address = localAddress(host);
         HttpServer server;
         try {
@@ -78,7 +80,7 @@ public final class HealthServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the health endpoint on port " + port, e);
         }
-        HealthServer s = new HealthServer(server, health, metrics);
+        HealthServer s = new HealthServer(server, health, metrics, workers);
         server.start();
         LOG.info("Health and metrics on http://{}:{}/health and /metrics", host, s.port());
         return s;

@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.paypulse.threads.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -24,14 +24,20 @@ public final class LagMeters implements MeterBinder, AutoCloseable {
 
     private final LagSampler sampler;
     private final Duration every;
+    private final Workers workers;
     private ScheduledExecutorService thread;
     private MultiGauge records;
     private MultiGauge seconds;
     private volatile LagReport latest;
 
     public LagMeters(LagSampler sampler, Duration every) {
+        this(sampler, every, Workers.standard());
+    }
+
+    public LagMeters(LagSampler sampler, Duration every, Workers workers) {
         this.sampler = sampler;
         this.every = every;
+        this.workers = workers;
     }
 
     @Override
@@ -43,11 +49,7 @@ public final class LagMeters implements MeterBinder, AutoCloseable {
                 .description("Age of the oldest unprocessed record of the raw topic, per partition (0: caught up)")
                 .register(registry);
         if (sampler != null && thread == null) {
-            thread = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "lag-meters");
-                t.setDaemon(true);
-                return t;
-            });
+            thread = workers.scheduled("lag-meters");
             thread.scheduleWithFixedDelay(() -> {
                 LagReport report = sampler.sample();
                 latest = report;

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paypulse.threads.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class PrometheusMetrics implements AutoCloseable {
     }
 
     /** Adds the per-partition lag gauges ({@link LagMeters}), sampled every 5 s; closed with this. */
-    public synchronized void bindLag(LagSampler sampler) {
-        LagMeters binder = new LagMeters(sampler, LAG_EVERY);
+    public synchronized void bindLag(LagSampler sampler, Workers workers) {
+        LagMeters binder = new LagMeters(sampler, LAG_EVERY, workers);
         binder.bindTo(registry);
         closeables.add(binder);
         lag = binder;

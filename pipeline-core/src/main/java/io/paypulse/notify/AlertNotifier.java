@@ -3,6 +3,7 @@ package io.paypulse.notify;
 import io.paypulse.alert.AlertRule;
 import io.paypulse.cluster.TopicSetup;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,17 +46,15 @@ public final class AlertNotifier implements AutoCloseable {
     private final Receipts receipts;
     private boolean closed;
 
-    private AlertNotifier(List<ContactPointWorker> workers, List<ContactPointStatus> skipped, Receipts receipts) {
+    private AlertNotifier(List<ContactPointWorker> workers, List<ContactPointStatus> skipped, Receipts receipts,
+            Workers threadSource) {
         this.workers = workers;
         this.skipped = skipped;
         this.receipts = receipts;
         this.threads = new ArrayList<>();
         for (ContactPointWorker w : workers) {
-            Thread t = new Thread(w, "notify-" + w.contactPoint().name());
-            t.setDaemon(true);
-            threads.add(t);
+            threads.add(threadSource.start("notify-" + w.contactPoint().name(), w));
         }
-        threads.forEach(Thread::start);
     }
 
     /** Webhook, Slack and Teams over HTTP; desktop is left to the app. */
@@ -66,10 +65,10 @@ public final class AlertNotifier implements AutoCloseable {
 
     public static AlertNotifier start(Properties client, NotifierOptions options, Notifications notifications,
             List<AlertRule> rules, SilenceView silences, Function<ContactPoint, Optional<Sender>> senders,
-            MeterRegistry registry, Clock clock) {
+            MeterRegistry registry, Clock clock, Workers threads) {
         Map<String, Object> props = new HashMap<>();
         client.forEach((k, v) -> props.put(String.valueOf(k), v));
-        return start(props, options, notifications, rules, silences, senders, registry, clock);
+        return start(props, options, notifications, rules, silences, senders, registry, clock, threads);
     }
 
     /**
@@ -77,10 +76,11 @@ public final class AlertNotifier implements AutoCloseable {
      *
      * @param client    Kafka client properties of the cluster (bootstrap servers, security)
      * @param registry  where the {@code paypulse_notifications_total} counters go; null for none
+     * @param threads   where the thread of each contact point ({@code paypulse-notify-<name>}) comes from
      */
     public static AlertNotifier start(Map<String, Object> client, NotifierOptions options, Notifications notifications,
             List<AlertRule> rules, SilenceView silences, Function<ContactPoint, Optional<Sender>> senders,
-            MeterRegistry registry, Clock clock) {
+            MeterRegistry registry, Clock clock, Workers threads) {
         Map<ContactPoint, Sender> served = new LinkedHashMap<>();
         List<ContactPointStatus> skipped = new ArrayList<>();
         for (ContactPoint cp : notifications.contactPoints()) {
@@ -93,7 +93,7 @@ public final class AlertNotifier implements AutoCloseable {
             }
         }
         if (served.isEmpty()) {
-            return new AlertNotifier(List.of(), skipped, null);
+            return new AlertNotifier(List.of(), skipped, null, threads);
         }
         try (Admin admin = Admin.create(client)) {
             TopicSetup.ensureCompacted(admin, options.receiptsTopic(), TopicSetup.BROKER_DEFAULT_REPLICATION, SETUP_TIMEOUT);
@@ -106,7 +106,7 @@ public final class AlertNotifier implements AutoCloseable {
         served.forEach((cp, sender) -> workers.add(new ContactPointWorker(cp, sender, options, client,
                 new AlertTriage(cp, notifications, inhibition, silences, text), receipts, metrics, clock)));
         LOG.info("Delivering alerts to {}", served.keySet());
-        return new AlertNotifier(workers, skipped, receipts);
+        return new AlertNotifier(workers, skipped, receipts, threads);
     }
 
     /**

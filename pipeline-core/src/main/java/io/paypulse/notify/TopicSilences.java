@@ -2,6 +2,7 @@ package io.paypulse.notify;
 
 import io.paypulse.cluster.ClusterUnreachableException;
 import io.paypulse.cluster.TopicSetup;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,15 +59,26 @@ public final class TopicSilences implements SilenceView, AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Admin setupAdmin;
     private volatile Thread reader;
+    private final Workers workers;
 
     /** The silences of {@link Topics#SILENCES}. */
     public TopicSilences() {
         this(Topics.SILENCES);
     }
 
+    /** The silences of {@link Topics#SILENCES}, read on a thread from {@code workers}. */
+    public TopicSilences(Workers workers) {
+        this(Topics.SILENCES, workers);
+    }
+
     /** The silences of another topic (tests use one topic each). */
     public TopicSilences(String topic) {
+        this(topic, Workers.standard());
+    }
+
+    public TopicSilences(String topic, Workers workers) {
         this.topic = topic;
+        this.workers = workers;
     }
 
     /** Starts reading; a new topic gets the broker's default replication. Returns this. */
@@ -86,10 +98,7 @@ public final class TopicSilences implements SilenceView, AutoCloseable {
         }
         Properties props = new Properties();
         props.putAll(client);
-        Thread t = new Thread(() -> run(props, replication), "silences-reader");
-        t.setDaemon(true);
-        reader = t;
-        t.start();
+        reader = workers.start("silences-reader", () -> run(props, replication));
         return this;
     }
 

@@ -8,6 +8,7 @@ import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.process.ProcessorService;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final List<AlertRule> rules;
     private final Clock clock;
     private final Consumer<String> progress;
+    private final Workers workers;
     private EmbeddedBroker broker;
     private ProcessorService processor;
     private Generator generator;
@@ -50,6 +52,16 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** @param progress receives one short sentence per step, e.g. "Broker ready in 2.9 s" */
     public LocalPipeline(PayPulseConfig config, List<AlertRule> rules, Clock clock, Consumer<String> progress) {
+        this(config, rules, clock, progress, Workers.standard());
+    }
+
+    /**
+     * @param workers where every thread of the broker, processor (but Kafka Streams' own), sinks, notifier
+     *                and generator comes from; each has ended once {@link #close()} returns
+     */
+    public LocalPipeline(PayPulseConfig config, List<AlertRule> rules, Clock clock, Consumer<String> progress,
+            Workers workers) {
+        this.workers = workers;
         this.requested = config;
         this.rules = List.copyOf(rules);
         this.clock = clock;
@@ -68,7 +80,7 @@ public final class LocalPipeline implements AutoCloseable {
             if (requested.embedded()) {
                 progress.accept("Starting broker…");
                 broker = EmbeddedBroker.start(new BrokerOptions(requested.dataDir(), requested.brokerPort(),
-                        requested.brokerPortExplicit(), requested.fileModes()));
+                        requested.brokerPortExplicit(), requested.fileModes()), workers);
                 broker.onFailure(this::brokerFailed);
                 effective = requested.withBootstrapServers(broker.bootstrapServers());
                 progress.accept(String.format("Broker ready on %s in %.1f s", broker.bootstrapServers(),
@@ -77,11 +89,11 @@ public final class LocalPipeline implements AutoCloseable {
             hooks.clusterReady(effective);
             progress.accept("Starting processor…");
             long t0 = System.nanoTime();
-            processor = new ProcessorService(effective, rules);
+            processor = new ProcessorService(effective, rules, workers);
             processor.start();
             progress.accept(String.format("Processor started in %.1f s", (System.nanoTime() - t0) / 1e9));
             generator = new Generator(ClusterClients.base(effective, "paypulse-generator"), effective.generator(), clock,
-                    effective.schemaRegistryUrl());
+                    effective.schemaRegistryUrl(), workers);
             hooks.beforeGenerator(effective, generator);
             generator.start();
             progress.accept("Generator sending " + describeRate(effective.generator().rate()));
@@ -193,11 +205,8 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private static Thread stopper(String what, Runnable close) {
-        Thread t = new Thread(close, "paypulse-stop-" + what);
-        t.setDaemon(true);
-        t.start();
-        return t;
+    private Thread stopper(String what, Runnable close) {
+        return workers.start("stop-" + what, close);
     }
 
     private static String describeRate(double rate) {

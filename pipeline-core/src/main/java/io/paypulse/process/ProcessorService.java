@@ -19,6 +19,7 @@ import io.paypulse.notify.SilenceView;
 import io.paypulse.notify.TopicSilences;
 import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.sink.CsvSink;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class ProcessorService implements AutoCloseable {
     private static final Duration LAG_TIMEOUT = Duration.ofSeconds(3);
 
     private final PayPulseConfig config;
+    private final Workers workers;
     private final List<AlertRule> rules;
     private final Notifications notifications;
     private final SilenceView silences;
@@ -73,7 +75,12 @@ public final class ProcessorService implements AutoCloseable {
      * @throws io.paypulse.alert.RulesException when the notifications section is wrong
      */
     public ProcessorService(PayPulseConfig config, List<AlertRule> rules) {
-        this(config, rules, NotificationsFile.forProcessor(config.processor()), null);
+        this(config, rules, Workers.standard());
+    }
+
+    /** Like {@link #ProcessorService(PayPulseConfig, List)}; its own threads (not Streams') come from {@code workers}. */
+    public ProcessorService(PayPulseConfig config, List<AlertRule> rules, Workers workers) {
+        this(config, rules, NotificationsFile.forProcessor(config.processor()), null, workers);
     }
 
     /**
@@ -83,6 +90,12 @@ public final class ProcessorService implements AutoCloseable {
      */
     public ProcessorService(PayPulseConfig config, List<AlertRule> rules, Notifications notifications,
             SilenceView silences) {
+        this(config, rules, notifications, silences, Workers.standard());
+    }
+
+    public ProcessorService(PayPulseConfig config, List<AlertRule> rules, Notifications notifications,
+            SilenceView silences, Workers workers) {
+        this.workers = workers;
         this.config = config;
         this.rules = List.copyOf(rules);
         this.notifications = notifications;
@@ -94,7 +107,7 @@ public final class ProcessorService implements AutoCloseable {
         if (httpPort > 0) {
             // First, so a taken port fails before any work; reports DOWN (CREATED) until Streams runs.
             metrics = new PrometheusMetrics(stats);
-            http = HealthServer.start(config.processor().httpHost(), httpPort, this::health, metrics);
+            http = HealthServer.start(config.processor().httpHost(), httpPort, this::health, metrics, workers);
         }
         int rawPartitions = TopicsReady.ensure(ClusterClients.base(config, "paypulse-setup"),
                 Topics.partitionsByTopic(config.partitions()), config.replication(), SETUP_TIMEOUT, Topics.RAW);
@@ -110,7 +123,7 @@ public final class ProcessorService implements AutoCloseable {
         if (metrics != null) {
             metrics.bindStreams(streams);
             metrics.bindLag(new LagSampler(ClusterClients.base(config, "paypulse-lag-meters"),
-                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, Clock.systemUTC()));
+                    config.processor().applicationId(), Topics.RAW, LAG_TIMEOUT, Clock.systemUTC()), workers);
         }
         // Records that throw are dead-lettered by the exception handlers (StreamsSettings); what still
         // reaches here is not a record's fault. A thread that lost its transaction (a broker bounce)
@@ -135,11 +148,11 @@ public final class ProcessorService implements AutoCloseable {
         if (config.processor().sinks()) {
             Map<String, Object> props = ClusterClients.base(config, "paypulse-csv");
             // The processor's own reader: the parsed CSV reads the raw topic and decides as the processor does.
-            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes(), reader));
-            sinks.add(CsvSink.aggregates(props, config.outputDir(), config.fileModes()));
-            sinks.add(CsvSink.alerts(props, config.outputDir(), config.fileModes()));
+            sinks.add(CsvSink.parsed(props, config.outputDir(), config.fileModes(), reader, workers));
+            sinks.add(CsvSink.aggregates(props, config.outputDir(), config.fileModes(), workers));
+            sinks.add(CsvSink.alerts(props, config.outputDir(), config.fileModes(), workers));
             // A sink whose directory another processor's sink holds waits and takes over (replicas, 0011).
-            sinkTakeover = new SinkTakeover(sinks);
+            sinkTakeover = new SinkTakeover(sinks, workers);
             sinkTakeover.start();
         }
         startNotifier();
@@ -161,7 +174,7 @@ public final class ProcessorService implements AutoCloseable {
         try {
             notifier = AlertNotifier.start(ClusterClients.base(config, "paypulse-notify"),
                     NotifierOptions.of(config.processor().applicationId()), notifications, rules, silenceView(),
-                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), Clock.systemUTC());
+                    AlertNotifier.httpSenders(), metrics == null ? null : metrics.registry(), Clock.systemUTC(), workers);
         } catch (RuntimeException e) {
             // Processing goes on without delivery rather than not at all; the log says why.
             LOG.error("Alerts will not be delivered to contact points: {}", e.getMessage(), e);
@@ -183,7 +196,7 @@ public final class ProcessorService implements AutoCloseable {
         }
         Properties client = new Properties();
         client.putAll(ClusterClients.base(config, "paypulse-silences"));
-        ownSilences = new TopicSilences().start(client);
+        ownSilences = new TopicSilences(workers).start(client);
         try {
             if (!ownSilences.awaitLoaded(SILENCES_WAIT)) {
                 LOG.warn("The silences in {} were not read within {} s; alerts they cover may be delivered",

@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import io.paypulse.sink.CsvSink;
 import io.paypulse.sink.SinkDirectoryBusyException;
+import io.paypulse.threads.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * written twice. So replicas share one output directory with one writer per file kind at a time.
  *
  * <p>{@link #start()} and {@link #close()} on the owner's thread; the standby retries run on daemon
- * thread {@code csv-sink-standby}. {@link #standby()} may be read from any thread.
+ * thread {@code paypulse-csv-sink-standby}. {@link #standby()} may be read from any thread.
  */
 final class SinkTakeover implements AutoCloseable {
 
@@ -28,9 +29,15 @@ final class SinkTakeover implements AutoCloseable {
     private final List<CsvSink> waiting = new ArrayList<>();
     private final Object lock = new Object();
     private boolean closed;
+    private final Workers workers;
     private Thread thread;
 
     SinkTakeover(List<CsvSink> sinks) {
+        this(sinks, Workers.standard());
+    }
+
+    SinkTakeover(List<CsvSink> sinks, Workers workers) {
+        this.workers = workers;
         this.sinks = List.copyOf(sinks);
     }
 
@@ -52,9 +59,7 @@ final class SinkTakeover implements AutoCloseable {
         }
         synchronized (lock) {
             if (!waiting.isEmpty()) {
-                thread = new Thread(this::retry, "csv-sink-standby");
-                thread.setDaemon(true);
-                thread.start();
+                thread = workers.start("csv-sink-standby", this::retry);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.paypulse.sink;
 
 import io.paypulse.files.FileModes;
 import io.paypulse.schema.RawEventReader;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +38,15 @@ public final class CsvSink implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
+    private final Workers workers;
+
     private CsvSink(SinkLoop<?> loop) {
+        this(loop, Workers.standard());
+    }
+
+    private CsvSink(SinkLoop<?> loop, Workers workers) {
         this.loop = loop;
+        this.workers = workers;
     }
 
     /**
@@ -48,7 +56,7 @@ public final class CsvSink implements AutoCloseable {
      *                      isolation level and offset handling are set here, a {@code group.id} is dropped
      */
     public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir) {
-        return parsed(consumerProps, outputDir, FileModes.PRIVATE, RawEventReader.local());
+        return parsed(consumerProps, outputDir, FileModes.PRIVATE, RawEventReader.local(), Workers.standard());
     }
 
     public static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir) {
@@ -66,16 +74,18 @@ public final class CsvSink implements AutoCloseable {
      * @param reader the processor's reader (the same instance or the same Schema Registry and wait), so both
      *               accept and reject the same values; thread-safe, so it may be shared
      */
-    public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, FileModes modes, RawEventReader reader) {
-        return new CsvSink(new SinkLoop<>(new ParsedFormat(reader), Topics.RAW, consumerProps, outputDir, modes));
+    public static CsvSink parsed(Map<String, Object> consumerProps, Path outputDir, FileModes modes, RawEventReader reader,
+            Workers workers) {
+        return new CsvSink(new SinkLoop<>(new ParsedFormat(reader), Topics.RAW, consumerProps, outputDir, modes), workers);
     }
 
-    public static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
-        return new CsvSink(new SinkLoop<>(new AggregateFormat(), Topics.AGGREGATES, consumerProps, outputDir, modes));
+    public static CsvSink aggregates(Map<String, Object> consumerProps, Path outputDir, FileModes modes, Workers workers) {
+        return new CsvSink(new SinkLoop<>(new AggregateFormat(), Topics.AGGREGATES, consumerProps, outputDir, modes),
+                workers);
     }
 
-    public static CsvSink alerts(Map<String, Object> consumerProps, Path outputDir, FileModes modes) {
-        return new CsvSink(new SinkLoop<>(new AlertFormat(), Topics.ALERTS, consumerProps, outputDir, modes));
+    public static CsvSink alerts(Map<String, Object> consumerProps, Path outputDir, FileModes modes, Workers workers) {
+        return new CsvSink(new SinkLoop<>(new AlertFormat(), Topics.ALERTS, consumerProps, outputDir, modes), workers);
     }
 
     /** @param topic a raw topic other than {@code payment} (tests) */
@@ -97,7 +107,7 @@ public final class CsvSink implements AutoCloseable {
 
     /**
      * Restores the output directory to the last checkpoint (on the caller's thread, so problems surface
-     * here) and starts consuming on daemon thread {@code csv-sink-<name>}.
+     * here) and starts consuming on daemon thread {@code paypulse-csv-sink-<name>}.
      *
      * @throws IllegalStateException if already started or closed, if another sink of this kind writes in the
      *                               directory, or if the files were changed so they cannot be restored
@@ -116,9 +126,7 @@ public final class CsvSink implements AutoCloseable {
             throw new UncheckedIOException("CSV sink '" + loop.name() + "' cannot use " + loop.dir() + ": " + e.getMessage(), e);
         }
         started = true;
-        thread = new Thread(loop::run, "csv-sink-" + loop.name());
-        thread.setDaemon(true);
-        thread.start();
+        thread = workers.start("csv-sink-" + loop.name(), loop::run);
     }
 
     /** The sink's name: {@code parsed}, {@code aggregates} or {@code alerts}. */

@@ -1,5 +1,6 @@
 package io.paypulse.stack;
 
+import io.paypulse.threads.Workers;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -34,9 +35,16 @@ public final class ComposeCli {
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
     private final StackSettings settings;
+    private final Workers workers;
     private volatile List<String> command;
 
     public ComposeCli(StackSettings settings) {
+        this(settings, Workers.standard());
+    }
+
+    /** @param workers where the thread that reads each compose command's output comes from */
+    public ComposeCli(StackSettings settings, Workers workers) {
+        this.workers = workers;
         this.settings = settings;
         this.command = settings.composeCommand().isEmpty() ? null : settings.composeCommand();
     }
@@ -112,7 +120,7 @@ public final class ComposeCli {
             throw new StackException(StackErrors.COMPOSE_MISSING, e);
         }
         StringBuilder out = new StringBuilder();
-        Thread reader = new Thread(() -> {
+        Thread reader = workers.start("compose-output", () -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -127,9 +135,7 @@ public final class ComposeCli {
             } catch (IOException | RuntimeException e) {
                 LOG.debug("Reading compose output: {}", e.toString());
             }
-        }, "compose-output");
-        reader.setDaemon(true);
-        reader.start();
+        });
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroy);

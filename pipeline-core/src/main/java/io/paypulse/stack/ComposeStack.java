@@ -1,5 +1,6 @@
 package io.paypulse.stack;
 
+import io.paypulse.threads.Workers;
 import java.io.Closeable;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -34,8 +35,12 @@ public final class ComposeStack implements Stack {
     }
 
     public ComposeStack(StackSettings settings, Clock clock) {
+        this(settings, clock, Workers.standard());
+    }
+
+    public ComposeStack(StackSettings settings, Clock clock, Workers workers) {
         this.settings = settings;
-        this.compose = new ComposeCli(settings);
+        this.compose = new ComposeCli(settings, workers);
         this.containers = new ProjectContainers(settings.project(), settings.endpoint());
         this.clock = clock;
     }

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import io.paypulse.testing.ThreadRules;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline stands without the GUI, talks through SLF4J (STYLE.md 1) and has no package cycles. */
@@ -46,5 +48,14 @@ class ArchitectureTest {
     @Test
     void topLevelPackagesAreFreeOfCycles() {
         slices().matching("io.paypulse.(*)..").should().beFreeOfCycles().check(PIPELINE);
+    }
+
+    /** Not yet given their threads by a {@link io.paypulse.threads.Workers}: this list only shrinks. */
+    private static final Set<String> MAKE_THEIR_OWN_THREADS = Set.of();
+
+    /** Threads are named and injected (issue 14 §4), so a test can check each has ended after stop. */
+    @Test
+    void threadsComeFromInjectedWorkers() {
+        ThreadRules.threadsComeFromWorkers("io.paypulse..", MAKE_THEIR_OWN_THREADS).check(PIPELINE);
     }
 }

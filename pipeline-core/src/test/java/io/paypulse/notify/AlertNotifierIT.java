@@ -11,6 +11,7 @@ import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -97,7 +98,7 @@ class AlertNotifierIT {
         List<String> names = Arrays.stream(contactPoints).map(ContactPoint::name).toList();
         Notifications n = new Notifications(List.of(contactPoints), List.of(new Route(Set.of(), Set.of(), names)));
         AlertNotifier notifier = AlertNotifier.start(client(), options, n, RULES, now -> List.copyOf(silences),
-                AlertNotifier.httpSenders(), registry, Clock.systemUTC());
+                AlertNotifier.httpSenders(), registry, Clock.systemUTC(), Workers.standard());
         notifiers.add(notifier);
         return notifier;
     }
@@ -344,7 +345,7 @@ class AlertNotifierIT {
     void withoutASenderTheDesktopIsSkippedAndReportedSo() {
         ContactPoint desktop = NotificationsFile.defaults().contactPoints().get(0);
         AlertNotifier notifier = AlertNotifier.start(client(), options(), NotificationsFile.defaults(), RULES,
-                SilenceView.none(), AlertNotifier.httpSenders(), null, Clock.systemUTC());
+                SilenceView.none(), AlertNotifier.httpSenders(), null, Clock.systemUTC(), Workers.standard());
         notifiers.add(notifier);
 
         assertThat(notifier.status()).singleElement().satisfies(s -> {

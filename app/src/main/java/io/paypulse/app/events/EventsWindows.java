@@ -1,7 +1,6 @@
 package io.paypulse.app.events;
 
 import io.paypulse.app.fx.FxThread;
-import io.paypulse.app.fx.Threads;
 import io.paypulse.app.fx.Ticker;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
@@ -10,6 +9,7 @@ import io.paypulse.investigate.EventsException;
 import io.paypulse.investigate.EventsQuery;
 import io.paypulse.schema.SchemaRegistryClient;
 import io.paypulse.sink.ParsedRows;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
@@ -49,8 +48,9 @@ public final class EventsWindows implements AutoCloseable {
     private final Supplier<List<String>> stylesheets;
     private final String topic;
     private final ZoneId zone;
-    private final ScheduledExecutorService tick = Executors.newSingleThreadScheduledExecutor(Threads.daemon("events-tick"));
-    private final ExecutorService export = Executors.newSingleThreadExecutor(Threads.daemon("events-export"));
+    private final Workers workers;
+    private final ScheduledExecutorService tick;
+    private final ExecutorService export;
     private final List<Stage> open = new ArrayList<>();
 
     /**
@@ -59,13 +59,16 @@ public final class EventsWindows implements AutoCloseable {
      * @param stylesheets the main scene's stylesheets, so the windows look alike
      */
     public EventsWindows(Supplier<Optional<PayPulseConfig>> config, Supplier<Window> owner,
-            Supplier<List<String>> stylesheets) {
-        this(config, owner, stylesheets, Topics.RAW, ZoneId.systemDefault());
+            Supplier<List<String>> stylesheets, Workers workers) {
+        this(config, owner, stylesheets, Topics.RAW, ZoneId.systemDefault(), workers);
     }
 
     /** For tests: another raw topic, a fixed zone. */
     public EventsWindows(Supplier<Optional<PayPulseConfig>> config, Supplier<Window> owner,
-            Supplier<List<String>> stylesheets, String topic, ZoneId zone) {
+            Supplier<List<String>> stylesheets, String topic, ZoneId zone, Workers workers) {
+        this.workers = workers;
+        this.tick = workers.scheduled("events-tick");
+        this.export = workers.single("events-export");
         this.config = config;
         this.owner = owner;
         this.stylesheets = stylesheets;
@@ -75,7 +78,7 @@ public final class EventsWindows implements AutoCloseable {
 
     /** Opens a window for {@code request} and starts reading. FX thread. */
     public Stage open(EventsRequest request) {
-        ExecutorService reader = Executors.newSingleThreadExecutor(Threads.daemon("events-query"));
+        ExecutorService reader = workers.single("events-query");
         EventsViewModel vm = new EventsViewModel(request, this::query, reader, export, FxThread.INSTANCE, zone);
         EventsController controller = new EventsController(vm);
         FXMLLoader loader = new FXMLLoader(EventsController.class.getResource("events.fxml"));

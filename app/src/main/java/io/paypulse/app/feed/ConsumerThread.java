@@ -1,5 +1,6 @@
 package io.paypulse.app.feed;
 
+import io.paypulse.threads.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +43,22 @@ public final class ConsumerThread {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile Consumer<?, ?> consumer;
+    private final Workers workers;
     private Thread thread;
 
     /**
-     * @param name the thread's name, e.g. {@code topic-feed}
+     * @param name the thread's name after {@code paypulse-}, e.g. {@code topic-feed}
      * @param what the loop in a log line, e.g. {@code The live feed}
      */
     public ConsumerThread(String name, String what) {
+        this(name, what, Workers.standard());
+    }
+
+    /** @param workers where the thread ({@code paypulse-<name>}) comes from */
+    public ConsumerThread(String name, String what, Workers workers) {
         this.name = name;
         this.what = what;
+        this.workers = workers;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class ConsumerThread {
         if (thread != null) {
             return;
         }
-        thread = new Thread(() -> {
+        thread = workers.start(name, () -> {
             try {
                 loop.run();
             } catch (WakeupException | InterruptedException e) {
@@ -73,9 +81,7 @@ public final class ConsumerThread {
             } finally {
                 finished.countDown();
             }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     public boolean stopping() {

@@ -2,6 +2,7 @@ package io.paypulse.app.feed;
 
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.sink.AggregateFiles;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,13 +53,18 @@ public final class HistoryLoader implements AutoCloseable {
     private final LiveData data;
     private final Clock clock;
     private final Deserializer<WindowAggregate> aggregates = Topics.AGGREGATE_VALUE.deserializer();
-    private final ConsumerThread thread = new ConsumerThread("history-backfill", "The history backfill");
+    private final ConsumerThread thread;
 
     /**
      * @param clientProps bootstrap servers and client extras (see ClusterClients.base)
      * @param csvDir      the output directory of this app's own aggregate sink, or null (no files to read)
      */
     public HistoryLoader(Map<String, Object> clientProps, Path csvDir, LiveData data, Clock clock) {
+        this(clientProps, csvDir, data, clock, Workers.standard());
+    }
+
+    public HistoryLoader(Map<String, Object> clientProps, Path csvDir, LiveData data, Clock clock, Workers workers) {
+        this.thread = new ConsumerThread("history-backfill", "The history backfill", workers);
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

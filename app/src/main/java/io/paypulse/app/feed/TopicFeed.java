@@ -2,6 +2,7 @@ package io.paypulse.app.feed;
 
 import io.paypulse.event.Alert;
 import io.paypulse.event.WindowAggregate;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's only source of pipeline data: one consumer thread ({@code topic-feed}) reading
+ * The app's only source of pipeline data: one consumer thread ({@code paypulse-topic-feed}) reading
  * {@code payment-agg-1m} (from an hour back), {@code payment-alerts} (from a day back) and
  * {@code payment-dlq} (from the beginning, only counted), read_committed, without a consumer
  * group, folding every record into {@link LiveData}. Works the same against the embedded broker,
@@ -42,12 +43,17 @@ public final class TopicFeed implements AutoCloseable {
     private final Map<String, Object> props;
     private final LiveData data;
     private final Clock clock;
-    private final ConsumerThread thread = new ConsumerThread("topic-feed", "The live feed");
+    private final ConsumerThread thread;
     private final Deserializer<WindowAggregate> aggregates = Topics.AGGREGATE_VALUE.deserializer();
     private final Deserializer<Alert> alerts = Topics.ALERT_VALUE.deserializer();
 
     /** @param clientProps bootstrap servers and client extras (see ClusterClients.base) */
     public TopicFeed(Map<String, Object> clientProps, LiveData data, Clock clock) {
+        this(clientProps, data, clock, Workers.standard());
+    }
+
+    public TopicFeed(Map<String, Object> clientProps, LiveData data, Clock clock, Workers workers) {
+        this.thread = new ConsumerThread("topic-feed", "The live feed", workers);
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,7 +1,6 @@
 package io.paypulse.app.notify;
 
 import io.paypulse.alert.AlertRule;
-import io.paypulse.app.fx.Threads;
 import io.paypulse.app.session.Session;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
@@ -10,6 +9,8 @@ import io.paypulse.notify.SendResult;
 import io.paypulse.notify.Sender;
 import io.paypulse.notify.Senders;
 import io.paypulse.notify.SilenceView;
+import io.paypulse.threads.Workers;
+import io.paypulse.topic.Topics;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,7 +43,8 @@ public final class AppNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppNotifications.class);
 
     private final Executor lifecycle;
-    private final ExecutorService ops = Executors.newSingleThreadExecutor(Threads.daemon("notify-ops"));
+    private final Workers workers;
+    private final ExecutorService ops;
     private final Supplier<PayPulseConfig> idleConfig;
     private final NotificationsViewModel viewModel;
     private final Clock clock;
@@ -62,7 +63,10 @@ public final class AppNotifications implements AutoCloseable {
      * @param lifecycle   the app's pipeline thread
      * @param fx          the FX thread executor
      */
-    public AppNotifications(Supplier<PayPulseConfig> idleConfig, Executor lifecycle, Executor fx, Clock clock) {
+    public AppNotifications(Supplier<PayPulseConfig> idleConfig, Executor lifecycle, Executor fx, Clock clock,
+                            Workers workers) {
+        this.workers = workers;
+        this.ops = workers.single("notify-ops");
         this.idleConfig = idleConfig;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -82,16 +86,17 @@ public final class AppNotifications implements AutoCloseable {
      * environment and overrides and the app's chosen rules file ({@code rulesFile}, "" for the default).
      */
     public static AppNotifications forApp(Map<String, String> env, Map<String, String> overrides,
-                                          Supplier<String> rulesFile, Executor lifecycle, Executor fx, Clock clock) {
+                                          Supplier<String> rulesFile, Executor lifecycle, Executor fx, Clock clock,
+                                          Workers workers) {
         return new AppNotifications(() -> ActiveNotifications.idleConfig(env, overrides, rulesFile.get()), lifecycle,
-                fx, clock);
+                fx, clock, workers);
     }
 
     /** Puts the icon in the notification area (in the background); {@code focused} is read on the AWT thread. */
     public void startTray(BooleanSupplier focused) {
         ops.execute(() -> {
             try {
-                DesktopTray t = DesktopTray.start(icon(), focused, id -> onOpenAlert.accept(id));
+                DesktopTray t = DesktopTray.start(icon(), focused, id -> onOpenAlert.accept(id), workers);
                 tray = t;
                 desktop = new DesktopSender(t);
             } catch (RuntimeException | LinkageError e) {
@@ -116,14 +121,15 @@ public final class AppNotifications implements AutoCloseable {
             if (config == null || closed) { // closed: the app is quitting, a late session gets no readers
                 return;
             }
-            DeliveryLog l = new DeliveryLog(ClusterClients.base(config, "paypulse-app-receipts"));
+            DeliveryLog l = new DeliveryLog(ClusterClients.base(config, "paypulse-app-receipts"), Topics.NOTIFICATIONS,
+                    workers);
             l.start();
             log = l;
             SilenceView view = silences.open(ClusterClients.base(config, "paypulse-app-silences"));
             silenceView = view;
             try {
                 notifier = DesktopNotifier.start(config, ActiveNotifications.of(config), rules, view,
-                        () -> sender(ActiveNotifications.DESKTOP), clock);
+                        () -> sender(ActiveNotifications.DESKTOP), clock, workers);
             } catch (RuntimeException e) {
                 LOG.warn("Desktop notifications are off for this session: {}", e.getMessage());
             }

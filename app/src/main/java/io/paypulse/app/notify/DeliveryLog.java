@@ -4,6 +4,7 @@ import io.paypulse.app.feed.ConsumerThread;
 import io.paypulse.notify.DeliveryReceipt;
 import io.paypulse.notify.DeliveryReceipt.Outcome;
 import io.paypulse.notify.NotifySerdes;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,16 +49,21 @@ public final class DeliveryLog implements AutoCloseable {
         }
     };
     private final Map<String, ReceiptStatus> byContactPoint = new ConcurrentHashMap<>();
-    private final ConsumerThread thread = new ConsumerThread("delivery-log", "The delivery receipts reader");
+    private final ConsumerThread thread;
     private volatile long receiptsRead;
 
     /** Reads {@link Topics#NOTIFICATIONS}. @param clientProps bootstrap servers and client extras */
     public DeliveryLog(Map<String, Object> clientProps) {
-        this(clientProps, Topics.NOTIFICATIONS);
+        this(clientProps, Topics.NOTIFICATIONS, Workers.standard());
     }
 
     /** For tests on a shared broker: another topic name. */
     public DeliveryLog(Map<String, Object> clientProps, String topic) {
+        this(clientProps, topic, Workers.standard());
+    }
+
+    public DeliveryLog(Map<String, Object> clientProps, String topic, Workers workers) {
+        this.thread = new ConsumerThread("delivery-log", "The delivery receipts reader", workers);
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

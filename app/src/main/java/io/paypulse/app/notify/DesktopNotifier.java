@@ -9,6 +9,7 @@ import io.paypulse.notify.NotifierOptions;
 import io.paypulse.notify.Notifications;
 import io.paypulse.notify.Sender;
 import io.paypulse.notify.SilenceView;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,23 @@ final class DesktopNotifier {
      * @param desktop  the desktop sender (null while the tray is being looked for: a banner-only sender)
      */
     static AlertNotifier start(PayPulseConfig config, Notifications notifications, List<AlertRule> rules,
-                               SilenceView silences, Supplier<Sender> desktop, Clock clock) {
+                               SilenceView silences, Supplier<Sender> desktop, Clock clock, Workers workers) {
         return start(ClusterClients.base(config, "paypulse-app-notify"),
-                NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences, desktop, clock);
+                NotifierOptions.of(config.processor().applicationId()), notifications, rules, silences, desktop, clock,
+                workers);
     }
 
     /** As above with the client properties and options given (tests: their own topics). */
     static AlertNotifier start(Map<String, Object> client, NotifierOptions options, Notifications notifications,
                                List<AlertRule> rules, SilenceView silences, Supplier<Sender> desktop, Clock clock) {
+        return start(client, options, notifications, rules, silences, desktop, clock, Workers.standard());
+    }
+
+    static AlertNotifier start(Map<String, Object> client, NotifierOptions options, Notifications notifications,
+                               List<AlertRule> rules, SilenceView silences, Supplier<Sender> desktop, Clock clock,
+                               Workers workers) {
         return AlertNotifier.start(client, options, notifications, rules, silences,
                 cp -> cp.kind() == ContactPoint.Kind.DESKTOP ? Optional.of(message -> desktop.get().send(message))
-                        : Optional.empty(), null, clock);
+                        : Optional.empty(), null, clock, workers);
     }
 }

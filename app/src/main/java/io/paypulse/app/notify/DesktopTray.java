@@ -1,7 +1,7 @@
 package io.paypulse.app.notify;
 
-import io.paypulse.app.fx.Threads;
 import io.paypulse.event.Severity;
+import io.paypulse.threads.Workers;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
 import java.awt.SystemTray;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -49,12 +48,13 @@ public final class DesktopTray implements AutoCloseable {
 
     private final BooleanSupplier windowFocused;
     private final Consumer<String> onOpen;
-    private final ExecutorService awt = Executors.newSingleThreadExecutor(Threads.daemon("desktop-tray"));
+    private final ExecutorService awt;
     private volatile TrayIcon icon;
     private volatile String note = "";
     private volatile String lastAlertId;
 
-    private DesktopTray(BooleanSupplier windowFocused, Consumer<String> onOpen) {
+    private DesktopTray(BooleanSupplier windowFocused, Consumer<String> onOpen, Workers workers) {
+        this.awt = workers.single("desktop-tray");
         this.windowFocused = Objects.requireNonNull(windowFocused, "windowFocused");
         this.onOpen = Objects.requireNonNull(onOpen, "onOpen");
     }
@@ -68,7 +68,13 @@ public final class DesktopTray implements AutoCloseable {
      * @param onOpen         called with an alert id when the user clicks its notification
      */
     public static DesktopTray start(Image image, BooleanSupplier windowFocused, Consumer<String> onOpen) {
-        DesktopTray tray = new DesktopTray(windowFocused, onOpen);
+        return start(image, windowFocused, onOpen, Workers.standard());
+    }
+
+    /** Like {@link #start(Image, BooleanSupplier, Consumer)}; the tray's thread comes from {@code workers}. */
+    public static DesktopTray start(Image image, BooleanSupplier windowFocused, Consumer<String> onOpen,
+                                    Workers workers) {
+        DesktopTray tray = new DesktopTray(windowFocused, onOpen, workers);
         tray.call(() -> {
             tray.install(image);
             return null;

@@ -6,7 +6,6 @@ import io.paypulse.app.feed.HistoryLoader;
 import io.paypulse.app.feed.LiveData;
 import io.paypulse.app.feed.TopicFeed;
 import io.paypulse.app.fx.FxThread;
-import io.paypulse.app.fx.Threads;
 import io.paypulse.cluster.ClusterCheck;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
@@ -14,11 +13,11 @@ import io.paypulse.config.Scenario;
 import io.paypulse.generate.Generator;
 import io.paypulse.pipeline.LocalPipeline;
 import io.paypulse.stack.Stack;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,42 +48,46 @@ public final class PipelineSession implements Session {
     private boolean closed;
 
     private PipelineSession(LocalPipeline pipeline, PayPulseConfig effective, List<AlertRule> rules, Clock clock,
-                            String description) {
+                            String description, Workers workers) {
         this.pipeline = pipeline;
         this.rules = rules;
         this.description = description;
         this.effective = effective;
         this.data = new LiveData(clock);
-        this.feed = new TopicFeed(ClusterClients.base(effective, "paypulse-app-feed"), data, clock);
+        this.feed = new TopicFeed(ClusterClients.base(effective, "paypulse-app-feed"), data, clock, workers);
         // The charts' 7-day history: the aggregate CSVs only where this app's own sink writes them.
         this.history = new HistoryLoader(ClusterClients.base(effective, "paypulse-app-history"),
-                pipeline == null ? null : effective.outputDir(), data, clock);
+                pipeline == null ? null : effective.outputDir(), data, clock, workers);
         this.probe = new ClusterProbe(ClusterClients.base(effective, "paypulse-app-probe"),
                 effective.processor().applicationId(), clock);
-        this.probeThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("cluster-probe"));
+        this.probeThread = workers.scheduled("cluster-probe");
     }
 
     /** The factory the app uses. */
     public static SessionFactory factory(Clock clock) {
-        return factory(clock, null);
+        return factory(clock, null, Workers.standard());
     }
 
-    /** The factory the app uses; {@code stack} serves Docker stack mode. */
-    public static SessionFactory factory(Clock clock, Stack stack) {
-        return (request, progress) -> open(request, clock, progress, stack);
+    /**
+     * The factory the app uses; {@code stack} serves Docker stack mode; every thread of a session (its
+     * pipeline's included) comes from {@code workers}.
+     */
+    public static SessionFactory factory(Clock clock, Stack stack, Workers workers) {
+        return (request, progress) -> open(request, clock, progress, stack, workers);
     }
 
     public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress) {
-        return open(request, clock, progress, null);
+        return open(request, clock, progress, null, Workers.standard());
     }
 
-    public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress, Stack stack) {
+    public static PipelineSession open(ConnectionRequest request, Clock clock, Consumer<String> progress, Stack stack,
+                                       Workers workers) {
         FxThread.assertNotFxThread("Opening a session");
         LocalPipeline pipeline = null;
         PayPulseConfig effective = request.config();
         String description;
         if (request.mode() == ConnectionMode.EMBEDDED) {
-            pipeline = new LocalPipeline(request.config(), request.rules(), clock, progress);
+            pipeline = new LocalPipeline(request.config(), request.rules(), clock, progress, workers);
             pipeline.start();
             effective = pipeline.config();
             description = "Embedded pipeline on " + effective.bootstrapServers();
@@ -103,7 +106,7 @@ public final class PipelineSession implements Session {
         }
         PipelineSession s;
         try {
-            s = new PipelineSession(pipeline, effective, request.rules(), clock, description);
+            s = new PipelineSession(pipeline, effective, request.rules(), clock, description, workers);
         } catch (RuntimeException e) {
             if (pipeline != null) {
                 pipeline.close();

@@ -85,7 +85,7 @@ final class WatchingApp implements AutoCloseable {
                     .until(() -> text("#progressLabel"), t -> t.startsWith("Running"));
         } catch (ConditionTimeoutException e) {
             // A CI run once saw no progress at all for 60 s: show where the app's threads were.
-            throw new AssertionError(e.getMessage() + "\n" + threads("pipeline-ops", "JavaFX Application Thread"), e);
+            throw new AssertionError(e.getMessage() + "\n" + threads("paypulse-pipeline-ops", "JavaFX Application Thread"), e);
         }
         return this;
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paypulse.app.fx.FxThread;
-import io.paypulse.app.fx.Threads;
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
 import io.paypulse.testing.SharedBroker;
+import io.paypulse.threads.Workers;
 import io.paypulse.topic.Topics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -77,7 +76,7 @@ class DlqJourneyTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String dlqTopic = "dlq-journey-dlq-" + run;
     private final String rawTopic = "dlq-journey-raw-" + run;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(Threads.daemon("dlq-journey"));
+    private final ExecutorService background = Workers.standard().single("dlq-journey");
 
     @BeforeAll
     static void toolkit() throws Exception {
