@@ -107,14 +107,6 @@ public record PayPulseConfig(
         fileModes = fileModes == null ? FileModes.PRIVATE : fileModes;
     }
 
-    /** With the default, private file modes. */
-    public PayPulseConfig(String bootstrapServers, Path dataDir, Path outputDir, int brokerPort, boolean brokerPortExplicit,
-            int partitions, short replication, GeneratorSettings generator, ProcessorSettings processor,
-            Map<String, String> kafka, String schemaRegistryUrl) {
-        this(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions, replication, generator,
-                processor, kafka, schemaRegistryUrl, FileModes.PRIVATE);
-    }
-
     public boolean hasSchemaRegistry() {
         return !schemaRegistryUrl.isBlank();
     }

@@ -91,28 +91,6 @@ public record ProcessorSettings(
         notifyWebhookUrl = notifyWebhookUrl == null ? "" : notifyWebhookUrl;
     }
 
-    /** Without a {@code notify.webhook-url}. */
-    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
-                             String applicationId, boolean sinks, int httpPort, String httpHost, Duration stallTimeout,
-                             boolean parsedTopic) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, httpHost,
-                stallTimeout, parsedTopic, "");
-    }
-
-    /** Settings bound to {@link #LOOPBACK}, with the default stall timeout, without {@code payment-parsed}. */
-    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
-                             String applicationId, boolean sinks, int httpPort) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, LOOPBACK,
-                DEFAULT_STALL_TIMEOUT, false);
-    }
-
-    /** Without {@code payment-parsed} (the default). */
-    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
-                             String applicationId, boolean sinks, int httpPort, String httpHost, Duration stallTimeout) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, httpHost,
-                stallTimeout, false);
-    }
-
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(GRACE.defaultValue(), GUARANTEE.defaultValue(), COMMIT_INTERVAL.defaultValue(),
                 RULES.defaultValue(), THREADS.defaultValue(), APPLICATION_ID.defaultValue(), SINKS.defaultValue(),
