@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * themselves, so a secret can stay out of this file and off the command line.
  *
  * <p>Used by the {@link ConfigKeys#CLIENT_CONFIG} setting (merged under {@code kafka.*} settings by
- * {@link ConfigLoader}) and meant for any other reader of such files, e.g. an "Import..." in the
+ * {@link KafkaClientSettings}) and meant for any other reader of such files, e.g. an "Import..." in the
  * app. Lives in {@code config}, not {@code cluster}, so that the configuration depends on nothing else.
  */
 public final class ClientConfigFile {

@@ -17,18 +17,32 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
     /** Events to send; 0 = unbounded. */
     public static final Setting<Long> EVENTS = Setting.whole(ConfigKeys.EVENTS, 0, 0, Long.MAX_VALUE);
 
-    /** Any 64-bit seed; none (random) when not given. */
+    /** Any 64-bit seed; none (random) when not given ({@code read(s, null)}). */
     public static final Setting<Long> SEED = Setting.whole(ConfigKeys.SEED, 0, Long.MIN_VALUE, Long.MAX_VALUE);
 
-    public static final String DEFAULT_LOG_FORMAT = "compact";
+    /**
+     * A scenario's name, kept as given; a blank one is not a scenario. {@link Scenario#parse} is the check
+     * and its sentence (it lists the scenarios), here and in the constructor.
+     */
+    public static final Setting<String> SCENARIO = Setting.parsed(ConfigKeys.SCENARIO, Scenario.NORMAL.configName(),
+            name -> {
+                Scenario.parse(name);
+                return name;
+            }, name -> name, "allowed: a scenario").checkingBlank();
+
+    /** How events are written (see io.paypulse.generate.LogFormat). */
+    public static final Setting<String> LOG_FORMAT = Setting.choice(ConfigKeys.LOG_FORMAT, "compact",
+            List.of("compact", "python")).describedAs("allowed: compact (default), python");
+
+    public static final String DEFAULT_LOG_FORMAT = LOG_FORMAT.defaultValue();
 
     /** This record's lines of {@code --show-config}, in order. */
     private static final List<Shown<GeneratorSettings>> SHOWN = List.of(
             Shown.of(RATE, GeneratorSettings::rate),
             Shown.of(EVENTS, GeneratorSettings::events),
-            new Shown<>(ConfigKeys.SEED, g -> g.seed() == null ? "" : g.seed().toString()),
-            new Shown<>(ConfigKeys.SCENARIO, GeneratorSettings::scenario),
-            new Shown<>(ConfigKeys.LOG_FORMAT, GeneratorSettings::logFormat));
+            Shown.of(SEED, GeneratorSettings::seed),
+            Shown.of(SCENARIO, GeneratorSettings::scenario),
+            Shown.of(LOG_FORMAT, GeneratorSettings::logFormat));
 
     /** @throws ConfigException for a rate or event count outside its {@link Setting}'s range, or an unknown scenario */
     public GeneratorSettings {
@@ -53,18 +67,17 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
     }
 
     public static GeneratorSettings defaults() {
-        return new GeneratorSettings(RATE.defaultValue(), EVENTS.defaultValue(), null, "normal");
+        return new GeneratorSettings(RATE.defaultValue(), EVENTS.defaultValue(), null, SCENARIO.defaultValue());
     }
 
     /** Read from layered settings text; a bad value is one sentence naming its key. */
     static GeneratorSettings from(Map<String, String> s) {
-        GeneratorSettings d = defaults();
         return new GeneratorSettings(
                 RATE.read(s),
                 EVENTS.read(s),
-                ConfigBinder.optional(s, SEED, d.seed()),
-                ConfigBinder.text(s, ConfigKeys.SCENARIO, d.scenario()),
-                ConfigBinder.logFormat(s, d.logFormat()));
+                SEED.read(s, null),
+                SCENARIO.read(s),
+                LOG_FORMAT.read(s));
     }
 
     /** How each of these settings is shown by {@code --show-config}. */

@@ -1,6 +1,7 @@
 package io.paypulse.config;
 
 import io.paypulse.files.FileModes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +38,44 @@ public record PayPulseConfig(
         String schemaRegistryUrl,
         FileModes fileModes) {
 
+    /** {@code host:port[,host:port...]}; empty: the embedded broker. */
+    public static final Setting<String> BOOTSTRAP = Setting.servers(ConfigKeys.BOOTSTRAP,
+            "allowed: host:port pairs separated by commas, such as kafka1:9092,kafka2:9092, or empty for the"
+                    + " embedded broker");
+    /** Default: {@link ConfigLoader#defaultDataDir} of the environment. */
+    public static final Setting<Path> DATA_DIR = directory(ConfigKeys.DATA_DIR);
+    /** Default: {@code output} in the data directory. */
+    public static final Setting<Path> OUTPUT_DIR = directory(ConfigKeys.OUTPUT_DIR);
     public static final Setting<Integer> BROKER_PORT = Setting.integer(ConfigKeys.BROKER_PORT, 9092, 0, 65535);
     public static final Setting<Integer> PARTITIONS = Setting.integer(ConfigKeys.PARTITIONS, 6, 1, 1000);
     public static final Setting<Integer> REPLICATION = Setting.integer(ConfigKeys.REPLICATION, 1, 1, 10);
+    public static final Setting<String> SCHEMA_REGISTRY_URL = Setting.baseUrl(ConfigKeys.SCHEMA_REGISTRY_URL,
+            "allowed: an http:// or https:// URL such as http://localhost:8081, or empty for no registry");
+    public static final Setting<FileModes> FILE_MODE = Setting.parsed(ConfigKeys.FILE_MODE, FileModes.PRIVATE,
+            FileModes::ofFileMode, FileModes::fileOctal, "allowed: an octal file mode that lets the owner read and"
+                    + " write and grants no execute, e.g. 600 (default) or 640");
 
     /** Read from layered settings text ({@code env} for the default data dir); a bad value is one sentence. */
     static PayPulseConfig from(Map<String, String> s, Map<String, String> env) {
         // Read in this order so that, of several bad values, the same one is reported as before.
-        Path dataDir = ConfigBinder.directory(s, ConfigKeys.DATA_DIR, ConfigLoader.defaultDataDir(env));
-        Path outputDir = ConfigBinder.directory(s, ConfigKeys.OUTPUT_DIR, dataDir.resolve("output"));
+        Path dataDir = DATA_DIR.read(s, ConfigLoader.defaultDataDir(env));
+        Path outputDir = OUTPUT_DIR.read(s, dataDir.resolve("output"));
         boolean portGiven = s.containsKey(ConfigKeys.BROKER_PORT) && !s.get(ConfigKeys.BROKER_PORT).isBlank();
         int port = BROKER_PORT.read(s);
         GeneratorSettings generator = GeneratorSettings.from(s);
         ProcessorSettings processor = ProcessorSettings.from(s);
-        Map<String, String> kafka = ConfigBinder.kafka(s);
-        String bootstrap = ConfigBinder.bootstrap(s, kafka);
+        Map<String, String> kafka = KafkaClientSettings.from(s);
+        // Without a setting, a client config file's own bootstrap.servers counts, as it does for Kafka's tools.
+        String bootstrap = s.containsKey(ConfigKeys.BOOTSTRAP) ? BOOTSTRAP.read(s)
+                : BOOTSTRAP.value(kafka.get("bootstrap.servers"));
         return new PayPulseConfig(bootstrap, dataDir, outputDir, port, portGiven, PARTITIONS.read(s),
-                REPLICATION.read(s).shortValue(), generator, processor, kafka, ConfigBinder.registryUrl(s),
-                ConfigBinder.fileModes(s));
+                REPLICATION.read(s).shortValue(), generator, processor, kafka, SCHEMA_REGISTRY_URL.read(s),
+                FILE_MODE.read(s));
+    }
+
+    private static Setting<Path> directory(String key) {
+        return Setting.path(key, p -> !Files.exists(p) || Files.isDirectory(p),
+                "allowed: a directory (created when missing), not a file");
     }
 
     /**
@@ -63,18 +84,18 @@ public record PayPulseConfig(
      */
     public static List<Shown<PayPulseConfig>> shown(String clientConfig) {
         List<Shown<PayPulseConfig>> lines = new ArrayList<>(List.of(
-                new Shown<>(ConfigKeys.BOOTSTRAP, PayPulseConfig::bootstrapServers),
-                new Shown<>(ConfigKeys.DATA_DIR, c -> c.dataDir().toString()),
-                new Shown<>(ConfigKeys.OUTPUT_DIR, c -> c.outputDir().toString()),
+                Shown.of(BOOTSTRAP, PayPulseConfig::bootstrapServers),
+                Shown.of(DATA_DIR, PayPulseConfig::dataDir),
+                Shown.of(OUTPUT_DIR, PayPulseConfig::outputDir),
                 Shown.of(BROKER_PORT, PayPulseConfig::brokerPort),
                 Shown.of(PARTITIONS, PayPulseConfig::partitions),
                 Shown.of(REPLICATION, c -> (int) c.replication())));
         lines.addAll(Shown.within(GeneratorSettings.shown(), PayPulseConfig::generator));
         lines.addAll(Shown.within(ProcessorSettings.shown(), PayPulseConfig::processor));
         List<Shown<PayPulseConfig>> cluster = List.of(
-                new Shown<>(ConfigKeys.SCHEMA_REGISTRY_URL, PayPulseConfig::schemaRegistryUrl),
+                Shown.of(SCHEMA_REGISTRY_URL, PayPulseConfig::schemaRegistryUrl),
                 new Shown<>(ConfigKeys.CLIENT_CONFIG, c -> clientConfig == null ? "" : Path.of(clientConfig.trim()).toString()),
-                new Shown<>(ConfigKeys.FILE_MODE, c -> c.fileModes().fileOctal()));
+                Shown.of(FILE_MODE, PayPulseConfig::fileModes));
         // These came after processor.http-host when the list was written by hand; kept there so that
         // --show-config and the "known:" list read as they always have. New settings go at their record's end.
         return Shown.placeAfter(lines, ConfigKeys.HTTP_HOST, cluster);
@@ -84,14 +105,6 @@ public record PayPulseConfig(
         kafka = Map.copyOf(kafka);
         schemaRegistryUrl = schemaRegistryUrl == null ? "" : schemaRegistryUrl;
         fileModes = fileModes == null ? FileModes.PRIVATE : fileModes;
-    }
-
-    /** With the default, private file modes. */
-    public PayPulseConfig(String bootstrapServers, Path dataDir, Path outputDir, int brokerPort, boolean brokerPortExplicit,
-            int partitions, short replication, GeneratorSettings generator, ProcessorSettings processor,
-            Map<String, String> kafka, String schemaRegistryUrl) {
-        this(bootstrapServers, dataDir, outputDir, brokerPort, brokerPortExplicit, partitions, replication, generator,
-                processor, kafka, schemaRegistryUrl, FileModes.PRIVATE);
     }
 
     public boolean hasSchemaRegistry() {
@@ -164,7 +177,7 @@ public record PayPulseConfig(
     /** Configuration for tests and tools: everything default under {@code dataDir}, given cluster. */
     public static PayPulseConfig forCluster(String bootstrapServers, Path dataDir) {
         return new PayPulseConfig(bootstrapServers, dataDir, dataDir.resolve("output"), BROKER_PORT.defaultValue(), false,
-                PARTITIONS.defaultValue(), REPLICATION.defaultValue().shortValue(),
-                GeneratorSettings.defaults(), ProcessorSettings.defaults(), Map.of(), "");
+                PARTITIONS.defaultValue(), REPLICATION.defaultValue().shortValue(), GeneratorSettings.defaults(),
+                ProcessorSettings.defaults(), Map.of(), SCHEMA_REGISTRY_URL.defaultValue(), FILE_MODE.defaultValue());
     }
 }

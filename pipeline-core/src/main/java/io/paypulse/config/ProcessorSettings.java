@@ -1,10 +1,12 @@
 package io.paypulse.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * @param grace          how late an event may be and still count in its window
@@ -38,32 +40,50 @@ public record ProcessorSettings(
 
     public static final Setting<Duration> GRACE = Setting.duration(ConfigKeys.GRACE, Duration.ofSeconds(5),
             Duration.ZERO, Duration.ofHours(1));
+    public static final Setting<String> GUARANTEE = Setting.choice(ConfigKeys.GUARANTEE, "exactly_once_v2",
+            List.of("exactly_once_v2", "at_least_once"));
     public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration(ConfigKeys.COMMIT_INTERVAL,
             Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMinutes(5));
+    /** Alert rules YAML; none (the shipped rules) by default. */
+    public static final Setting<Path> RULES = Setting.path(ConfigKeys.RULES, Files::isRegularFile,
+            "allowed: an existing alert rules file (YAML), or empty for the shipped rules");
     public static final Setting<Integer> THREADS = Setting.integer(ConfigKeys.THREADS, 1, 1, 64);
+    public static final Setting<String> APPLICATION_ID = Setting.matching(ConfigKeys.APPLICATION_ID,
+            "paypulse-processor", Pattern.compile("[A-Za-z0-9._-]+"), "allowed: letters, digits, '.', '_' and '-'")
+            .checkingBlank();
     public static final Setting<Boolean> SINKS = Setting.bool(ConfigKeys.SINKS, true);
     public static final Setting<Duration> STALL_TIMEOUT = Setting.duration(ConfigKeys.STALL_TIMEOUT,
             Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofHours(1));
     public static final Setting<Boolean> PARSED_TOPIC = Setting.bool(ConfigKeys.PARSED_TOPIC, false);
+    /** 0: no /health and /metrics endpoint. */
+    public static final Setting<Integer> HTTP_PORT = Setting.integer(ConfigKeys.HTTP_PORT, 0, 0, 65535)
+            .describedAs("allowed: a port from 1 to 65535, or 0 for off");
 
     /** The default bind address: /health and /metrics say nothing to other machines unless asked. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** An IP address or a host name; whether this machine has it is checked when binding. */
+    public static final Setting<String> HTTP_HOST = Setting.matching(ConfigKeys.HTTP_HOST, LOOPBACK, Addresses.HOST,
+            "allowed: an address of this machine such as 127.0.0.1 (default, this machine only), 0.0.0.0 (all"
+                    + " interfaces) or a host name");
+    /** A generic webhook every alert is POSTed to; empty: none. */
+    public static final Setting<String> NOTIFY_WEBHOOK_URL = Setting.url(ConfigKeys.NOTIFY_WEBHOOK_URL,
+            "allowed: an http:// or https:// URL such as http://127.0.0.1:9000/hook, or empty for none");
     public static final Duration DEFAULT_STALL_TIMEOUT = STALL_TIMEOUT.defaultValue();
 
     /** This record's lines of {@code --show-config}, in order. */
     private static final List<Shown<ProcessorSettings>> SHOWN = List.of(
             Shown.of(GRACE, ProcessorSettings::grace),
-            new Shown<>(ConfigKeys.GUARANTEE, ProcessorSettings::guarantee),
+            Shown.of(GUARANTEE, ProcessorSettings::guarantee),
             Shown.of(COMMIT_INTERVAL, ProcessorSettings::commitInterval),
-            new Shown<>(ConfigKeys.RULES, p -> p.rulesFile() == null ? "" : p.rulesFile().toString()),
+            Shown.of(RULES, ProcessorSettings::rulesFile),
             Shown.of(THREADS, ProcessorSettings::threads),
-            new Shown<>(ConfigKeys.APPLICATION_ID, ProcessorSettings::applicationId),
+            Shown.of(APPLICATION_ID, ProcessorSettings::applicationId),
             Shown.of(SINKS, ProcessorSettings::sinks),
-            new Shown<>(ConfigKeys.HTTP_PORT, p -> Integer.toString(p.httpPort())),
-            new Shown<>(ConfigKeys.HTTP_HOST, ProcessorSettings::httpHost),
+            Shown.of(HTTP_PORT, ProcessorSettings::httpPort),
+            Shown.of(HTTP_HOST, ProcessorSettings::httpHost),
             Shown.of(STALL_TIMEOUT, ProcessorSettings::stallTimeout),
             Shown.of(PARSED_TOPIC, ProcessorSettings::parsedTopic),
-            new Shown<>(ConfigKeys.NOTIFY_WEBHOOK_URL, p -> ConfigView.webhook(p.notifyWebhookUrl())));
+            new Shown<>(NOTIFY_WEBHOOK_URL.key(), p -> ConfigView.webhook(p.notifyWebhookUrl())));
 
     public ProcessorSettings {
         httpHost = httpHost == null || httpHost.isBlank() ? LOOPBACK : httpHost;
@@ -71,52 +91,31 @@ public record ProcessorSettings(
         notifyWebhookUrl = notifyWebhookUrl == null ? "" : notifyWebhookUrl;
     }
 
-    /** Without a {@code notify.webhook-url}. */
-    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
-                             String applicationId, boolean sinks, int httpPort, String httpHost, Duration stallTimeout,
-                             boolean parsedTopic) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, httpHost,
-                stallTimeout, parsedTopic, "");
-    }
-
-    /** Settings bound to {@link #LOOPBACK}, with the default stall timeout, without {@code payment-parsed}. */
-    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
-                             String applicationId, boolean sinks, int httpPort) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, LOOPBACK,
-                DEFAULT_STALL_TIMEOUT, false);
-    }
-
-    /** Without {@code payment-parsed} (the default). */
-    public ProcessorSettings(Duration grace, String guarantee, Duration commitInterval, Path rulesFile, int threads,
-                             String applicationId, boolean sinks, int httpPort, String httpHost, Duration stallTimeout) {
-        this(grace, guarantee, commitInterval, rulesFile, threads, applicationId, sinks, httpPort, httpHost,
-                stallTimeout, false);
-    }
-
     public static ProcessorSettings defaults() {
-        return new ProcessorSettings(GRACE.defaultValue(), "exactly_once_v2", COMMIT_INTERVAL.defaultValue(), null,
-                THREADS.defaultValue(), "paypulse-processor", SINKS.defaultValue(), 0, LOOPBACK,
-                STALL_TIMEOUT.defaultValue(), PARSED_TOPIC.defaultValue());
+        return new ProcessorSettings(GRACE.defaultValue(), GUARANTEE.defaultValue(), COMMIT_INTERVAL.defaultValue(),
+                RULES.defaultValue(), THREADS.defaultValue(), APPLICATION_ID.defaultValue(), SINKS.defaultValue(),
+                HTTP_PORT.defaultValue(), HTTP_HOST.defaultValue(), STALL_TIMEOUT.defaultValue(),
+                PARSED_TOPIC.defaultValue(), NOTIFY_WEBHOOK_URL.defaultValue());
     }
 
     /** Read from layered settings text; a bad value is one sentence naming its key. */
     static ProcessorSettings from(Map<String, String> s) {
-        ProcessorSettings d = defaults();
-        String guarantee = ConfigBinder.guarantee(s, d.guarantee());
-        String appId = ConfigBinder.applicationId(s, d.applicationId());
+        // Read in this order so that, of several bad values, the same one is reported as before.
+        String guarantee = GUARANTEE.read(s);
+        String appId = APPLICATION_ID.read(s);
         return new ProcessorSettings(
                 GRACE.read(s),
                 guarantee,
                 COMMIT_INTERVAL.read(s),
-                ConfigBinder.rulesFile(s),
+                RULES.read(s),
                 THREADS.read(s),
                 appId,
                 SINKS.read(s),
-                ConfigBinder.httpPort(s),
-                ConfigBinder.httpHost(s),
+                HTTP_PORT.read(s),
+                HTTP_HOST.read(s),
                 STALL_TIMEOUT.read(s),
                 PARSED_TOPIC.read(s),
-                ConfigBinder.notifyWebhookUrl(s));
+                NOTIFY_WEBHOOK_URL.read(s));
     }
 
     /** How each of these settings is shown by {@code --show-config}. */

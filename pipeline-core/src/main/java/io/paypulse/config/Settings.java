@@ -1,5 +1,6 @@
 package io.paypulse.config;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,16 @@ public final class Settings {
     /** The winning value of each setting some layer names (kafka.* included). */
     public Map<String, Given> given() {
         return winners;
+    }
+
+    /**
+     * These settings without {@code keys}, whatever layer named them: for a caller that chooses those
+     * values itself, typed (the app's connection choices), so that no layer's text for them is read.
+     */
+    public Settings without(Collection<String> keys) {
+        Map<String, Given> rest = new LinkedHashMap<>(winners);
+        rest.keySet().removeAll(keys);
+        return new Settings(rest, env);
     }
 
     /** The typed configuration; a bad value is one sentence naming the key, value, origin and what is allowed. */

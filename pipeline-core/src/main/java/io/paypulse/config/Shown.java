@@ -14,7 +14,7 @@ import java.util.function.Function;
 public record Shown<R>(String key, Function<R, String> text) {
 
     /** The value {@code get} takes from the record, written as {@code setting} writes it. */
-    public static <R, T extends Comparable<? super T>> Shown<R> of(Setting<T> setting, Function<R, T> get) {
+    public static <R, T> Shown<R> of(Setting<T> setting, Function<R, T> get) {
         return new Shown<>(setting.key(), r -> setting.show(get.apply(r)));
     }
 

@@ -52,8 +52,7 @@ final class LatencyBench {
         env.truncate(List.of(Topics.RAW, Topics.PARSED, Topics.AGGREGATES, Topics.ALERTS, Topics.DLQ));
         PayPulseConfig base = env.config("latency");
         ProcessorSettings d = base.processor();
-        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, d.threads(), "bench-latency", d.sinks(), d.httpPort()));
+        PayPulseConfig config = base.withProcessor(d.with(b -> b.applicationId = "bench-latency"));
 
         List<long[]> updates = new ArrayList<>();
         AtomicLong finals = new AtomicLong();

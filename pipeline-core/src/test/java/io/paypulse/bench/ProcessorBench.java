@@ -69,9 +69,12 @@ final class ProcessorBench {
         int run = RUNS.incrementAndGet();
         PayPulseConfig base = env.config("processor-" + run + "-" + guarantee);
         ProcessorSettings d = base.processor();
-        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), guarantee, d.commitInterval(),
-                null, Integer.getInteger("bench.streamThreads", d.threads()), "bench-" + run + "-" + guarantee.replace('_', '-'),
-                !"false".equals(System.getProperty("bench.sinks")), d.httpPort())); // sinks false only for experiments
+        PayPulseConfig config = base.withProcessor(d.with(b -> {
+            b.guarantee = guarantee;
+            b.threads = Integer.getInteger("bench.streamThreads", d.threads());
+            b.applicationId = "bench-" + run + "-" + guarantee.replace('_', '-');
+            b.sinks = !"false".equals(System.getProperty("bench.sinks")); // sinks false only for experiments
+        }));
 
         Map<String, Long> latestCounts = new ConcurrentHashMap<>();
         AtomicLong lastWindowEnd = new AtomicLong();

@@ -223,8 +223,11 @@ class DlqCommandIT {
     private PayPulseConfig config(String applicationId, String registryUrl) {
         PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PayPulseConfig c = base.withProcessor(new ProcessorSettings(Duration.ofSeconds(1), d.guarantee(),
-                d.commitInterval(), null, 1, applicationId, false, 0));
+        PayPulseConfig c = base.withProcessor(d.with(b -> {
+            b.grace = Duration.ofSeconds(1);
+            b.applicationId = applicationId;
+            b.sinks = false;
+        }));
         return registryUrl == null ? c : c.withSchemaRegistryUrl(registryUrl);
     }
 

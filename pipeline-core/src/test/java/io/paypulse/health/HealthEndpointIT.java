@@ -48,8 +48,11 @@ class HealthEndpointIT {
         int port = freePort();
         PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, 1, "health-endpoint-it", false, port));
+        PayPulseConfig config = base.withProcessor(d.with(b -> {
+            b.applicationId = "health-endpoint-it";
+            b.sinks = false;
+            b.httpPort = port;
+        }));
 
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
             processor.start();

@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,11 +108,17 @@ class NotifyEndToEndIT {
             PayPulseConfig base = PayPulseConfig.forCluster("", dir);
             ProcessorSettings p = ProcessorSettings.defaults();
             long events = MINUTES * Duration.ofMinutes(1).dividedBy(STEP);
-            PayPulseConfig config = new PayPulseConfig("", dir, dir.resolve("output"), 0, false, 2, (short) 1,
-                    new GeneratorSettings(0, events, 12L, "normal"),
-                    new ProcessorSettings(p.grace(), p.guarantee(), p.commitInterval(), rules, 1, "notify-e2e", false, 0,
-                            p.httpHost(), p.stallTimeout(), false, server.url("/hook").toString()),
-                    Map.of(), "", base.fileModes());
+            PayPulseConfig config = base.with(c -> {
+                c.brokerPort = 0;
+                c.partitions = 2;
+                c.generator = new GeneratorSettings(0, events, 12L, "normal");
+                c.processor = p.with(b -> {
+                    b.rulesFile = rules;
+                    b.applicationId = "notify-e2e";
+                    b.sinks = false;
+                    b.notifyWebhookUrl = server.url("/hook").toString();
+                });
+            });
             EventClock clock = new EventClock();
             try (LocalPipeline pipeline = new LocalPipeline(config, RulesFile.load(rules), clock, line -> { })
                     .withHooks(new RunHooks() {

@@ -54,8 +54,11 @@ class PoisonRecordIT {
         Arrays.fill(controlBytes, (byte) 0x01);
         PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         ProcessorSettings d = base.processor();
-        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, 1, "poison-it-" + run, false, 0).withParsedTopic(true)); // this test reads payment-parsed
+        PayPulseConfig config = base.withProcessor(d.with(b -> {
+            b.applicationId = "poison-it-" + run;
+            b.sinks = false;
+            b.parsedTopic = true; // this test reads payment-parsed
+        }));
 
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
             processor.start(); // creates the topics

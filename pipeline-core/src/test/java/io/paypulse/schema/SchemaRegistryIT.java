@@ -106,8 +106,11 @@ class SchemaRegistryIT {
 
         PayPulseConfig base = PayPulseConfig.forCluster(bootstrap, dir).withSchemaRegistryUrl(registry.url());
         ProcessorSettings d = base.processor();
-        PayPulseConfig config = base.withProcessor(new ProcessorSettings(d.grace(), d.guarantee(), d.commitInterval(),
-                null, 1, "schema-it-" + UUID.randomUUID(), false, 0).withParsedTopic(true)); // this test reads payment-parsed
+        PayPulseConfig config = base.withProcessor(d.with(b -> {
+            b.applicationId = "schema-it-" + UUID.randomUUID();
+            b.sinks = false;
+            b.parsedTopic = true; // this test reads payment-parsed
+        }));
         try (ProcessorService processor = new ProcessorService(config, List.of())) {
             processor.start();
             Set<String> parsedOrders = new HashSet<>();

@@ -3,6 +3,7 @@ package io.paypulse.app.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paypulse.alert.RulesFile;
 import io.paypulse.app.session.ConnectionMode;
 import io.paypulse.app.session.ConnectionRequest;
 import io.paypulse.config.ConfigException;
@@ -112,5 +113,32 @@ class RequestBuilderTest {
     void aMissingRulesFileIsReported() {
         assertThatThrownBy(() -> builder().build(ConnectionMode.EMBEDDED, "", "", "", 100, dir.resolve("nope.yaml").toString()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("nope.yaml");
+    }
+
+    @Test
+    void theAppsRulesFileWinsOverTheEnvironmentsAndIsCheckedInTheSettingsOwnSentence() throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        try (var shipped = RulesFile.class.getResourceAsStream("default-rules.yaml")) {
+            Files.copy(shipped, rules);
+        }
+        RequestBuilder envRules = new RequestBuilder(Map.of("XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
+                ConfigKeys.envName(ConfigKeys.RULES), dir.resolve("gone.yaml").toString()),
+                Map.of(ConfigKeys.DATA_DIR, dir.toString()));
+        assertThat(envRules.build(ConnectionMode.EMBEDDED, "", "", "", 100, rules.toString()).config().processor()
+                .rulesFile()).isEqualTo(rules);
+        assertThatThrownBy(() -> builder().build(ConnectionMode.EMBEDDED, "", "", "", 100, dir.toString()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value '" + dir + "' for processor.rules: allowed: an existing alert rules file (YAML),"
+                        + " or empty for the shipped rules.");
+    }
+
+    @Test
+    void theEnvironmentsBootstrapIsNotReadWhenTheAppChoosesTheCluster() {
+        RequestBuilder envServers = new RequestBuilder(Map.of("XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
+                ConfigKeys.envName(ConfigKeys.BOOTSTRAP), "no-port"), Map.of(ConfigKeys.DATA_DIR, dir.toString()));
+        assertThat(envServers.build(ConnectionMode.EMBEDDED, "", "", "", 100, "").config().embedded()).isTrue();
+        assertThatThrownBy(() -> builder().build(ConnectionMode.CUSTOM, "k1", "", "", 100, ""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value 'k1' for bootstrap: allowed: host:port pairs");
     }
 }

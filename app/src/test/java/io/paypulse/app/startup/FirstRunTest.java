@@ -7,6 +7,7 @@ import io.paypulse.app.help.AboutInfo;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
+import io.paypulse.files.FileModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -70,9 +71,10 @@ class FirstRunTest {
         PayPulseConfig d = ConfigLoader.load(dirs.configFile(), env, Map.of());
         // The one documented difference: a port written down is mandatory (no fallback to a free one).
         assertThat(fromAll.brokerPortExplicit()).isTrue();
-        assertThat(fromAll).isEqualTo(new PayPulseConfig(d.bootstrapServers(), d.dataDir(), d.outputDir(),
-                d.brokerPort(), true, d.partitions(), d.replication(), d.generator(), d.processor(), d.kafka(),
-                d.schemaRegistryUrl()));
+        assertThat(fromAll).isEqualTo(d.with(b -> {
+            b.brokerPortExplicit = true;
+            b.fileModes = FileModes.PRIVATE;
+        }));
         assertThat(fromAll.dataDir()).isEqualTo(dirs.dataDir());
         assertThat(fromAll.processor().rulesFile()).isNull();
     }
