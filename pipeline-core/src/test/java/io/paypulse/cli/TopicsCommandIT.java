@@ -67,7 +67,8 @@ class TopicsCommandIT {
         assertThat(err.toString()).isEmpty();
         try (Admin admin = admin(bootstrap)) {
             assertThat(TopicSetup.cleanupPolicy(admin, Topics.SILENCES, Duration.ofSeconds(30))).isEqualTo("compact");
-            assertThat(TopicSetup.cleanupPolicy(admin, Topics.NOTIFICATIONS, Duration.ofSeconds(30))).isEqualTo("compact");
+            assertThat(TopicSetup.cleanupPolicy(admin, Topics.NOTIFICATIONS, Duration.ofSeconds(30)))
+                    .isEqualTo("compact");
             assertThat(TopicSetup.cleanupPolicy(admin, Topics.RAW, Duration.ofSeconds(30))).isEqualTo("delete");
         }
 

@@ -57,7 +57,8 @@ class RateSliderJourneyTest {
     private void type(String rate) {
         robot.clickOn(onFx(() -> rateSpinner().getEditor()));
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(rate).type(KeyCode.ENTER);
-        assertThat(onFx(() -> rateSpinner().getValue())).as("the spinner took " + rate).isEqualTo(Double.parseDouble(rate));
+        assertThat(onFx(() -> rateSpinner().getValue())).as("the spinner took " + rate)
+                .isEqualTo(Double.parseDouble(rate));
     }
 
     @SuppressWarnings("unchecked")

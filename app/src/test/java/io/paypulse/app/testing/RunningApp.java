@@ -59,7 +59,7 @@ public final class RunningApp implements BeforeEachCallback, AfterEachCallback {
         close();
     }
 
-    /** Closes the windows the test opened besides the app's own (dialogs, Events windows): the next test's lookups would find them. */
+    /** Closes the windows the test opened besides the app's own (dialogs, Events windows): later lookups would find them. */
     private void closeOtherWindows() {
         Stage main = FxToolkit.toolkitContext().getRegisteredStage();
         robot.listTargetWindows().stream()
