@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.paypulse.process.errors.DeadLetterCounts;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
@@ -12,7 +13,7 @@ import java.util.function.ToDoubleFunction;
  * Written by stream threads, read by anyone. Counts since this process started (an aborted
  * transaction's records may be counted twice: these are for display, the topics are the truth).
  */
-public final class ProcessorStats implements MeterBinder {
+public final class ProcessorStats implements MeterBinder, DeadLetterCounts {
 
     private final AtomicLong parsed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -36,12 +37,14 @@ public final class ProcessorStats implements MeterBinder {
      * A record whose processing threw, or that a source could not read, sent to the DLQ by an exception
      * handler ({@code process.errors}): counted as rejected (it is in no window) and as failed.
      */
+    @Override
     public void deadLettered() {
         rejected.incrementAndGet();
         failed.incrementAndGet();
     }
 
     /** An output record the broker refused or that could not be serialized, replaced by a dead letter. */
+    @Override
     public void writeFailed() {
         failed.incrementAndGet();
     }

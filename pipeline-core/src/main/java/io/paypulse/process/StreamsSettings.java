@@ -2,6 +2,7 @@ package io.paypulse.process;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.PayPulseConfig;
+import io.paypulse.process.errors.DeadLetterCounts;
 import io.paypulse.process.errors.DeadLetterDeserializationHandler;
 import io.paypulse.process.errors.DeadLetterProcessingHandler;
 import io.paypulse.process.errors.DeadLetterProductionHandler;
@@ -16,9 +17,6 @@ public final class StreamsSettings {
 
     private StreamsSettings() {
     }
-
-    /** Config key under which the {@link ProcessorStats} object reaches the exception handlers. */
-    public static final String STATS_CONFIG = "paypulse.processor.stats";
 
     /** The settings with exception handlers that count in a throwaway {@link ProcessorStats}. */
     public static Properties of(PayPulseConfig config) {
@@ -64,7 +62,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        p.put(STATS_CONFIG, stats);
+        p.put(DeadLetterCounts.CONFIG, stats);
         p.put("processing.exception.handler.global.enabled", true); // see of(): Kafka 5.0's default
         return p;
     }

@@ -6,7 +6,9 @@ import io.paypulse.event.LogEvent;
 import io.paypulse.event.ParsedEvent;
 import io.paypulse.event.WindowAggregate;
 import io.paypulse.event.serde.JsonSerde;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +28,13 @@ public final class Topics {
     public static final String SILENCES = "payment-silences";
     /** Delivery receipts of alerts to contact points (compacted; key = alertId|state|contactPoint). */
     public static final String NOTIFICATIONS = "payment-notifications";
+
+    /**
+     * State topics keyed by id, of which every reader needs the last record of each key for good: one
+     * partition and {@code cleanup.policy=compact} (decisions 0012 and 0013), created with
+     * {@code TopicSetup.ensureCompacted}, never with the pipeline topics' default policy.
+     */
+    public static final List<String> COMPACTED = List.of(SILENCES, NOTIFICATIONS);
 
     public static final Serde<String> KEY = Serdes.String();
     public static final Serde<LogEvent> RAW_VALUE = new JsonSerde<>(LogEvent.class);
@@ -50,5 +59,12 @@ public final class Topics {
         m.put(ALERTS, 1);
         m.put(DLQ, 1);
         return m;
+    }
+
+    /** Every topic PayPulse uses: the pipeline's ({@link #partitionsByTopic}) then the {@link #COMPACTED} ones. */
+    public static List<String> all() {
+        List<String> names = new ArrayList<>(partitionsByTopic(1).keySet());
+        names.addAll(COMPACTED);
+        return List.copyOf(names);
     }
 }

@@ -58,4 +58,13 @@ class ArchitectureTest {
     void threadsComeFromInjectedWorkers() {
         ThreadRules.threadsComeFromWorkers("io.paypulse..", MAKE_THEIR_OWN_THREADS).check(PIPELINE);
     }
+
+    /**
+     * No cycles between packages at any depth either, a sub-package against its parent included
+     * (process.errors and process): a sub-package can then be read and moved without its parent.
+     */
+    @Test
+    void packagesAtEveryDepthAreFreeOfCycles() {
+        slices().matching("io.paypulse.(**)").should().beFreeOfCycles().check(PIPELINE);
+    }
 }

@@ -3,12 +3,17 @@ package io.paypulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.broker.PortProbe;
+import io.paypulse.cluster.TopicSetup;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +52,8 @@ class TopicsCommandIT {
         deletePipelineTopics(bootstrap);
 
         assertThat(run("topics", "list", "--bootstrap", bootstrap)).isZero();
-        assertThat(out.toString()).contains("missing payment\n", "missing payment-dlq\n");
+        assertThat(out.toString().lines()).containsExactlyInAnyOrderElementsOf(
+                registryNames().stream().map(name -> "missing " + name).toList());
 
         assertThat(run("topics", "ensure", "--bootstrap", bootstrap)).as(err.toString()).isZero();
         assertThat(out.toString().lines()).containsExactly(
@@ -55,8 +61,16 @@ class TopicsCommandIT {
                 "created payment-parsed (6 partitions, RF 1)",
                 "created payment-agg-1m (1 partition, RF 1)",
                 "created payment-alerts (1 partition, RF 1)",
-                "created payment-dlq (1 partition, RF 1)");
+                "created payment-dlq (1 partition, RF 1)",
+                "created payment-silences (1 partition, RF 1, compacted)",
+                "created payment-notifications (1 partition, RF 1, compacted)");
         assertThat(err.toString()).isEmpty();
+        try (Admin admin = admin(bootstrap)) {
+            assertThat(TopicSetup.cleanupPolicy(admin, Topics.SILENCES, Duration.ofSeconds(30))).isEqualTo("compact");
+            assertThat(TopicSetup.cleanupPolicy(admin, Topics.NOTIFICATIONS, Duration.ofSeconds(30)))
+                    .isEqualTo("compact");
+            assertThat(TopicSetup.cleanupPolicy(admin, Topics.RAW, Duration.ofSeconds(30))).isEqualTo("delete");
+        }
 
         assertThat(run("topics", "ensure", "--bootstrap", bootstrap)).isZero();
         assertThat(out.toString().lines()).containsExactly(
@@ -64,10 +78,14 @@ class TopicsCommandIT {
                 "exists payment-parsed (6 partitions, RF 1)",
                 "exists payment-agg-1m (1 partition, RF 1)",
                 "exists payment-alerts (1 partition, RF 1)",
-                "exists payment-dlq (1 partition, RF 1)");
+                "exists payment-dlq (1 partition, RF 1)",
+                "exists payment-silences (1 partition, RF 1, compacted)",
+                "exists payment-notifications (1 partition, RF 1, compacted)");
 
         assertThat(run("topics", "list", "--bootstrap", bootstrap)).isZero();
-        assertThat(out.toString()).contains("exists payment (6 partitions, RF 1)\n").doesNotContain("missing");
+        assertThat(out.toString()).contains("exists payment (6 partitions, RF 1)\n",
+                "exists payment-silences (1 partition, RF 1, compacted)\n").doesNotContain("missing");
+        assertThat(out.toString().lines()).hasSameSizeAs(registryNames());
     }
 
     @Test
@@ -102,9 +120,28 @@ class TopicsCommandIT {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** Every topic name the registry declares ({@code Topics}' string constants), whatever the commands use. */
+    private static List<String> registryNames() {
+        List<String> names = new ArrayList<>();
+        for (Field f : Topics.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    names.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
     private static void deletePipelineTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> names = Topics.partitionsByTopic(6).keySet();
+        try (Admin admin = admin(bootstrap)) {
+            Set<String> names = Set.copyOf(registryNames());
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             var present = names.stream().filter(existing::contains).toList();
             if (!present.isEmpty()) {

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +43,56 @@ class AtomicFilesTest {
         AtomicFiles.write(file, "{}".getBytes(), FileModes.PRIVATE);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aWriteRemovesTheTemporaryFilesACrashLeftBesideItsTarget() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"theme\":\"dark\"}");
+        // what kill -9 in the middle of a write leaves: today's fixed name, and the random name older versions used
+        Path fixed = AtomicFiles.temporaryOf(file);
+        Path older = dir.resolve("settings.json8127364558123.tmp");
+        for (Path half : List.of(fixed, older)) {
+            Files.writeString(half, "{\"theme\":\"li");
+            Files.setPosixFilePermissions(half, PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        Path otherTargets = Files.writeString(dir.resolve("marks.json.tmp"), "another file's business");
+
+        AtomicFiles.write(file, "{\"theme\":\"light\"}".getBytes(StandardCharsets.UTF_8), FileModes.PRIVATE);
+
+        assertThat(Files.readString(file)).isEqualTo("{\"theme\":\"light\"}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(fixed).doesNotExist();
+        assertThat(older).doesNotExist();
+        assertThat(otherTargets).hasContent("another file's business");
+    }
+
+    @Test
+    void writersOfOneFileOnSeveralThreadsNeverShareAHalfWrittenTemporaryFile() throws Exception {
+        Path file = dir.resolve("settings.json");
+        byte[] a = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        byte[] b = "b".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (byte[] bytes : List.of(a, b)) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        AtomicFiles.write(file, bytes, FileModes.PRIVATE);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : writers) {
+                w.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(Files.readAllBytes(file)).satisfiesAnyOf(
+                bytes -> assertThat(bytes).isEqualTo(a), bytes -> assertThat(bytes).isEqualTo(b));
+        assertNoTemporaryFileBeside(file);
     }
 
     @Test

@@ -190,11 +190,13 @@ public final class DashboardController {
             }
         });
         rateSpinner.setValueFactory(f);
-        rateSlider.setValue(Math.log10(Math.max(1, vm.rateProperty().get())));
+        rateSlider.setMin(RateScale.MIN); // the spinner's range (GeneratorSettings.RATE), on a log scale
+        rateSlider.setMax(RateScale.MAX);
+        rateSlider.setValue(RateScale.position(vm.rateProperty().get()));
         rateSlider.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return String.format(Locale.ROOT, "%,.0f", Math.pow(10, v));
+                return RateScale.label(v);
             }
 
             @Override
@@ -210,16 +212,16 @@ public final class DashboardController {
         });
         rateSlider.valueChangingProperty().addListener((o, was, changing) -> {
             if (!changing) {
-                vm.applyRate(Math.round(Math.pow(10, rateSlider.getValue())));
+                vm.applyRate(RateScale.rate(rateSlider.getValue()));
             }
         });
-        rateSlider.setOnMouseReleased(e -> vm.applyRate(Math.round(Math.pow(10, rateSlider.getValue()))));
+        rateSlider.setOnMouseReleased(e -> vm.applyRate(RateScale.rate(rateSlider.getValue())));
         vm.rateProperty().addListener((o, a, r) -> {
             updatingRate = true;
             try {
                 f.setValue(r.doubleValue());
                 if (!rateSlider.isValueChanging()) {
-                    rateSlider.setValue(Math.log10(Math.max(1, r.doubleValue())));
+                    rateSlider.setValue(RateScale.position(r.doubleValue()));
                 }
             } finally {
                 updatingRate = false;

@@ -9,11 +9,9 @@ import io.paypulse.event.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Issue 12: "No CRITICAL banner was visible on the dashboard two minutes after the CRITICAL fired."
@@ -28,17 +26,8 @@ class AlertBannerJourneyTest {
     @TempDir
     Path dir;
 
-    private final WatchingApp app = new WatchingApp();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final WatchingApp app = new WatchingApp();
 
     @Test
     void theCriticalBannerStaysUntilAcknowledgedOrResolved() throws Exception {

@@ -26,11 +26,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,17 +42,8 @@ class AlertFeedJourneyTest {
     @TempDir
     Path dir;
 
-    private final WatchingApp app = new WatchingApp();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final WatchingApp app = new WatchingApp();
 
     @Test
     void anInhibitedWarningIsFoldedUnderItsCriticalAndCountedOnce() throws Exception {

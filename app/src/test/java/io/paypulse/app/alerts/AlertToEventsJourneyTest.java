@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -27,15 +26,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javax.imageio.ImageIO;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Issue 13 §4 as a user meets it: a card-testing alert for one user, a double-click on its row, and an
@@ -47,17 +41,8 @@ class AlertToEventsJourneyTest {
     @TempDir
     Path dir;
 
-    private final WatchingApp app = new WatchingApp();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final WatchingApp app = new WatchingApp();
 
     @Test
     void doubleClickingAVelocityAlertListsThatUsersFailedPaymentsOfItsWindowAndMaskHidesIds() throws Exception {
@@ -97,17 +82,7 @@ class AlertToEventsJourneyTest {
         await("the alert row").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> alertRow(user) != null);
 
-        app.robot.doubleClickOn(alertRow(user));
-        try {
-            await("an Events window").atMost(Duration.ofSeconds(5)).until(() -> eventsTable() != null);
-        } catch (ConditionTimeoutException slowClicks) {
-            // On a loaded 2-core machine Monocle's two robot clicks can arrive further apart than the
-            // double-click interval (seen: two clicks with count 1): deliver the double click itself.
-            Node row = alertRow(user);
-            app.robot.interact(() -> Event.fireEvent(row, new MouseEvent(
-                    MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY,
-                    2, false, false, false, false, true, false, false, true, false, true, null)));
-        }
+        app.doubleClick(alertRow(user));
 
         await("the events of the alert's window").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> eventsTable() != null && status().matches("[\\d,]+ events? of .*"));

@@ -1,53 +1,63 @@
 package io.paypulse.app.alerts;
 
-import static org.awaitility.Awaitility.await;
-
-import io.paypulse.app.AppOptions;
+import io.paypulse.app.testing.RunningApp;
 import io.paypulse.testing.MutableClock;
-import io.paypulse.app.PayPulseApp;
-import io.paypulse.config.ConfigKeys;
 import io.paypulse.event.Alert;
 import io.paypulse.event.AlertState;
 import io.paypulse.event.Severity;
 import io.paypulse.testing.SharedBroker;
 import io.paypulse.topic.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app on a real window (Monocle) watching the shared broker in Custom cluster mode, with a
  * clock the test moves. The test writes the engine's alert records to {@code payment-alerts}
- * itself. Test classes share the broker's topics: each uses its own groups, and {@link #close()}
- * resolves every CRITICAL it left firing so the next app's banner does not count it.
+ * itself. A JUnit extension: {@code @RegisterExtension final WatchingApp app = new WatchingApp();}. Test
+ * classes share the broker's topics: each uses its own groups, and after each test the extension resolves
+ * every CRITICAL the test left firing, so the next app's banner does not count it, then closes the app.
  */
-final class WatchingApp implements AutoCloseable {
+final class WatchingApp implements BeforeEachCallback, AfterEachCallback {
 
-    final FxRobot robot = new FxRobot();
+    final FxRobot robot;
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
     private final Map<String, Alert> published = new LinkedHashMap<>();
+    private final RunningApp running = new RunningApp();
     private KafkaProducer<String, Alert> producer;
-    private PayPulseApp app;
+
+    WatchingApp() {
+        this.robot = running.robot();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        running.beforeEach(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            resolveAndCloseProducer();
+        } finally {
+            running.afterEach(context);
+        }
+    }
 
     /** Launches the app and connects it (Start) to the shared broker. */
     WatchingApp launch(Path dir) throws Exception {
@@ -63,39 +73,14 @@ final class WatchingApp implements AutoCloseable {
                 "warm-up", Severity.WARNING, "warm-up", warm, warm.plusSeconds(60), 0, 0, "warm-up",
                 AlertState.RESOLVED, 1, warm, warm))).get(10, TimeUnit.SECONDS);
 
-        Path settings = dir.resolve("app.json");
-        Files.writeString(settings, "{\"mode\": \"CUSTOM\", \"bootstrapServers\": \"" + bootstrap
-                + "\", \"width\": 1280, \"height\": 800}");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
-                false, env);
-        Clock appClock = clock;
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options) {
-            @Override
-            protected Clock clock() {
-                return appClock;
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(inMainWindow("#startButton"));
-        try {
-            // The supplier form puts the last progress text in the failure message.
-            await("connected").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> text("#progressLabel"), t -> t.startsWith("Running"));
-        } catch (ConditionTimeoutException e) {
-            // A CI run once saw no progress at all for 60 s: show where the app's threads were.
-            throw new AssertionError(e.getMessage() + "\n" + threads("paypulse-pipeline-ops", "JavaFX Application Thread"), e);
-        }
+        running.in(dir).settings("{\"mode\": \"CUSTOM\", \"bootstrapServers\": \"" + bootstrap
+                + "\", \"width\": 1280, \"height\": 800}").clock(clock).launch();
+        running.startAndAwaitRunning(Duration.ofSeconds(60));
         return this;
     }
 
-    /**
-     * The node in the app's own window (TestFX's primary stage): a lookup across all windows takes the
-     * first match, and a window another part of the suite left behind can hold the same id.
-     */
     Node inMainWindow(String query) {
-        return robot.from(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot()).lookup(query).query();
+        return running.inMainWindow(query);
     }
 
     String bootstrap() {
@@ -115,38 +100,23 @@ final class WatchingApp implements AutoCloseable {
     }
 
     String text(String query) {
-        Node n = inMainWindow(query);
-        return onFx(() -> ((Label) n).getText() == null ? "" : ((Label) n).getText());
+        return running.text(query);
     }
 
     boolean visible(String query) {
-        Node n = inMainWindow(query);
-        return onFx(n::isVisible);
-    }
-
-    private static String threads(String... names) {
-        StringBuilder out = new StringBuilder();
-        Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (Arrays.asList(names).contains(t.getName())) {
-                out.append(t.getName()).append(' ').append(t.getState()).append('\n');
-                for (StackTraceElement f : stack) {
-                    out.append("    at ").append(f).append('\n');
-                }
-            }
-        });
-        return out.toString();
+        return running.visible(query);
     }
 
     static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return RunningApp.onFx(c);
     }
 
-    @Override
-    public void close() throws Exception {
+    /** A double-click on {@code node} ({@link RunningApp#doubleClick}). */
+    void doubleClick(Node node) {
+        running.doubleClick(node);
+    }
+
+    private void resolveAndCloseProducer() {
         if (producer != null) {
             for (Alert a : published.values()) {
                 if (a.state() == AlertState.FIRING && a.severity() == Severity.CRITICAL) {
@@ -156,10 +126,6 @@ final class WatchingApp implements AutoCloseable {
                 }
             }
             producer.close();
-        }
-        if (app != null) {
-            app.shutdownForTest().get(60, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
         }
     }
 }

@@ -1,22 +1,19 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.paypulse.app.testing.RunningApp.onFx;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.AppOptions;
-import io.paypulse.app.PayPulseApp;
 import io.paypulse.app.alerts.AlertRow;
+import io.paypulse.app.testing.RunningApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.event.Severity;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,14 +25,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Real journeys on a real window (headless Monocle) against the real embedded pipeline. The alert
@@ -47,28 +42,18 @@ class AppJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private PayPulseApp app;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+
+    private final FxRobot robot = running.robot();
     private PulseWatch pulse;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     private void launch(Map<String, String> overrides) throws Exception {
-        Path settings = dir.resolve("app.json");
         // 500 events/s: the first (partial) window has enough payments for the min-events of the rules.
-        Files.writeString(settings, "{\"rate\": 500, \"width\": 1280, \"height\": 800}");
-        Map<String, String> o = new HashMap<>();
-        o.put(ConfigKeys.DATA_DIR, dir.resolve("data").toString());
-        o.put(ConfigKeys.BROKER_PORT, "0");
-        o.putAll(overrides);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(settings, o, false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.Launch launch = running.in(dir).settings("{\"rate\": 500, \"width\": 1280, \"height\": 800}")
+                .set(ConfigKeys.BROKER_PORT, "0");
+        overrides.forEach(launch::set);
+        launch.launch();
         pulse = new PulseWatch();
     }
 
@@ -76,10 +61,6 @@ class AppJourneyTest {
     void close() throws Exception {
         if (pulse != null) {
             pulse.close();
-        }
-        if (app != null) {
-            app.shutdownForTest().get(60, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
         }
     }
 
@@ -183,14 +164,6 @@ class AppJourneyTest {
 
     private Button button(String query) {
         return robot.lookup(query).queryAs(Button.class);
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Measures how late FX runnables run: a blocked FX thread shows up as a large delay. */

@@ -1,34 +1,29 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.paypulse.app.testing.RunningApp.onFx;
 import static org.awaitility.Awaitility.await;
 
+import io.paypulse.app.testing.RunningApp;
 import io.paypulse.alert.RulesFile;
-import io.paypulse.app.AppOptions;
-import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.config.ConfigLoader;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.pipeline.LocalPipeline;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Custom cluster mode on a real window against a pipeline the app did not start: a broker,
@@ -39,21 +34,15 @@ class CustomClusterJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private PayPulseApp app;
-    private LocalPipeline pipeline;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private final FxRobot robot = running.robot();
+    private LocalPipeline pipeline;
 
     @AfterEach
     void close() throws Exception {
-        if (app != null) {
-            app.shutdownForTest().get(60, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
-        }
+        running.close(); // before the pipeline it watches
         if (pipeline != null) {
             pipeline.close();
         }
@@ -103,27 +92,13 @@ class CustomClusterJourneyTest {
     }
 
     private void launchWatching(String bootstrap) throws Exception {
-        Path settings = dir.resolve("app.json");
-        Files.writeString(settings, "{\"mode\": \"CUSTOM\", \"bootstrapServers\": \"" + bootstrap
-                + "\", \"width\": 1280, \"height\": 800}");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("app-data").toString()),
-                false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        running.in(dir).settings("{\"mode\": \"CUSTOM\", \"bootstrapServers\": \"" + bootstrap
+                + "\", \"width\": 1280, \"height\": 800}").set(ConfigKeys.DATA_DIR, dir.resolve("app-data").toString())
+                .launch();
     }
 
     private String text(String query) {
         Node n = robot.lookup(query).query();
         return onFx(() -> ((Label) n).getText() == null ? "" : ((Label) n).getText());
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,24 +3,16 @@ package io.paypulse.app.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.AppOptions;
-import io.paypulse.app.PayPulseApp;
-import io.paypulse.config.ConfigKeys;
+import io.paypulse.app.testing.RunningApp;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.apache.kafka.common.utils.AppInfoParser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The first run and Help ▸ About on a real (headless) window; no pipeline is started. */
@@ -29,31 +21,14 @@ class HelpMenuJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private PayPulseApp app;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private final FxRobot robot = running.robot();
 
     @BeforeEach
     void launch() throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(dir.resolve("app.json"),
-                Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()), false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        robot.listTargetWindows().stream().filter(w -> w != null && w.getScene() != null
-                        && (w.getScene().lookup("#aboutDialog") != null || w.getScene().lookup("#shortcutsDialog") != null))
-                .forEach(w -> robot.interact(() -> ((Stage) w).close()));
-        app.shutdownForTest().get(30, TimeUnit.SECONDS);
-        FxToolkit.cleanupApplication(app);
+        running.in(dir).launch();
     }
 
     @Test

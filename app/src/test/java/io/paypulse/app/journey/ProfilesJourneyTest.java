@@ -1,26 +1,23 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.paypulse.app.journey.JourneyApp.onFx;
+import static io.paypulse.app.testing.RunningApp.onFx;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.testing.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Connection profiles on a real (headless) window: create one, switch away and back, restart, rename. No pipeline starts. */
@@ -29,21 +26,10 @@ class ProfilesJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private PayPulseApp app;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            app.shutdownForTest().get(30, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    private final FxRobot robot = running.robot();
 
     @Test
     void aNewProfileKeepsItsServersAcrossASwitchAndARestart() throws Exception {
@@ -72,9 +58,7 @@ class ProfilesJourneyTest {
                 .content().contains("staging-kafka:9092").contains("\"activeProfile\" : \"Staging\""));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
 
-        app.shutdownForTest().get(30, TimeUnit.SECONDS);
-        FxToolkit.cleanupApplication(app);
-        app = null;
+        running.close();
         launch(settings);
 
         assertThat(profileBox().getItems()).containsExactly("Embedded", "Docker stack", "Custom cluster", "Staging");
@@ -94,7 +78,7 @@ class ProfilesJourneyTest {
     }
 
     private void launch(Path settings) throws Exception {
-        app = JourneyApp.launch(dir, settings);
+        running.in(dir).settings(settings).launch();
     }
 
     /** Opens the profile list and clicks the entry, as a user does. */

@@ -1,24 +1,21 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.paypulse.app.journey.JourneyApp.onFx;
+import static io.paypulse.app.testing.RunningApp.onFx;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.testing.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,21 +27,10 @@ class SettingsMenuJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private PayPulseApp app;
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            app.shutdownForTest().get(30, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    private final FxRobot robot = running.robot();
 
     @Test
     void darkThemeShippedRulesAndWindowPlaceAreThereAfterARestart() throws Exception {
@@ -65,9 +51,7 @@ class SettingsMenuJourneyTest {
                 .contains("\"theme\" : \"dark\"").contains("\"rulesFile\" : \"\"")
                 .contains("\"x\" : 40.0").contains("\"y\" : 30.0"));
 
-        app.shutdownForTest().get(30, TimeUnit.SECONDS);
-        FxToolkit.cleanupApplication(app);
-        app = null;
+        running.close();
         launch(settings);
 
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
@@ -79,7 +63,7 @@ class SettingsMenuJourneyTest {
     }
 
     private void launch(Path settings) throws Exception {
-        app = JourneyApp.launch(dir, settings);
+        running.in(dir).settings(settings).launch();
     }
 
     /** ⚙ ▸ {@code item}, as a user clicks it. */

@@ -1,14 +1,13 @@
 package io.paypulse.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.paypulse.app.testing.RunningApp.onFx;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import io.paypulse.app.AppOptions;
-import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.testing.RunningApp;
 import io.paypulse.app.stack.StackRow;
-import io.paypulse.config.ConfigKeys;
 import io.paypulse.stack.Health;
 import io.paypulse.stack.PayPulseStack;
 import io.paypulse.stack.TestDocker;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,13 +29,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Stack tab against real containers: pipeline-core's two-service busybox project
@@ -58,15 +54,12 @@ class StackJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+
+    private final FxRobot robot = running.robot();
     private final String project = "ppjourney" + ProcessHandle.current().pid();
     private Path composeFile;
-    private PayPulseApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void engineAndImage() {
@@ -78,10 +71,7 @@ class StackJourneyTest {
     @AfterEach
     void close() throws Exception {
         try {
-            if (app != null) {
-                app.shutdownForTest().get(60, TimeUnit.SECONDS);
-                FxToolkit.cleanupApplication(app);
-            }
+            running.close(); // before compose down: the app watches those containers
         } finally {
             if (composeFile != null) {
                 down();
@@ -205,16 +195,9 @@ class StackJourneyTest {
     }
 
     private void launch() throws Exception {
-        Path settings = dir.resolve("app.json");
-        Files.writeString(settings, "{\"width\": 1280, \"height\": 800}");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put(PayPulseStack.COMPOSE_FILE_ENV, composeFile.toString());
-        env.put(PayPulseStack.PROJECT_ENV, project);
-        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString()),
-                false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        running.in(dir).settings("{\"width\": 1280, \"height\": 800}")
+                .env(PayPulseStack.COMPOSE_FILE_ENV, composeFile.toString()).env(PayPulseStack.PROJECT_ENV, project)
+                .launch();
     }
 
     /** Clicks the tab's header, as a user does (selecting it also connects the tab to Docker). */
@@ -328,13 +311,5 @@ class StackJourneyTest {
         }
         throw new AssertionError("compose down -v of " + project + " failed; remove its containers with "
                 + "`docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=" + project + ")`:\n" + output);
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

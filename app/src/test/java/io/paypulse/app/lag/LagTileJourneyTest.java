@@ -1,10 +1,10 @@
 package io.paypulse.app.lag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.paypulse.app.testing.RunningApp.onFx;
 import static org.awaitility.Awaitility.await;
 
-import io.paypulse.app.AppOptions;
-import io.paypulse.app.PayPulseApp;
+import io.paypulse.app.testing.RunningApp;
 import io.paypulse.config.ConfigKeys;
 import io.paypulse.health.PartitionLagRow;
 import io.paypulse.testing.SharedBroker;
@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -25,7 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,13 +35,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lag tile as a user meets it: the app watches the shared broker (Custom cluster mode) for a
@@ -58,24 +54,11 @@ class LagTileJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+
+    private final FxRobot robot = running.robot();
     private final String group = "lag-journey-" + UUID.randomUUID();
-    private PayPulseApp app;
-
-    private static Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            app.shutdownForTest().get(60, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
-        }
-    }
 
     @Test
     void theTileNamesThePartitionBehindAndThenSaysTheProcessorCaughtUp() throws Exception {
@@ -128,9 +111,7 @@ class LagTileJourneyTest {
             assertThat(text("#kpiLag")).isEqualTo("0");
         }
 
-        app.shutdownForTest().get(60, TimeUnit.SECONDS);
-        FxToolkit.cleanupApplication(app);
-        app = null;
+        running.close();
         Path history = dir.resolve("data").resolve(LagHistoryStore.FILE);
         assertThat(Files.readAllLines(history)).as("lag history kept for the next start")
                 .anySatisfy(l -> assertThat(LagPoint.parse(l).records()).isEqualTo(BEHIND));
@@ -160,20 +141,14 @@ class LagTileJourneyTest {
     }
 
     private void launch() throws Exception {
-        Path settings = dir.resolve("app.json");
-        Files.writeString(settings, "{\"mode\": \"CUSTOM\", \"bootstrapServers\": \"" + SharedBroker.bootstrapServers()
-                + "\", \"width\": 1280, \"height\": 800}");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        AppOptions options = new AppOptions(settings, Map.of(ConfigKeys.DATA_DIR, dir.resolve("data").toString(),
-                ConfigKeys.APPLICATION_ID, group), false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        running.in(dir).settings("{\"mode\": \"CUSTOM\", \"bootstrapServers\": \""
+                + SharedBroker.bootstrapServers() + "\", \"width\": 1280, \"height\": 800}")
+                .set(ConfigKeys.APPLICATION_ID, group).launch();
         robot.clickOn("#startButton");
     }
 
     private static void snapshot(Path out) throws Exception {
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        WritableImage image = onFx(() -> FxToolkit.toolkitContext().getRegisteredStage().getScene().snapshot(null));
         BufferedImage png = new BufferedImage((int) image.getWidth(),
                 (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         PixelReader pixels = image.getPixelReader();
@@ -189,13 +164,5 @@ class LagTileJourneyTest {
     private String text(String query) {
         Node n = robot.lookup(query).query();
         return onFx(() -> ((Label) n).getText() == null ? "" : ((Label) n).getText());
-    }
-
-    private static <T> T onFx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

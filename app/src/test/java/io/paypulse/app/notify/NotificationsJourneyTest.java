@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.paypulse.app.testing.RunningApp;
 import io.paypulse.alert.RulesFile;
-import io.paypulse.app.AppOptions;
-import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,21 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -45,15 +40,12 @@ class NotificationsJourneyTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
+    @RegisterExtension
+    final RunningApp running = new RunningApp();
+
+    private final FxRobot robot = running.robot();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
-    private PayPulseApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     private void launch(String notificationsSection) throws Exception {
         launch(notificationsSection, Map.of());
@@ -66,14 +58,9 @@ class NotificationsJourneyTest {
         }
         Path rulesFile = dir.resolve("rules.yaml");
         Files.writeString(rulesFile, rules + "\n" + notificationsSection);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        Map<String, String> overrides = new HashMap<>(settings);
-        overrides.put(ConfigKeys.DATA_DIR, dir.resolve("data").toString());
-        overrides.put(ConfigKeys.RULES, rulesFile.toString());
-        AppOptions options = new AppOptions(dir.resolve("app.json"), overrides, false, env);
-        app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options));
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.Launch launch = running.in(dir).set(ConfigKeys.RULES, rulesFile.toString());
+        settings.forEach(launch::set);
+        launch.launch();
     }
 
     private int startServer() throws Exception {
@@ -95,13 +82,7 @@ class NotificationsJourneyTest {
 
     @AfterEach
     void close() throws Exception {
-        robot.listTargetWindows().stream()
-                .filter(w -> w != null && w.getScene() != null && w.getScene().lookup("#notificationsRoot") != null)
-                .forEach(w -> robot.interact(() -> ((Stage) w).close()));
-        if (app != null) {
-            app.shutdownForTest().get(30, TimeUnit.SECONDS);
-            FxToolkit.cleanupApplication(app);
-        }
+        running.close();
         if (server != null) {
             server.stop(0);
         }

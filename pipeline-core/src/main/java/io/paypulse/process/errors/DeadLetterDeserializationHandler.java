@@ -1,6 +1,5 @@
 package io.paypulse.process.errors;
 
-import io.paypulse.process.ProcessorStats;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -17,7 +16,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
-    private ProcessorStats stats = new ProcessorStats();
+    private DeadLetterCounts stats = DeadLetterCounts.NONE;
 
     @Override
     public void configure(Map<String, ?> configs) {

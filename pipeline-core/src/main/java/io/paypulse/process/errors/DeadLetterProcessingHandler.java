@@ -1,6 +1,5 @@
 package io.paypulse.process.errors;
 
-import io.paypulse.process.ProcessorStats;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -19,7 +18,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
-    private ProcessorStats stats = new ProcessorStats();
+    private DeadLetterCounts stats = DeadLetterCounts.NONE;
 
     @Override
     public void configure(Map<String, ?> configs) {

@@ -1,6 +1,5 @@
 package io.paypulse.process.errors;
 
-import io.paypulse.process.ProcessorStats;
 import io.paypulse.topic.Topics;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
 
-    private ProcessorStats stats = new ProcessorStats();
+    private DeadLetterCounts stats = DeadLetterCounts.NONE;
 
     @Override
     public void configure(Map<String, ?> configs) {

@@ -3,8 +3,6 @@ package io.paypulse.process.errors;
 import io.paypulse.dlq.DeadLetterCategory;
 import io.paypulse.dlq.DeadLetterHeaders;
 import io.paypulse.event.DeadLetter;
-import io.paypulse.process.ProcessorStats;
-import io.paypulse.process.StreamsSettings;
 import io.paypulse.schema.SchemaRegistryException;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +18,17 @@ import org.apache.kafka.streams.errors.TaskMigratedException;
 /**
  * What the three exception handlers share: the DLQ record they hand back to Kafka Streams (a
  * bounded {@link DeadLetter}, sent by Streams in the task's transaction), the reason sentence, the
- * {@link ProcessorStats} they count in, and the test of whether an exception is the record's fault.
+ * {@link DeadLetterCounts} they count in, and the test of whether an exception is the record's fault.
  */
 final class DeadLetterRecords {
 
     private DeadLetterRecords() {
     }
 
-    /** The stats object {@link io.paypulse.process.StreamsSettings} passes in the config, or a throwaway one. */
-    static ProcessorStats stats(Map<String, ?> configs) {
-        Object s = configs.get(StreamsSettings.STATS_CONFIG);
-        return s instanceof ProcessorStats ps ? ps : new ProcessorStats();
+    /** The counts the processor passes in the config under {@link DeadLetterCounts#CONFIG}, or none. */
+    static DeadLetterCounts stats(Map<String, ?> configs) {
+        Object s = configs.get(DeadLetterCounts.CONFIG);
+        return s instanceof DeadLetterCounts counts ? counts : DeadLetterCounts.NONE;
     }
 
     /** One DLQ record in {@link Topics#DLQ_VALUE} format (the same shape as the parse step's dead letters). */

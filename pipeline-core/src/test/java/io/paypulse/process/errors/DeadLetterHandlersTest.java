@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paypulse.event.DeadLetter;
 import io.paypulse.process.ProcessorStats;
-import io.paypulse.process.StreamsSettings;
 import io.paypulse.schema.SchemaRegistryException;
 import io.paypulse.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterHandlersTest {
 
     private final ProcessorStats stats = new ProcessorStats();
-    private final Map<String, Object> configs = Map.of(StreamsSettings.STATS_CONFIG, stats);
+    private final Map<String, Object> configs = Map.of(DeadLetterCounts.CONFIG, stats);
     private final byte[] raw = new byte[900 * 1024];
 
     {
