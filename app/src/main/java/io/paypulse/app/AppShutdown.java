@@ -96,7 +96,7 @@ final class AppShutdown {
                 LOG.debug("Signal {} not handled here: {}", name, e.getMessage()); // e.g. no SIGHUP on Windows
             }
         }
-        Runtime.getRuntime().addShutdownHook(workers.shutdownHook("shutdown", this::stopOnJvmExit));
+        Runtime.getRuntime().addShutdownHook(workers.shutdownHook("paypulse-shutdown", this::stopOnJvmExit));
     }
 
     /** Fallback for a JVM exit that did not go through {@link #exit()}: close the session, bounded. */

@@ -18,7 +18,7 @@ final class ShutdownLatch {
     ShutdownLatch(AutoCloseable resource, Workers workers) {
         // Close first, then release await(): the command's own close (try-with-resources) must find
         // the resource already closed, not race the hook on it.
-        hook = workers.shutdownHook("shutdown", () -> {
+        hook = workers.shutdownHook("paypulse-shutdown", () -> {
             try {
                 resource.close();
             } catch (Exception e) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends generated log events to topic {@link Topics#RAW}, keyed by user id, at a target rate.
  *
- * <p>Threads: {@link #start()} runs the loop on its own daemon thread named {@code paypulse-generator},
+ * <p>Threads: {@link #start()} runs the loop on its own daemon thread named {@code generator},
  * which owns the {@link EventFactory} and the producer; every other method may be called from any
  * thread. The producer is created by {@code start()}, so constructing a generator touches nothing.
  * {@link #close()} stops the loop and closes the producer, which waits (bounded) for the records

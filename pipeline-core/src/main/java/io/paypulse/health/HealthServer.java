@@ -47,7 +47,7 @@ public final class HealthServer implements AutoCloseable {
         this.server = server;
         this.health = health;
         this.metrics = metrics;
-        this.executor = workers.single("http");
+        this.executor = workers.single("paypulse-http");
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }

@@ -92,7 +92,7 @@ public final class LocalPipeline implements AutoCloseable {
             processor = new ProcessorService(effective, rules, workers);
             processor.start();
             progress.accept(String.format("Processor started in %.1f s", (System.nanoTime() - t0) / 1e9));
-            generator = new Generator(ClusterClients.base(effective, "paypulse-generator"), effective.generator(), clock,
+            generator = new Generator(ClusterClients.base(effective, "generator"), effective.generator(), clock,
                     effective.schemaRegistryUrl(), workers);
             hooks.beforeGenerator(effective, generator);
             generator.start();
@@ -206,7 +206,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private Thread stopper(String what, Runnable close) {
-        return workers.start("stop-" + what, close);
+        return workers.start("paypulse-stop-" + what, close);
     }
 
     private static String describeRate(double rate) {

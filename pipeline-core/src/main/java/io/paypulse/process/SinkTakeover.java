@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * written twice. So replicas share one output directory with one writer per file kind at a time.
  *
  * <p>{@link #start()} and {@link #close()} on the owner's thread; the standby retries run on daemon
- * thread {@code paypulse-csv-sink-standby}. {@link #standby()} may be read from any thread.
+ * thread {@code csv-sink-standby}. {@link #standby()} may be read from any thread.
  */
 final class SinkTakeover implements AutoCloseable {
 

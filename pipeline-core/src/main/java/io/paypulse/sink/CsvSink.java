@@ -107,7 +107,7 @@ public final class CsvSink implements AutoCloseable {
 
     /**
      * Restores the output directory to the last checkpoint (on the caller's thread, so problems surface
-     * here) and starts consuming on daemon thread {@code paypulse-csv-sink-<name>}.
+     * here) and starts consuming on daemon thread {@code csv-sink-<name>}.
      *
      * @throws IllegalStateException if already started or closed, if another sink of this kind writes in the
      *                               directory, or if the files were changed so they cannot be restored

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 interface RowFormat<T> {
 
-    /** Short name: thread {@code paypulse-csv-sink-<name>}, checkpoint {@code .paypulse-sink-<name>.checkpoint}. */
+    /** Short name: thread {@code csv-sink-<name>}, checkpoint {@code .paypulse-sink-<name>.checkpoint}. */
     String name();
 
     /** The pipeline topic this format is for. */

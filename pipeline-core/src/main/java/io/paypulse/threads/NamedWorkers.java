@@ -18,7 +18,6 @@ public final class NamedWorkers implements Workers {
     static final Workers STANDARD = new NamedWorkers(t -> { });
 
     private static final Logger LOG = LoggerFactory.getLogger(NamedWorkers.class);
-    private static final String PREFIX = "paypulse-";
 
     private final Consumer<Thread> made;
 
@@ -29,14 +28,14 @@ public final class NamedWorkers implements Workers {
 
     @Override
     public Thread start(String name, Runnable task) {
-        Thread t = thread(threadName(name), task, true);
+        Thread t = thread(name, task, true);
         t.start();
         return t;
     }
 
     @Override
     public Thread shutdownHook(String name, Runnable task) {
-        return thread(threadName(name), task, false);
+        return thread(name, task, false);
     }
 
     @Override
@@ -49,13 +48,8 @@ public final class NamedWorkers implements Workers {
         return Executors.newSingleThreadScheduledExecutor(factory(name));
     }
 
-    /** {@code paypulse-<name>}; a name that already says paypulse is kept as it is. */
-    static String threadName(String name) {
-        return name.startsWith(PREFIX) ? name : PREFIX + name;
-    }
-
     private ThreadFactory factory(String name) {
-        String base = threadName(name);
+        String base = name;
         AtomicInteger n = new AtomicInteger();
         return r -> thread(n.getAndIncrement() == 0 ? base : base + "-" + n.get(), r, true);
     }

@@ -8,13 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * so a composition root decides how threads are made and a test can check that each one has ended after
  * stop (a leaked thread is a JVM that does not exit, or CPU spent after Stop).
  *
- * <p>Threads are named {@code paypulse-<name>} (an executor's later threads {@code paypulse-<name>-2}, ...)
+ * <p>Threads are named as asked (an executor's later threads {@code <name>-2}, ...): keep names within
+ * 15 characters where you can, as {@code top -H} and {@code /proc} cut them there
  * and are daemons, so a stuck background task never keeps the JVM alive; an exception that escapes a task
  * is logged once. Whoever asks for a thread or executor owns it and stops it.
  */
 public interface Workers {
 
-    /** Starts {@code task} on a new daemon thread named {@code paypulse-<name>}. */
+    /** Starts {@code task} on a new daemon thread named {@code name}. */
     Thread start(String name, Runnable task);
 
     /** An unstarted thread for {@link Runtime#addShutdownHook(Thread)}: the JVM starts it on exit. */

@@ -18,10 +18,10 @@ final class ThreadGroups {
         if (thread.contains("StreamThread")) {
             return thread.contains("producer") ? "streams producer I/O" : "stream thread";
         }
-        if (thread.startsWith("paypulse-csv-sink-")) {
+        if (thread.startsWith("csv-sink-")) {
             return "CSV sinks";
         }
-        if (thread.equals("paypulse-generator") || thread.equals("bench-producer")) {
+        if (thread.equals("generator") || thread.equals("bench-producer")) {
             return "generator";
         }
         if (thread.startsWith("kafka-producer-network-thread")) {

@@ -33,6 +33,6 @@ class TopicSilencesTest {
         long c0 = System.nanoTime();
         silences.close();
         assertThat(Duration.ofNanos(System.nanoTime() - c0)).as("close").isLessThan(Duration.ofSeconds(5));
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("paypulse-silences-reader") && t.isAlive());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("silences-reader") && t.isAlive());
     }
 }

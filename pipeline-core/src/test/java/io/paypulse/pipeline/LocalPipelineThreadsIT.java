@@ -52,9 +52,9 @@ class LocalPipelineThreadsIT {
         }
 
         assertThat(workers.names()).as("the parts that have threads of their own all ran")
-                .contains("paypulse-generator", "paypulse-csv-sink-parsed", "paypulse-csv-sink-aggregates",
-                        "paypulse-csv-sink-alerts", "paypulse-http", "paypulse-lag-meters", "paypulse-silences-reader")
-                .anyMatch(n -> n.startsWith("paypulse-notify-"));
+                .contains("generator", "csv-sink-parsed", "csv-sink-aggregates",
+                        "csv-sink-alerts", "paypulse-http", "lag-meters", "silences-reader")
+                .anyMatch(n -> n.startsWith("notify-"));
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).as("threads alive after close").isEmpty();
     }
 }

@@ -77,7 +77,7 @@ class CsvSinkLifecycleTest {
         running.close();
         running.close();
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("paypulse-csv-sink-parsed") && t.isAlive());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("csv-sink-parsed") && t.isAlive());
         assertThat(running.failure()).isEmpty();
     }
 }

@@ -21,17 +21,11 @@ class NamedWorkersTest {
         Thread t = workers.start("generator", ran::countDown);
 
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(t.getName()).isEqualTo("paypulse-generator");
+        assertThat(t.getName()).isEqualTo("generator");
         assertThat(t.isDaemon()).isTrue();
         assertThat(t.getUncaughtExceptionHandler()).as("our handler, not the thread group's")
                 .isNotSameAs(t.getThreadGroup());
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).isEmpty();
-    }
-
-    @Test
-    void aNameThatAlreadySaysPayPulseIsKept() {
-        assertThat(NamedWorkers.threadName("paypulse-stop-broker")).isEqualTo("paypulse-stop-broker");
-        assertThat(NamedWorkers.threadName("stop-broker")).isEqualTo("paypulse-stop-broker");
     }
 
     @Test
@@ -47,7 +41,7 @@ class NamedWorkersTest {
         single.shutdown();
         assertThat(single.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(workers.names()).containsExactly("paypulse-notify-ops", "paypulse-notify-ops-2");
+        assertThat(workers.names()).containsExactly("notify-ops", "notify-ops-2");
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).isEmpty();
     }
 
@@ -55,7 +49,7 @@ class NamedWorkersTest {
     void aShutdownHookIsLeftForTheJvmToStart() {
         Thread hook = workers.shutdownHook("shutdown", () -> { });
 
-        assertThat(hook.getName()).isEqualTo("paypulse-shutdown");
+        assertThat(hook.getName()).isEqualTo("shutdown");
         assertThat(hook.getState()).isEqualTo(Thread.State.NEW);
     }
 
@@ -67,7 +61,7 @@ class NamedWorkersTest {
         assertThat(ticked.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThat(workers.stillAliveAfter(Duration.ofMillis(50))).as("still running before shutdown")
-                .singleElement().asString().startsWith("paypulse-lag-meters");
+                .singleElement().asString().startsWith("lag-meters");
         scheduled.shutdownNow();
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).isEmpty();
     }

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's only source of pipeline data: one consumer thread ({@code paypulse-topic-feed}) reading
+ * The app's only source of pipeline data: one consumer thread ({@code topic-feed}) reading
  * {@code payment-agg-1m} (from an hour back), {@code payment-alerts} (from a day back) and
  * {@code payment-dlq} (from the beginning, only counted), read_committed, without a consumer
  * group, folding every record into {@link LiveData}. Works the same against the embedded broker,

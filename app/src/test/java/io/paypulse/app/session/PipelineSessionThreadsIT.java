@@ -41,8 +41,8 @@ class PipelineSessionThreadsIT {
         }
 
         assertThat(workers.names()).as("the session's parts all ran on threads it was given")
-                .contains("paypulse-broker-startup", "paypulse-generator", "paypulse-csv-sink-parsed",
-                        "paypulse-topic-feed", "paypulse-history-backfill", "paypulse-cluster-probe");
+                .contains("broker-startup", "generator", "csv-sink-parsed",
+                        "topic-feed", "history-backfill", "cluster-probe");
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).as("threads alive after close").isEmpty();
     }
 }
