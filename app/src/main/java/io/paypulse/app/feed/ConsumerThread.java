@@ -47,7 +47,7 @@ public final class ConsumerThread {
     private Thread thread;
 
     /**
-     * @param name the thread's name after {@code paypulse-}, e.g. {@code topic-feed}
+     * @param name the thread's name, e.g. {@code topic-feed}
      * @param what the loop in a log line, e.g. {@code The live feed}
      */
     public ConsumerThread(String name, String what) {
