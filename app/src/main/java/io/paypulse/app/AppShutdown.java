@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * and the toolkit's own stop ({@link #stopFromToolkit()}).
  *
  * <p>Order on exit: remember the settings, close the views' feeds (the steps given to {@link #closeFirst},
- * in order), stop the pipeline on its own thread, let the settings writer finish, then hide the window and
- * leave the toolkit. {@link #exit()} runs on the FX thread; it runs once.
+ * in order), stop the pipeline on its own thread, end the app's executors (the settings writer first, and let
+ * it finish), then hide the window and leave the toolkit. {@link #exit()} runs on the FX thread; it runs once.
  */
 final class AppShutdown {
 
@@ -32,6 +32,8 @@ final class AppShutdown {
     private ExecutorService settingsWriter;
     private Stage stage;
     private List<Runnable> closeFirst = List.of();
+    private List<ExecutorService> endLast = List.of();
+    private CompletableFuture<Void> closedForTest;
     private final Workers workers;
 
     AppShutdown(ConnectionViewModel connection, Workers workers) {
@@ -47,6 +49,14 @@ final class AppShutdown {
         this.closeFirst = List.of(steps);
     }
 
+    /**
+     * The app's own executors, shut down in this order once the pipeline has stopped (and after the settings
+     * writer): tasks already queued still run, so a close step queued on one of them is not lost.
+     */
+    void endAfterPipeline(ExecutorService... executors) {
+        this.endLast = List.of(executors);
+    }
+
     /** Window close or the Quit action: stop everything in the background, then leave. FX thread. */
     void exit() {
         if (!exiting.compareAndSet(false, true)) {
@@ -59,7 +69,7 @@ final class AppShutdown {
         long t0 = System.nanoTime();
         connection.shutdown().whenComplete((v, e) -> {
             LOG.info("PayPulse stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            settingsWriter.shutdown();
+            endExecutors();
             try {
                 settingsWriter.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException ie) {
@@ -72,10 +82,25 @@ final class AppShutdown {
         });
     }
 
-    /** For tests: the same closing steps as {@link #exit()}, without saving or leaving the toolkit. */
-    CompletableFuture<Void> closeForTest() {
-        closeFirst.forEach(Runnable::run);
-        return connection.shutdown();
+    /**
+     * For tests: the same closing steps as {@link #exit()}, without saving or leaving the toolkit. Runs once;
+     * the toolkit's stop after it has nothing left to do.
+     */
+    synchronized CompletableFuture<Void> closeForTest() {
+        if (closedForTest == null) {
+            exiting.set(true);
+            closeFirst.forEach(Runnable::run);
+            closedForTest = connection.shutdown().whenComplete((v, e) -> endExecutors());
+        }
+        return closedForTest;
+    }
+
+    /** Shuts down the settings writer, then the executors given to {@link #endAfterPipeline}. */
+    private void endExecutors() {
+        if (settingsWriter != null) {
+            settingsWriter.shutdown();
+        }
+        endLast.forEach(ExecutorService::shutdown);
     }
 
     /**

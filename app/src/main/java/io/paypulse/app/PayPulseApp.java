@@ -67,8 +67,8 @@ public class PayPulseApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PayPulseApp.class);
 
     private final AppOptions presetOptions;
-    /** The composition root's source of threads: every executor and thread of the app comes from here. */
-    private final Workers workers = Workers.standard();
+    /** The composition root's source of threads ({@link #workers()}): every executor and thread of the app. */
+    private Workers workers;
     private AppOptions options;
     private SettingsViewModel settings;
     private ExecutorService background;
@@ -108,6 +108,7 @@ public class PayPulseApp extends Application {
                 : AppOptions.parse(getParameters().getRaw(), System.getenv());
         ErrorDialog.install();
         Clock clock = clock();
+        workers = workers();
         background = workers.single("pipeline-ops");
         settingsWriter = workers.single("settings-writer");
         settings = new SettingsViewModel(new SettingsStore(options.settingsFile()), settingsWriter);
@@ -144,8 +145,8 @@ public class PayPulseApp extends Application {
         // The desktop notifier honours the same silences as the processors (payment-silences).
         notify.silences(new ProcessorSilences());
         // Dead letters tab (issue 13 §3): reads and re-drives on its own thread, clients from the session's config.
-        DlqViewModel deadLetters = new DlqViewModel(workers.single("dlq-ops"),
-                FxThread.INSTANCE, clock);
+        ExecutorService dlqOps = workers.single("dlq-ops");
+        DlqViewModel deadLetters = new DlqViewModel(dlqOps, FxThread.INSTANCE, clock);
         connection.sessionProperty().addListener((obs, old, s) -> {
             current = s;
             deadLetters.attach(s == null ? null : s.config().map(DlqClients::of).orElse(null));
@@ -203,6 +204,8 @@ public class PayPulseApp extends Application {
         shutdown.closeFirst(primary, settings::save, settingsWriter, ticks::closeFeed, ticks::closeLag,
                 () -> FxThread.run(events::close), this::closeStack, notify::close,
                 alertSessions::close); // queued on pipeline-ops before the pipeline stops
+        // pipeline-ops last: the pipeline's stop runs on it, and what closeFirst queued there runs before.
+        shutdown.endAfterPipeline(tickThread, dlqOps, background);
         primary.show();
         LOG.info("Window open ({} x {}), mode {}", (int) primary.getWidth(), (int) primary.getHeight(),
                 connection.modeProperty().get());
@@ -217,6 +220,11 @@ public class PayPulseApp extends Application {
     /** The app's clock. A hook for tests that move time by hand (the alert banner over minutes). */
     protected Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /** Where every thread of the app comes from. A hook for tests that check each has ended after shutdown. */
+    protected Workers workers() {
+        return Workers.standard();
     }
 
     /** Where the ticker runs its render task: the FX thread. A hook for the UI benchmark (timing). */

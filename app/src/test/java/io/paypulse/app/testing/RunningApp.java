@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.paypulse.app.AppOptions;
 import io.paypulse.app.PayPulseApp;
 import io.paypulse.config.ConfigKeys;
+import io.paypulse.threads.Workers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -179,6 +180,7 @@ public final class RunningApp implements BeforeEachCallback, AfterEachCallback {
         private Path settings;
         private String settingsJson;
         private Clock clock;
+        private Workers workers;
 
         private Launch(Path dir) {
             this.dir = dir;
@@ -216,6 +218,12 @@ public final class RunningApp implements BeforeEachCallback, AfterEachCallback {
             return this;
         }
 
+        /** Where the app's threads come from (e.g. a RecordingWorkers) instead of the standard ones. */
+        public Launch workers(Workers w) {
+            this.workers = w;
+            return this;
+        }
+
         /** Starts the app on the registered primary stage and drains the FX events its start posted. */
         public PayPulseApp launch() throws Exception {
             if (settingsJson != null) {
@@ -225,13 +233,18 @@ public final class RunningApp implements BeforeEachCallback, AfterEachCallback {
             env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
             AppOptions options = new AppOptions(settings, Map.copyOf(overrides), false, Map.copyOf(env));
             Clock appClock = clock;
-            app = (PayPulseApp) FxToolkit.setupApplication(() -> appClock == null ? new PayPulseApp(options)
-                    : new PayPulseApp(options) {
-                        @Override
-                        protected Clock clock() {
-                            return appClock;
-                        }
-                    });
+            Workers appWorkers = workers;
+            app = (PayPulseApp) FxToolkit.setupApplication(() -> new PayPulseApp(options) {
+                @Override
+                protected Clock clock() {
+                    return appClock == null ? super.clock() : appClock;
+                }
+
+                @Override
+                protected Workers workers() {
+                    return appWorkers == null ? super.workers() : appWorkers;
+                }
+            });
             WaitForAsyncUtils.waitForFxEvents();
             return app;
         }
