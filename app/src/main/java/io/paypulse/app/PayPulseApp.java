@@ -135,7 +135,7 @@ public class PayPulseApp extends Application {
                 settings.current().activeProfile());
         AlertMarksStore marks = AlertMarksStore.besideSettings(options.settingsFile());
         alerts = new AlertsViewModel(clock, background, FxThread.INSTANCE, marks.load(), marks::save);
-        alertSessions = new SessionSilences(alerts, clock, background, FxThread.INSTANCE);
+        alertSessions = new SessionSilences(alerts, clock, background, FxThread.INSTANCE, workers);
 
         // Alert delivery: the tray, the desktop notifier and the receipts reader follow the session.
         notify = AppNotifications.forApp(options.env(), options.overrides(), () -> settings.rulesFile(), background,
@@ -143,7 +143,7 @@ public class PayPulseApp extends Application {
         notificationsWindow = new NotificationsController(notify.viewModel());
         alerts.setDeliveredTo(notify.deliveredTo()); // the feed's "Delivered" column
         // The desktop notifier honours the same silences as the processors (payment-silences).
-        notify.silences(new ProcessorSilences());
+        notify.silences(new ProcessorSilences(workers));
         // Dead letters tab (issue 13 §3): reads and re-drives on its own thread, clients from the session's config.
         ExecutorService dlqOps = workers.single("dlq-ops");
         DlqViewModel deadLetters = new DlqViewModel(dlqOps, FxThread.INSTANCE, clock);

@@ -2,6 +2,7 @@ package io.paypulse.app.alerts;
 
 import io.paypulse.app.session.Session;
 import io.paypulse.cluster.ClusterClients;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,13 @@ public final class SessionSilences implements AutoCloseable {
     private final Clock clock;
     private final Executor background;
     private final Executor fx;
+    private final Workers workers;
     private Session session;
     private TopicSilenceStore store;
 
-    public SessionSilences(AlertsViewModel alerts, Clock clock, Executor background, Executor fx) {
+    public SessionSilences(AlertsViewModel alerts, Clock clock, Executor background, Executor fx, Workers workers) {
         this.alerts = alerts;
+        this.workers = workers;
         this.clock = clock;
         this.background = background;
         this.fx = fx;
@@ -46,7 +49,7 @@ public final class SessionSilences implements AutoCloseable {
         background.execute(() -> {
             TopicSilenceStore opened;
             try {
-                opened = TopicSilenceStore.open(client, clock);
+                opened = TopicSilenceStore.open(client, clock, workers);
             } catch (RuntimeException e) {
                 LOG.warn("Silences are not available for this cluster: {}", e.toString());
                 return;

@@ -3,6 +3,7 @@ package io.paypulse.app.alerts;
 import io.paypulse.notify.Silence;
 import io.paypulse.notify.SilenceWriter;
 import io.paypulse.notify.TopicSilences;
+import io.paypulse.threads.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +29,11 @@ final class TopicSilenceStore implements SilenceStore, AutoCloseable {
         this.writer = writer;
     }
 
-    /** Starts following the topic (returns at once) and readies a writer. */
-    static TopicSilenceStore open(Map<String, Object> client, Clock clock) {
+    /** Starts following the topic (returns at once, reading on a thread from {@code workers}) and readies a writer. */
+    static TopicSilenceStore open(Map<String, Object> client, Clock clock, Workers workers) {
         Properties props = new Properties();
         props.putAll(client);
-        TopicSilences view = new TopicSilences().start(props);
+        TopicSilences view = new TopicSilences(workers).start(props);
         try {
             return new TopicSilenceStore(view, new SilenceWriter(props, view, clock, WRITE_TIMEOUT));
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.paypulse.app.notify;
 
 import io.paypulse.notify.TopicSilences;
+import io.paypulse.threads.Workers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -11,11 +12,18 @@ import java.util.Properties;
  */
 public final class ProcessorSilences implements AppNotifications.SilenceSource {
 
+    private final Workers workers;
+
+    /** @param workers where the topic reader's thread comes from */
+    public ProcessorSilences(Workers workers) {
+        this.workers = workers;
+    }
+
     @Override
     public TopicSilences open(Map<String, Object> client) {
         Properties p = new Properties();
         p.putAll(client);
-        TopicSilences view = new TopicSilences().start(p);
+        TopicSilences view = new TopicSilences(workers).start(p);
         try {
             view.awaitLoaded(Duration.ofSeconds(15)); // known before the notifier delivers
         } catch (InterruptedException e) {
