@@ -74,7 +74,7 @@ public final class BoundedRun implements RunHooks {
             return new BoundedRun(requested, Optional.empty());
         }
         long seed = marker.map(RunMarker::seed).orElse(g.seed() != null ? g.seed() : new SecureRandom().nextLong());
-        var withSeed = new GeneratorSettings(g.rate(), g.events(), seed, g.scenario());
+        var withSeed = new GeneratorSettings(g.rate(), g.events(), seed, g.scenario(), g.logFormat());
         return new BoundedRun(requested.withGenerator(withSeed), marker);
     }
 

@@ -1,0 +1,25 @@
+package io.paypulse.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paypulse.config.GeneratorSettings;
+import io.paypulse.config.PayPulseConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Planning a bounded run fills in the seed and keeps every other generator setting as the user gave it. */
+class BoundedRunTest {
+
+    @Test
+    void aSeedFilledInKeepsTheRestOfTheGeneratorSettings(@TempDir Path dir) {
+        GeneratorSettings asked = new GeneratorSettings(250, 40, null, "quiet", "python");
+        PayPulseConfig config = PayPulseConfig.forCluster("k:1", dir).withGenerator(asked);
+
+        GeneratorSettings planned = BoundedRun.plan(config).config().generator();
+
+        assertThat(planned.seed()).as("a seed, so that a restart resumes the same sequence").isNotNull();
+        assertThat(new GeneratorSettings(planned.rate(), planned.events(), null, planned.scenario(), planned.logFormat()))
+                .as("--events 40 --set generator.log-format=python: the run writes python lines").isEqualTo(asked);
+    }
+}
