@@ -2,6 +2,7 @@ package io.paypulse.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * @param rate      events per second; 0 means as fast as possible
@@ -58,16 +59,19 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
 
     /** With a rate changed, e.g. by the app's spinner; checked against {@link #RATE}. */
     public GeneratorSettings withRate(double eventsPerSecond) {
-        return new GeneratorSettings(eventsPerSecond, events, seed, scenario, logFormat);
+        return with(b -> b.rate = eventsPerSecond);
     }
 
-    /** With the default log format. */
-    public GeneratorSettings(double rate, long events, Long seed, String scenario) {
-        this(rate, events, seed, scenario, DEFAULT_LOG_FORMAT);
+    /** A copy with {@code change} applied: the one place a copy lists every component. */
+    public GeneratorSettings with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
     }
 
     public static GeneratorSettings defaults() {
-        return new GeneratorSettings(RATE.defaultValue(), EVENTS.defaultValue(), null, SCENARIO.defaultValue());
+        return new GeneratorSettings(RATE.defaultValue(), EVENTS.defaultValue(), null, SCENARIO.defaultValue(),
+                DEFAULT_LOG_FORMAT);
     }
 
     /** Read from layered settings text; a bad value is one sentence naming its key. */
@@ -83,5 +87,26 @@ public record GeneratorSettings(double rate, long events, Long seed, String scen
     /** How each of these settings is shown by {@code --show-config}. */
     public static List<Shown<GeneratorSettings>> shown() {
         return SHOWN;
+    }
+
+    /** The components of a copy in the making (see {@link #with}); checked when the copy is built. */
+    public static final class Builder {
+        public double rate;
+        public long events;
+        public Long seed;
+        public String scenario;
+        public String logFormat;
+
+        private Builder(GeneratorSettings g) {
+            rate = g.rate;
+            events = g.events;
+            seed = g.seed;
+            scenario = g.scenario;
+            logFormat = g.logFormat;
+        }
+
+        private GeneratorSettings build() {
+            return new GeneratorSettings(rate, events, seed, scenario, logFormat);
+        }
     }
 }

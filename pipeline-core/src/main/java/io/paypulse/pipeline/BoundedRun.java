@@ -2,7 +2,6 @@ package io.paypulse.pipeline;
 
 import io.paypulse.cluster.ClusterClients;
 import io.paypulse.config.ConfigException;
-import io.paypulse.config.GeneratorSettings;
 import io.paypulse.config.PayPulseConfig;
 import io.paypulse.generate.Generator;
 import io.paypulse.generate.RunMarker;
@@ -74,8 +73,7 @@ public final class BoundedRun implements RunHooks {
             return new BoundedRun(requested, Optional.empty());
         }
         long seed = marker.map(RunMarker::seed).orElse(g.seed() != null ? g.seed() : new SecureRandom().nextLong());
-        var withSeed = new GeneratorSettings(g.rate(), g.events(), seed, g.scenario(), g.logFormat());
-        return new BoundedRun(requested.withGenerator(withSeed), marker);
+        return new BoundedRun(requested.withGenerator(g.with(b -> b.seed = seed)), marker);
     }
 
     /** The configuration to run with (seed filled in). */

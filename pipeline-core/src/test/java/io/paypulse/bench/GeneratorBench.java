@@ -29,7 +29,11 @@ final class GeneratorBench {
 
     static Result run(BenchEnv env, long events) throws InterruptedException {
         Generator generator = new Generator(ClusterClients.base(env.bootstrap(), Map.of(), "paypulse-generator"),
-                new GeneratorSettings(0, events, 42L, "normal"), Clock.systemUTC());
+                GeneratorSettings.defaults().with(s -> {
+                    s.rate = 0;
+                    s.events = events;
+                    s.seed = 42L;
+                }), Clock.systemUTC());
         env.monitor.begin("Generator");
         long t0 = System.nanoTime();
         generator.start();

@@ -18,12 +18,15 @@ class SettingTest {
         assertThatThrownBy(() -> GeneratorSettings.RATE.read(Map.of(ConfigKeys.RATE, "10000001")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value '10000001' for generator.rate: allowed: a number from 0 to 10000000.");
-        assertThatThrownBy(() -> new GeneratorSettings(10_000_001, 0, null, "normal"))
+        assertThatThrownBy(() -> GeneratorSettings.defaults().with(s -> s.rate = 10_000_001))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value '10000001' for generator.rate: allowed: a number from 0 to 10000000.");
         assertThatThrownBy(() -> GeneratorSettings.defaults().withRate(Double.NaN))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("for generator.rate");
-        assertThatThrownBy(() -> new GeneratorSettings(1, -5, null, "normal"))
+        assertThatThrownBy(() -> GeneratorSettings.defaults().with(s -> {
+            s.rate = 1;
+            s.events = -5;
+        }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value '-5' for generator.events: allowed: a whole number from 0 to "
                         + Long.MAX_VALUE + ".");
@@ -32,7 +35,10 @@ class SettingTest {
 
     @Test
     void aScenarioIsCheckedWhereverTheGeneratorSettingsAreBuiltAndKeptAsGiven() {
-        assertThatThrownBy(() -> new GeneratorSettings(1, 0, null, "meltdown"))
+        assertThatThrownBy(() -> GeneratorSettings.defaults().with(s -> {
+            s.rate = 1;
+            s.scenario = "meltdown";
+        }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value 'meltdown' for generator.scenario: allowed: normal, gateway-outage, "
                         + "refund-spike, card-testing, quiet.");

@@ -34,7 +34,11 @@ class GeneratorIT {
         SharedBroker.createTopics(Map.of(TOPIC, 6));
         Map<String, Object> props = ClusterClients.base(SharedBroker.bootstrapServers(), Map.of(), "generator-it");
         Map<TopicPartition, Long> before = endOffsets();
-        try (Generator g = new Generator(props, new GeneratorSettings(0, 5_000, 11L, "normal"), Clock.systemUTC())) {
+        try (Generator g = new Generator(props, GeneratorSettings.defaults().with(s -> {
+            s.rate = 0;
+            s.events = 5_000;
+            s.seed = 11L;
+        }), Clock.systemUTC())) {
             g.start();
             assertThat(g.awaitDone(Duration.ofSeconds(60))).isTrue();
             assertThat(g.sent()).isEqualTo(5_000);
@@ -57,7 +61,12 @@ class GeneratorIT {
         SharedBroker.createTopics(Map.of(TOPIC, 6));
         Map<String, Object> props = ClusterClients.base(SharedBroker.bootstrapServers(), Map.of(), "generator-it-python");
         Map<TopicPartition, Long> before = endOffsets();
-        try (Generator g = new Generator(props, new GeneratorSettings(0, 200, 12L, "normal", "python"),
+        try (Generator g = new Generator(props, GeneratorSettings.defaults().with(s -> {
+            s.rate = 0;
+            s.events = 200;
+            s.seed = 12L;
+            s.logFormat = "python";
+        }),
                 Clock.systemUTC())) {
             g.start();
             assertThat(g.awaitDone(Duration.ofSeconds(60))).isTrue();

@@ -61,7 +61,11 @@ class GeneratorSchemaRegistryTest {
         fake.preload(Schemas.RAW_SUBJECT, stricter.toString());
 
         Generator g = new Generator(Map.of("bootstrap.servers", "localhost:1"),
-                new GeneratorSettings(100, 10, 1L, "normal"), Clock.systemUTC(), fake.url());
+                GeneratorSettings.defaults().with(s -> {
+                    s.rate = 100;
+                    s.events = 10;
+                    s.seed = 1L;
+                }), Clock.systemUTC(), fake.url());
         try {
             assertThatThrownBy(g::start)
                     .isInstanceOf(SchemaRegistryException.class)

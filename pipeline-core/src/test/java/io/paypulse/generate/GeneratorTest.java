@@ -43,7 +43,12 @@ class GeneratorTest {
     }
 
     static GeneratorSettings settings(double rate, long events, Long seed, String scenario) {
-        return new GeneratorSettings(rate, events, seed, scenario);
+        return GeneratorSettings.defaults().with(s -> {
+            s.rate = rate;
+            s.events = events;
+            s.seed = seed;
+            s.scenario = scenario;
+        });
     }
 
     @Test

@@ -111,7 +111,11 @@ class NotifyEndToEndIT {
             PayPulseConfig config = base.with(c -> {
                 c.brokerPort = 0;
                 c.partitions = 2;
-                c.generator = new GeneratorSettings(0, events, 12L, "normal");
+                c.generator = GeneratorSettings.defaults().with(s -> {
+                    s.rate = 0;
+                    s.events = events;
+                    s.seed = 12L;
+                });
                 c.processor = p.with(b -> {
                     b.rulesFile = rules;
                     b.applicationId = "notify-e2e";

@@ -13,13 +13,18 @@ class BoundedRunTest {
 
     @Test
     void aSeedFilledInKeepsTheRestOfTheGeneratorSettings(@TempDir Path dir) {
-        GeneratorSettings asked = new GeneratorSettings(250, 40, null, "quiet", "python");
+        GeneratorSettings asked = GeneratorSettings.defaults().with(s -> {
+            s.rate = 250;
+            s.events = 40;
+            s.scenario = "quiet";
+            s.logFormat = "python";
+        });
         PayPulseConfig config = PayPulseConfig.forCluster("k:1", dir).withGenerator(asked);
 
         GeneratorSettings planned = BoundedRun.plan(config).config().generator();
 
         assertThat(planned.seed()).as("a seed, so that a restart resumes the same sequence").isNotNull();
-        assertThat(new GeneratorSettings(planned.rate(), planned.events(), null, planned.scenario(), planned.logFormat()))
+        assertThat(planned.with(s -> s.seed = null))
                 .as("--events 40 --set generator.log-format=python: the run writes python lines").isEqualTo(asked);
     }
 }

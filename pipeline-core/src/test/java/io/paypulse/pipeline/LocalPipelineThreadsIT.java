@@ -35,7 +35,11 @@ class LocalPipelineThreadsIT {
         int closedPort = PortProbe.freePort("127.0.0.1"); // the contact point's receiver is down: it retries
         PayPulseConfig base = PayPulseConfig.forCluster(SharedBroker.bootstrapServers(), dir);
         PayPulseConfig config = base
-                .withGenerator(new GeneratorSettings(0, EVENTS, 7L, "normal"))
+                .withGenerator(GeneratorSettings.defaults().with(s -> {
+                    s.rate = 0;
+                    s.events = EVENTS;
+                    s.seed = 7L;
+                }))
                 .withProcessor(base.processor().withHttpPort(httpPort)
                         .withNotifyWebhookUrl("http://127.0.0.1:" + closedPort + "/hook")
                         .with(b -> b.applicationId = "threads-it-" + UUID.randomUUID()));

@@ -65,7 +65,11 @@ class ProcessorCrashIT {
 
         processor = startProcessor(bootstrap, processorDir, "first");
         try (Generator generator = new Generator(ClusterClients.base(bootstrap, Map.of(), "test-generator"),
-                new GeneratorSettings(40_000, EVENTS, 7L, "normal"), Clock.systemUTC())) {
+                GeneratorSettings.defaults().with(s -> {
+                    s.rate = 40_000;
+                    s.events = EVENTS;
+                    s.seed = 7L;
+                }), Clock.systemUTC())) {
             generator.start();
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                     .until(() -> CsvOutputs.parsedRows(output) >= 30_000);

@@ -121,7 +121,10 @@ class ProcessorFailoverIT {
         Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-2));
         // Unbounded: it runs until after the kill, however slowly the instances start on a busy machine.
         Generator generator = new Generator(ClusterClients.base(bootstrap, Map.of(), "test-generator"),
-                new GeneratorSettings(RATE, 0, 11L, "normal"), behind);
+                GeneratorSettings.defaults().with(s -> {
+                    s.rate = RATE;
+                    s.seed = 11L;
+                }), behind);
         generator.start();
         Run run = new Run(bootstrap, a, b, generator);
         awaitOrExplain("both instances parsing", Duration.ofSeconds(120),

@@ -66,7 +66,10 @@ class ProcessorRestartIT {
         Path processorDir = dir.resolve("processor");
         Path output = processorDir.resolve("output");
         try (Generator generator = new Generator(ClusterClients.base(bootstrap, Map.of(), "test-generator"),
-                new GeneratorSettings(2_000, 0, 7L, "normal"), Clock.systemUTC())) {
+                GeneratorSettings.defaults().with(s -> {
+                    s.rate = 2_000;
+                    s.seed = 7L;
+                }), Clock.systemUTC())) {
             generator.start();
             processor = startProcessor(bootstrap, processorDir, "first");
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))

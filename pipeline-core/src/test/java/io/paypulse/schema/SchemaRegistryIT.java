@@ -75,7 +75,11 @@ class SchemaRegistryIT {
         Map<TopicPartition, Long> rawStart = endOffsets(Topics.RAW);
 
         try (Generator g = new Generator(ClusterClients.base(bootstrap, Map.of(), "schema-it-generator"),
-                new GeneratorSettings(0, EVENTS, 31L, "normal"), Clock.systemUTC(), registry.url())) {
+                GeneratorSettings.defaults().with(s -> {
+                    s.rate = 0;
+                    s.events = EVENTS;
+                    s.seed = 31L;
+                }), Clock.systemUTC(), registry.url())) {
             g.start();
             assertThat(g.awaitDone(Duration.ofSeconds(90))).isTrue();
         }

@@ -27,7 +27,11 @@ class PipelineSessionThreadsIT {
     void everyThreadOfAnEmbeddedSessionHasEndedOnceItIsClosed(@TempDir Path dir) throws Exception {
         int brokerPort = PortProbe.freePort("127.0.0.1");
         PayPulseConfig config = PayPulseConfig.forCluster("", dir)
-                .withGenerator(new GeneratorSettings(0, 200, 3L, "normal"))
+                .withGenerator(GeneratorSettings.defaults().with(s -> {
+                    s.rate = 0;
+                    s.events = 200;
+                    s.seed = 3L;
+                }))
                 .with(b -> b.brokerPort = brokerPort);
         RecordingWorkers workers = new RecordingWorkers();
 
