@@ -18,13 +18,19 @@ class NamedWorkersTest {
     @Test
     void aStartedThreadIsANamedDaemonThatLogsWhatEscapesIt() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
-        Thread t = workers.start("generator", ran::countDown);
+        CountDownLatch release = new CountDownLatch(1);
+        // The thread waits until checked: a terminated thread reports no handler at all (null).
+        Thread t = workers.start("generator", () -> {
+            ran.countDown();
+            awaitQuietly(release);
+        });
 
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(t.getName()).isEqualTo("generator");
         assertThat(t.isDaemon()).isTrue();
         assertThat(t.getUncaughtExceptionHandler()).as("our handler, not the thread group's")
-                .isNotSameAs(t.getThreadGroup());
+                .isNotNull().isNotSameAs(t.getThreadGroup());
+        release.countDown();
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).isEmpty();
     }
 
@@ -64,5 +70,13 @@ class NamedWorkersTest {
                 .singleElement().asString().startsWith("lag-meters");
         scheduled.shutdownNow();
         assertThat(workers.stillAliveAfter(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
