@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,7 @@ final class ChildJvm implements AutoCloseable {
      * (at most 15 characters). Empty once the JVM has exited.
      */
     Map<Long, ThreadCpu> threadCpu() {
-        Map<Long, ThreadCpu> out = new java.util.HashMap<>();
+        Map<Long, ThreadCpu> out = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {

@@ -319,9 +319,10 @@ public final class UsersShapeBench {
             throw new IllegalStateException("the final aggregates differ from the ground truth: " + differences);
         }
         progress("   all " + truth.expected().size() + " final aggregates equal the ground truth exactly");
-        progress("   CPU by thread: " + threads.top(6));
+        String threadCpu = threads.top(6);
+        progress("   CPU by thread: " + threadCpu);
         return new UsersShapeReport.Pass((first - t0) / 1e9, (parsed - t0) / 1e9, (csv - t0) / 1e9, (finals - t0) / 1e9,
-                cpuAtDone - cpuBefore, truth.expected().size(), truth.events(), threads.top(6));
+                cpuAtDone - cpuBefore, truth.expected().size(), truth.events(), threadCpu);
     }
 
     /** Every final seen must belong to a batch of this run. */
